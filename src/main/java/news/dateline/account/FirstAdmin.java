@@ -1,0 +1,52 @@
+package news.dateline.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * On a site with no accounts, creates {@code admin} with a random password and prints it once.
+ * There is never a fixed default password; the hash is all that is stored.
+ */
+@Component
+@Order(20)
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    FirstAdmin(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!accounts.isEmpty()) {
+            return;
+        }
+        byte[] random = new byte[15];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        accounts.insert("admin", passwords.encode(password), Role.ADMIN, clock.instant());
+        log.warn("""
+
+                ==============================================================
+                  Newsroom sign-in created (shown only this once):
+                    user:     admin
+                    password: {}
+                  Sign in at /newsroom/login and change it.
+                ==============================================================""", password);
+    }
+}

@@ -1,0 +1,30 @@
+package news.dateline.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article as stored, with its section, bylines and tags in display order. */
+public record Article(
+        long id,
+        Section section,
+        String slug,
+        String headline,
+        String standfirst,
+        String body,
+        String datelinePlace,
+        String sourceCredit,
+        ArticleStatus status,
+        Instant publishedAt,
+        Instant updatedAt,
+        List<Author> authors,
+        List<Tag> tags) {
+
+    public String path() {
+        return "/" + section.slug() + "/" + slug;
+    }
+
+    /** The time readers are told the story last changed: the public update if there was one. */
+    public Instant lastChanged() {
+        return updatedAt != null ? updatedAt : publishedAt;
+    }
+}

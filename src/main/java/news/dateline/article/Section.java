@@ -1,0 +1,8 @@
+package news.dateline.article;
+
+public record Section(long id, String slug, String name, String description) {
+
+    public String path() {
+        return "/" + slug + "/";
+    }
+}

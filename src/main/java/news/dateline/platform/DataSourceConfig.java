@@ -1,0 +1,40 @@
+package news.dateline.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfig {
+
+    @Bean
+    DataSource dataSource(DataProperties data) {
+        createDataDirectory(data);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("dateline");
+        config.setJdbcUrl(data.jdbcUrl());
+        if (!data.username().isBlank()) {
+            config.setUsername(data.username());
+            config.setPassword(data.password());
+        }
+        config.setMaximumPoolSize(data.poolSize());
+        if (data.usesSqlite()) {
+            // SQLite has one writer at a time; more connections only add lock waits.
+            config.setMaximumPoolSize(Math.min(data.poolSize(), 4));
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void createDataDirectory(DataProperties data) {
+        try {
+            Files.createDirectories(data.dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + data.dir().toAbsolutePath(), e);
+        }
+    }
+}

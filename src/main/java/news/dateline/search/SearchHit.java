@@ -1,0 +1,4 @@
+package news.dateline.search;
+
+public record SearchHit(String path, String headline, String standfirst, String sectionName) {
+}

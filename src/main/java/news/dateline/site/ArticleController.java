@@ -1,0 +1,61 @@
+package news.dateline.site;
+
+import news.dateline.article.Article;
+import news.dateline.article.ArticleRepository;
+import news.dateline.article.MarkdownRenderer;
+import news.dateline.platform.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.HtmlUtils;
+
+@Controller
+class ArticleController {
+
+    private static final int RECENT = 5;
+    private static final int RELATED = 5;
+
+    private final ArticleRepository articles;
+    private final MarkdownRenderer markdown;
+    private final StoryCards cards;
+    private final Moments moments;
+
+    ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments) {
+        this.articles = articles;
+        this.markdown = markdown;
+        this.cards = cards;
+        this.moments = moments;
+    }
+
+    @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
+    ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model) {
+        Article article = articles.findPublished(section, slug).orElse(null);
+        if (article == null) {
+            String moved = articles.findMovedPath(section, slug)
+                    .orElseThrow(() -> new NotFoundException("Article /" + section + "/" + slug));
+            return new ModelAndView(PermanentRedirect.to(moved));
+        }
+        model.addAttribute("article", page(article));
+        return new ModelAndView("site/article", model.asMap());
+    }
+
+    /** Newswire style: the place opens the first paragraph, "GENEVA — The talks…". */
+    private static String withDateline(String place, String bodyHtml) {
+        if (place.isBlank() || !bodyHtml.startsWith("<p>")) {
+            return bodyHtml;
+        }
+        return "<p><span class=\"dateline\">" + HtmlUtils.htmlEscape(place) + " —</span> " + bodyHtml.substring(3);
+    }
+
+    private ArticlePage page(Article a) {
+        boolean updatedSincePublication = a.updatedAt() != null && a.updatedAt().isAfter(a.publishedAt());
+        return new ArticlePage(a.id(), a.path(), a.headline(), a.standfirst(), a.section(), a.authors(), a.tags(),
+                a.datelinePlace(), a.sourceCredit(), moments.of(a.publishedAt()),
+                updatedSincePublication ? moments.of(a.updatedAt()) : null,
+                withDateline(a.datelinePlace(), markdown.toHtml(a.body())),
+                cards.of(articles.latestExcept(a.id(), RECENT)),
+                cards.of(articles.related(a, RELATED)));
+    }
+}

@@ -1,0 +1,24 @@
+package news.dateline.site;
+
+import java.util.List;
+import news.dateline.article.Author;
+import news.dateline.article.Section;
+import news.dateline.article.Tag;
+
+/** Everything the article page shows. {@code updated} is set only when the story changed after publication. */
+public record ArticlePage(
+        long id,
+        String path,
+        String headline,
+        String standfirst,
+        Section section,
+        List<Author> authors,
+        List<Tag> tags,
+        String datelinePlace,
+        String sourceCredit,
+        Moment published,
+        Moment updated,
+        String bodyHtml,
+        List<StoryCard> recent,
+        List<StoryCard> related) {
+}

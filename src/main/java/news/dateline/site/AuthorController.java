@@ -1,0 +1,38 @@
+package news.dateline.site;
+
+import news.dateline.article.ArticleRepository;
+import news.dateline.article.Author;
+import news.dateline.article.AuthorRepository;
+import news.dateline.platform.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class AuthorController {
+
+    private final AuthorRepository authors;
+    private final ArticleRepository articles;
+    private final StoryCards cards;
+    private final SiteProperties site;
+
+    AuthorController(AuthorRepository authors, ArticleRepository articles, StoryCards cards, SiteProperties site) {
+        this.authors = authors;
+        this.articles = articles;
+        this.cards = cards;
+        this.site = site;
+    }
+
+    @GetMapping("/author/{slug}")
+    String author(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
+        Author found = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("Author " + slug));
+        Pagination pagination = Pagination.of(page, articles.countByAuthor(found.id()), site.pageSize(),
+                found.path());
+        model.addAttribute("listing", new ListingPage("author", found.name(), found.bio(), found.path(),
+                cards.of(articles.byAuthor(found.id(), site.pageSize(), pagination.offset(site.pageSize()))),
+                pagination));
+        return "site/listing";
+    }
+}

@@ -1,0 +1,44 @@
+package news.dateline.site;
+
+import news.dateline.platform.NotFoundException;
+
+/** Page N of a listing. Page numbers come from the query string, so anything odd reads as page 1. */
+public record Pagination(int page, int totalPages, String basePath) {
+
+    static int requested(String value) {
+        try {
+            return Math.max(1, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static Pagination of(String requested, int total, int pageSize, String basePath) {
+        int pages = Math.max(1, (total + pageSize - 1) / pageSize);
+        int page = requested(requested);
+        if (page > pages) {
+            throw new NotFoundException("Page " + page + " of " + basePath);
+        }
+        return new Pagination(page, pages, basePath);
+    }
+
+    int offset(int pageSize) {
+        return (page - 1) * pageSize;
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return page < totalPages;
+    }
+
+    public String previousPath() {
+        return page == 2 ? basePath : basePath + "?page=" + (page - 1);
+    }
+
+    public String nextPath() {
+        return basePath + "?page=" + (page + 1);
+    }
+}

@@ -1,0 +1,48 @@
+package news.dateline.site;
+
+import news.dateline.article.ArticleRepository;
+import news.dateline.article.Section;
+import news.dateline.article.SectionRepository;
+import news.dateline.platform.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+@Controller
+class SectionController {
+
+    private final SectionRepository sections;
+    private final ArticleRepository articles;
+    private final StoryCards cards;
+    private final SiteProperties site;
+
+    SectionController(SectionRepository sections, ArticleRepository articles, StoryCards cards, SiteProperties site) {
+        this.sections = sections;
+        this.articles = articles;
+        this.cards = cards;
+        this.site = site;
+    }
+
+    @GetMapping("/{section:[a-z0-9-]+}/")
+    String section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model) {
+        Section found = sections.findBySlug(section)
+                .orElseThrow(() -> new NotFoundException("Section " + section));
+        Pagination pagination = Pagination.of(page, articles.countInSection(found.id()), site.pageSize(),
+                found.path());
+        model.addAttribute("listing", new ListingPage("section", found.name(), found.description(), found.path(),
+                cards.of(articles.inSection(found.id(), site.pageSize(), pagination.offset(site.pageSize()))),
+                pagination));
+        return "site/listing";
+    }
+
+    /** A section's address ends with a slash; without it, readers are sent there. */
+    @GetMapping("/{section:[a-z0-9-]+}")
+    RedirectView withoutSlash(@PathVariable String section) {
+        Section found = sections.findBySlug(section)
+                .orElseThrow(() -> new NotFoundException("Section " + section));
+        return PermanentRedirect.to(found.path());
+    }
+}

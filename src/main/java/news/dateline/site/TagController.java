@@ -1,0 +1,42 @@
+package news.dateline.site;
+
+import news.dateline.article.ArticleRepository;
+import news.dateline.article.Tag;
+import news.dateline.article.TagRepository;
+import news.dateline.platform.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class TagController {
+
+    private final TagRepository tags;
+    private final ArticleRepository articles;
+    private final StoryCards cards;
+    private final SiteProperties site;
+
+    TagController(TagRepository tags, ArticleRepository articles, StoryCards cards, SiteProperties site) {
+        this.tags = tags;
+        this.articles = articles;
+        this.cards = cards;
+        this.site = site;
+    }
+
+    @GetMapping("/tag/{tag}")
+    String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page, Model model) {
+        Tag found = tags.findBySlug(tag).orElseThrow(() -> new NotFoundException("Tag " + tag));
+        int total = articles.countTaggedWith(found.id());
+        if (total == 0) {
+            throw new NotFoundException("Tag " + tag + " has no published stories");
+        }
+        Pagination pagination = Pagination.of(page, total, site.pageSize(), found.path());
+        model.addAttribute("listing", new ListingPage("tag", found.name(), "Stories tagged " + found.name() + ".",
+                found.path(),
+                cards.of(articles.taggedWith(found.id(), site.pageSize(), pagination.offset(site.pageSize()))),
+                pagination));
+        return "site/listing";
+    }
+}
