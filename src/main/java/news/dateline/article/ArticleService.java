@@ -2,6 +2,7 @@ package news.dateline.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,13 +13,21 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final TagRepository tags;
     private final ChangeLog changeLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, TagRepository tags, ChangeLog changeLog, Clock clock) {
+    ArticleService(ArticleRepository articles, TagRepository tags, ChangeLog changeLog,
+            ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
         this.tags = tags;
         this.changeLog = changeLog;
+        this.events = events;
         this.clock = clock;
+    }
+
+    private void recordChange(long articleId, String kind, Instant now) {
+        changeLog.append(articleId, kind, now);
+        events.publishEvent(new ArticleChanged(articleId, kind));
     }
 
     @Transactional
@@ -30,7 +39,7 @@ public class ArticleService {
         long id = articles.insert(draft, now);
         articles.linkAuthors(id, draft.authorIds());
         articles.linkTags(id, draft.tagNames().stream().distinct().map(tags::idFor).distinct().toList());
-        changeLog.append(id, "created", now);
+        recordChange(id, "created", now);
         return id;
     }
 
@@ -48,13 +57,13 @@ public class ArticleService {
         }
         articles.retireSlug(articleId, current.getKey(), current.getValue(), now);
         articles.moveTo(articleId, current.getKey(), newSlug, now);
-        changeLog.append(articleId, "moved", now);
+        recordChange(articleId, "moved", now);
     }
 
     @Transactional
     public void setStatus(long articleId, ArticleStatus status) {
         Instant now = clock.instant();
         articles.setStatus(articleId, status, status == ArticleStatus.PUBLISHED ? now : null, now);
-        changeLog.append(articleId, "status:" + status.column(), now);
+        recordChange(articleId, "status:" + status.column(), now);
     }
 }
