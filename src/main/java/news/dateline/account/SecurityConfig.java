@@ -30,6 +30,8 @@ class SecurityConfig {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl("/"))
                 .headers(headers -> headers
+                        // Cache-Control is the page cache's business: public for reader pages, no-store for staff.
+                        .cacheControl(cache -> cache.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();

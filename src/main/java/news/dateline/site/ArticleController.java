@@ -1,5 +1,6 @@
 package news.dateline.site;
 
+import jakarta.servlet.http.HttpServletRequest;
 import news.dateline.article.Article;
 import news.dateline.article.ArticleRepository;
 import news.dateline.article.MarkdownRenderer;
@@ -30,13 +31,15 @@ class ArticleController {
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
-    ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model) {
+    ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model,
+            HttpServletRequest request) {
         Article article = articles.findPublished(section, slug).orElse(null);
         if (article == null) {
             String moved = articles.findMovedPath(section, slug)
                     .orElseThrow(() -> new NotFoundException("Article /" + section + "/" + slug));
             return new ModelAndView(PermanentRedirect.to(moved));
         }
+        request.setAttribute(PageCache.DEPENDS_ON, PageCache.article(article.id()));
         model.addAttribute("article", page(article));
         return new ModelAndView("site/article", model.asMap());
     }

@@ -1,6 +1,11 @@
 package news.dateline.support;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +18,11 @@ import org.jsoup.nodes.Document;
 public final class SiteClient {
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(cookies)
             .build();
 
     public SiteClient(int port) {
@@ -26,13 +33,46 @@ public final class SiteClient {
         return base;
     }
 
-    public Page get(String path) {
+    public Page get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    public Page postForm(String path, Map<String, String> fields, String... headers) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** Signs in through the newsroom's login form; later requests carry the session cookie. */
+    public SiteClient signIn(String username, String password) {
+        Document login = get("/newsroom/login").html();
+        String csrf = login.select("input[name=_csrf]").attr("value");
+        Page result = postForm("/newsroom/login", Map.of("username", username, "password", password, "_csrf", csrf));
+        if (result.status() != 302 || result.header("Location").contains("error")) {
+            throw new IllegalStateException("Sign-in as " + username + " failed: " + result.status());
+        }
+        return this;
+    }
+
+    private Page send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Page(response);
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

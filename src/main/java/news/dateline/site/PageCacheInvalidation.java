@@ -1,0 +1,22 @@
+package news.dateline.site;
+
+import news.dateline.article.ArticleChanged;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** Keeps the page cache in step with committed changes on this node. */
+@Component
+class PageCacheInvalidation {
+
+    private final PageCache cache;
+
+    PageCacheInvalidation(PageCache cache) {
+        this.cache = cache;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ArticleChanged change) {
+        cache.articleChanged(change.articleId());
+    }
+}
