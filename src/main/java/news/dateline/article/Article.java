@@ -19,6 +19,11 @@ public record Article(
         List<Author> authors,
         List<Tag> tags) {
 
+    Article withBylinesAndTags(List<Author> bylines, List<Tag> tagList) {
+        return new Article(id, section, slug, headline, standfirst, body, datelinePlace, sourceCredit, status,
+                publishedAt, updatedAt, bylines, tagList);
+    }
+
     public String path() {
         return "/" + section.slug() + "/" + slug;
     }

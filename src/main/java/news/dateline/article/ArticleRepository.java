@@ -40,7 +40,11 @@ public class ArticleRepository {
                         WHERE s.slug = :section AND a.slug = :slug AND a.status = 'published'""")
                 .param("section", sectionSlug).param("slug", slug)
                 .query((rs, n) -> article(rs))
-                .optional();
+                .optional()
+                // Bylines and tags are read after the row is mapped, never from inside the row mapper:
+                // a nested query there would hold two pooled connections per request and can deadlock the pool.
+                .map(a -> a.withBylinesAndTags(authors.bylinesOf(List.of(a.id())).getOrDefault(a.id(), List.of()),
+                        tags.tagsOf(a.id())));
     }
 
     /** Where an article now lives if {@code /section/slug} was one of its earlier addresses. */
@@ -240,13 +244,11 @@ public class ArticleRepository {
                 .param("now", now.toEpochMilli()).param("id", articleId).update();
     }
 
-    private Article article(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        return new Article(id, Rows.section(rs), rs.getString("slug"), rs.getString("headline"),
+    private static Article article(ResultSet rs) throws SQLException {
+        return new Article(rs.getLong("id"), Rows.section(rs), rs.getString("slug"), rs.getString("headline"),
                 rs.getString("standfirst"), rs.getString("body"), rs.getString("dateline_place"),
                 rs.getString("source_credit"), ArticleStatus.fromColumn(rs.getString("status")),
-                instant(rs, "published_at"), instant(rs, "updated_at"),
-                authors.bylinesOf(List.of(id)).getOrDefault(id, List.of()), tags.tagsOf(id));
+                instant(rs, "published_at"), instant(rs, "updated_at"), List.of(), List.of());
     }
 
     private static Teaser teaser(ResultSet rs) throws SQLException {

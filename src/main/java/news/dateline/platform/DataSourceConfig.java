@@ -23,6 +23,8 @@ class DataSourceConfig {
             config.setPassword(data.password());
         }
         config.setMaximumPoolSize(data.poolSize());
+        // A request that cannot get a connection in 5 s should fail and free its thread, not queue for 30.
+        config.setConnectionTimeout(5_000);
         if (data.usesSqlite()) {
             // SQLite has one writer at a time; more connections only add lock waits.
             config.setMaximumPoolSize(Math.min(data.poolSize(), 4));

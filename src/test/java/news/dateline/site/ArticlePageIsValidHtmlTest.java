@@ -1,0 +1,73 @@
+package news.dateline.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import news.dateline.support.SiteClient.Page;
+import news.dateline.support.SqliteSite;
+import nu.validator.client.EmbeddedValidator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The pages a reader meets are conforming HTML, by the Nu Html Checker (the engine behind
+ * validator.w3.org/nu), run in-process on the bytes the server sent: the checker refuses to fetch
+ * localhost itself. Warnings are allowed; errors are not.
+ */
+class ArticlePageIsValidHtmlTest extends SqliteSite {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({
+        "/world/ossel-levee-breach-brennick-evacuation, 200",
+        "/, 200",
+        "/world/, 200",
+        "/world/no-such-story, 404",
+    })
+    void pageIsValidHtml(String path, int status) throws Exception {
+        Page page = site().get(path);
+        assertThat(page.status()).as("status of " + path).isEqualTo(status);
+        assertThat(page.header("Content-Type")).as("content type of " + path).startsWith("text/html");
+
+        Report report = check(page.body());
+        if (!report.warnings().isEmpty()) {
+            System.out.println("Nu Html Checker warnings in " + path + ":\n" + String.join("\n", report.warnings()));
+        }
+
+        List<String> errors = report.errors();
+        assertThat(errors).as("Nu Html Checker errors in " + path + ":\n" + String.join("\n", errors)).isEmpty();
+    }
+
+    /** What the checker said about one page: its errors (fatal ones included) and its warnings, one line each. */
+    private record Report(List<String> errors, List<String> warnings) {
+    }
+
+    private static Report check(String html) throws Exception {
+        EmbeddedValidator checker = new EmbeddedValidator();
+        checker.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+        String json = checker.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+
+        JsonNode messages = JSON.readTree(json).path("messages");
+        assertThat(messages.isArray()).as("checker report has messages: " + json).isTrue();
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (JsonNode message : messages) {
+            // "info" (warnings and notes), "error", or "non-document-error" (the checker could not do its work)
+            String type = message.path("type").asString("");
+            String subType = message.path("subType").asString("");
+            String line = "line %s, column %s: %s%s: %s%n    %s".formatted(
+                    message.path("lastLine").asString(""), message.path("firstColumn").asString(""),
+                    type, subType.isEmpty() ? "" : " (" + subType + ")",
+                    message.path("message").asString(""),
+                    message.path("extract").asString("").replace("\n", "↩"));
+            (type.equals("info") ? warnings : errors).add(line);
+        }
+        return new Report(errors, warnings);
+    }
+}
