@@ -1,5 +1,6 @@
 package news.dateline.feed;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -7,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import news.dateline.article.ArticleChanged;
 import org.slf4j.Logger;
@@ -62,12 +65,28 @@ class WebSubPublisher {
         if (topics == null || !topics.published() && !change.kind().startsWith("status:")) {
             return;
         }
-        for (String path : topics.feedPaths()) {
-            ping(urls.of(path));
+        List<String> paths = topics.feedPaths();
+        List<String> failures = new ArrayList<>();
+        for (String path : paths) {
+            try {
+                String refused = ping(urls.of(path));
+                if (refused != null) {
+                    failures.add(refused);
+                }
+            } catch (IOException e) {
+                // Unreachable: the other pings would wait out the same time-out.
+                failures.add(e + " for " + urls.of(path));
+                break;
+            }
+        }
+        if (!failures.isEmpty()) {
+            log.warn("WebSub: pinging {} about story {} ({} feeds) failed {} time(s); first: {}", settings.websubHub(),
+                    change.articleId(), paths.size(), failures.size(), failures.getFirst());
         }
     }
 
-    private void ping(String topic) {
+    /** Null when the hub took it, else what it answered. */
+    private String ping(String topic) throws IOException {
         String form = "hub.mode=publish&hub.url=" + URLEncoder.encode(topic, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.websubHub()))
                 .timeout(TIMEOUT)
@@ -76,13 +95,10 @@ class WebSubPublisher {
                 .build();
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 != 2) {
-                log.warn("WebSub: hub {} answered {} for {}", settings.websubHub(), status, topic);
-            }
-        } catch (java.io.IOException e) {
-            log.warn("WebSub: hub {} unreachable for {}: {}", settings.websubHub(), topic, e.toString());
+            return status / 100 == 2 ? null : "HTTP " + status + " for " + topic;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 }
