@@ -1,7 +1,10 @@
 package news.dateline.feed;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -34,11 +37,20 @@ final class Conditional {
     /** For a response whose only honest version is its content (the news sitemap's moving window). */
     static ResponseEntity<byte[]> respondByContent(ServletWebRequest request, String mediaType, String body) {
         request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
-        String etag = "W/\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\"";
+        String etag = "W/\"" + digest(body) + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
         return ok(mediaType, body);
+    }
+
+    private static String digest(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     private static ResponseEntity<byte[]> ok(String mediaType, String body) {

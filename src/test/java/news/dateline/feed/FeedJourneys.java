@@ -160,10 +160,10 @@ interface FeedJourneys extends FeedSite {
     }
 
     @Test
-    default void publishingUpdatingAndUnpublishingPingTheWebSubHubWhichTheFeedsAdvertise() throws Exception {
+    default void publishingMovingAndUnpublishingAStoryPingTheWebSubHubWhichTheFeedsAdvertise() throws Exception {
         HubStub hub = HubStub.get();
         String draftTag = "Embargoed " + System.nanoTime();
-        var draft = story(this, "Embargoed draft").tagged(draftTag).draft().write();
+        story(this, "Embargoed draft").tagged(draftTag).draft().write();
         String tag = "Tram Strike " + System.nanoTime();
         var written = story(this, "Tram drivers vote to strike").in("business").tagged(tag).by("ines-carvalho").write();
         String tagFeed = BASE + "/tag/" + Slugs.of(tag) + "/feed";
@@ -205,7 +205,6 @@ interface FeedJourneys extends FeedSite {
         assertThat(hub.await(tagFeed, before + 1, Duration.ofSeconds(10))).as("a change of address is news too").isTrue();
         bean(ArticleService.class).setStatus(written.id(), ArticleStatus.DRAFT);
         assertThat(hub.await(tagFeed, before + 2, Duration.ofSeconds(10))).as("unpublishing empties the tag feed").isTrue();
-        assertThat(draft.id()).isPositive();
     }
 
     @Test
