@@ -2,6 +2,7 @@ package news.dateline.feed;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rometools.rome.feed.atom.Entry;
@@ -17,7 +18,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import news.dateline.article.ArticleService;
 import news.dateline.article.ArticleStatus;
 import news.dateline.article.Slugs;
@@ -77,8 +81,8 @@ interface FeedJourneys extends FeedSite {
         assertThat(entry.getUpdated().toInstant()).as("an updated story carries its update time").isEqualTo(updated);
         assertThat(entry.getId()).isEqualTo(item.getGuid().getValue());
         assertThat(entry.getAuthors()).extracting(a -> a.getName(), a -> a.getUri())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Amara Osei", BASE + "/author/amara-osei"),
-                        org.assertj.core.groups.Tuple.tuple("Lukas Brandt", BASE + "/author/lukas-brandt"));
+                .containsExactly(tuple("Amara Osei", BASE + "/author/amara-osei"),
+                        tuple("Lukas Brandt", BASE + "/author/lukas-brandt"));
         assertThat(sameHtml(entry.getContents().getFirst().getValue(), pageBody)).isTrue();
         assertThat(entry.getSummary().getValue()).isEqualTo("Crossings restart at dawn; timetables stay thin & slow.");
 
@@ -162,21 +166,27 @@ interface FeedJourneys extends FeedSite {
     @Test
     default void publishingMovingAndUnpublishingAStoryPingTheWebSubHubWhichTheFeedsAdvertise() throws Exception {
         HubStub hub = HubStub.get();
+        List<String> shared = new ArrayList<>();
+        for (String scope : List.of("", "/business", "/author/ines-carvalho")) {
+            shared.addAll(List.of(BASE + scope + "/feed", BASE + scope + "/feed/atom", BASE + scope + "/feed.json"));
+        }
+        Map<String, Integer> before = new HashMap<>();
+        shared.forEach(topic -> before.put(topic, hub.pingsFor(topic).size()));
         String draftTag = "Embargoed " + System.nanoTime();
         story(this, "Embargoed draft").tagged(draftTag).draft().write();
         String tag = "Tram Strike " + System.nanoTime();
         var written = story(this, "Tram drivers vote to strike").in("business").tagged(tag).by("ines-carvalho").write();
         String tagFeed = BASE + "/tag/" + Slugs.of(tag) + "/feed";
-        List<String> topics = List.of(BASE + "/feed", BASE + "/feed/atom", BASE + "/feed.json", BASE + "/business/feed",
-                tagFeed, tagFeed + "/atom", tagFeed + ".json", BASE + "/author/ines-carvalho/feed.json");
 
         List<HubStub.Ping> pings = hub.await(List.of(tagFeed, tagFeed + "/atom", tagFeed + ".json"), Duration.ofSeconds(10));
-        assertThat(pings).extracting(HubStub.Ping::url).contains(tagFeed, tagFeed + "/atom", tagFeed + ".json");
+        assertThat(pings).extracting(HubStub.Ping::url).containsExactlyInAnyOrder(tagFeed, tagFeed + "/atom", tagFeed + ".json");
         assertThat(pings).allSatisfy(ping -> {
             assertThat(ping.mode()).isEqualTo("publish");
             assertThat(ping.contentType()).startsWith("application/x-www-form-urlencoded");
         });
-        assertThat(hub.await(topics, Duration.ofSeconds(10))).extracting(HubStub.Ping::url).containsAll(topics);
+        for (String topic : shared) {
+            assertThat(hub.await(topic, before.get(topic) + 1, Duration.ofSeconds(10))).as(topic).isTrue();
+        }
         Thread.sleep(300);
         assertThat(hub.pingsFor(BASE + "/tag/" + Slugs.of(draftTag) + "/feed")).as("a draft changes no feed").isEmpty();
 
@@ -200,11 +210,11 @@ interface FeedJourneys extends FeedSite {
         assertThat(json.get("hubs").get(0).get("type").asString()).isEqualTo("WebSub");
         assertThat(json.get("hubs").get(0).get("url").asString()).isEqualTo(hubUrl);
 
-        int before = hub.pingsFor(tagFeed).size();
+        int tagPings = hub.pingsFor(tagFeed).size();
         bean(ArticleService.class).changeSlug(written.id(), "tram-drivers-vote-to-strike-" + System.nanoTime());
-        assertThat(hub.await(tagFeed, before + 1, Duration.ofSeconds(10))).as("a change of address is news too").isTrue();
+        assertThat(hub.await(tagFeed, tagPings + 1, Duration.ofSeconds(10))).as("a change of address is news too").isTrue();
         bean(ArticleService.class).setStatus(written.id(), ArticleStatus.DRAFT);
-        assertThat(hub.await(tagFeed, before + 2, Duration.ofSeconds(10))).as("unpublishing empties the tag feed").isTrue();
+        assertThat(hub.await(tagFeed, tagPings + 2, Duration.ofSeconds(10))).as("unpublishing empties the tag feed").isTrue();
     }
 
     @Test
@@ -236,7 +246,7 @@ interface FeedJourneys extends FeedSite {
         var markup = story(this, "Why <b>bold</b> headlines stay text").tagged(tag).write();
         List<String> paths = List.of("/feed", "/feed/atom", "/world/feed", "/world/feed/atom",
                 "/author/amara-osei/feed", "/tag/" + Slugs.of(tag) + "/feed", "/tag/" + Slugs.of(tag) + "/feed/atom");
-        List<String> feeds = new java.util.ArrayList<>();
+        List<String> feeds = new ArrayList<>();
         for (String path : paths) {
             feeds.add(site().get(path).body());
         }
