@@ -9,6 +9,7 @@ import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders article bodies. Raw HTML in the Markdown is escaped, not passed through, and link URLs are
@@ -33,5 +34,17 @@ public class MarkdownRenderer {
 
     public String toHtml(String markdown) {
         return renderer.render(parser.parse(markdown));
+    }
+
+    /**
+     * The body as readers get it, on the page and in feeds. Newswire style: the place opens the first
+     * paragraph, "GENEVA — The talks…".
+     */
+    public String toHtml(String markdown, String datelinePlace) {
+        String html = toHtml(markdown);
+        if (datelinePlace.isBlank() || !html.startsWith("<p>")) {
+            return html;
+        }
+        return "<p><span class=\"dateline\">" + HtmlUtils.htmlEscape(datelinePlace) + " —</span> " + html.substring(3);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.HtmlUtils;
 
 @Controller
 class ArticleController {
@@ -44,20 +43,12 @@ class ArticleController {
         return new ModelAndView("site/article", model.asMap());
     }
 
-    /** Newswire style: the place opens the first paragraph, "GENEVA — The talks…". */
-    private static String withDateline(String place, String bodyHtml) {
-        if (place.isBlank() || !bodyHtml.startsWith("<p>")) {
-            return bodyHtml;
-        }
-        return "<p><span class=\"dateline\">" + HtmlUtils.htmlEscape(place) + " —</span> " + bodyHtml.substring(3);
-    }
-
     private ArticlePage page(Article a) {
         boolean updatedSincePublication = a.updatedAt() != null && a.updatedAt().isAfter(a.publishedAt());
         return new ArticlePage(a.id(), a.path(), a.headline(), a.standfirst(), a.section(), a.authors(), a.tags(),
                 a.datelinePlace(), a.sourceCredit(), moments.of(a.publishedAt()),
                 updatedSincePublication ? moments.of(a.updatedAt()) : null,
-                withDateline(a.datelinePlace(), markdown.toHtml(a.body())),
+                markdown.toHtml(a.body(), a.datelinePlace()),
                 cards.of(articles.latestExcept(a.id(), RECENT)),
                 cards.of(articles.related(a, RELATED)));
     }

@@ -1,0 +1,61 @@
+package news.dateline.feed;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import news.dateline.article.MarkdownRenderer;
+import news.dateline.site.SiteProperties;
+import org.springframework.stereotype.Component;
+
+/** Builds a scope's feed from its newest published stories. */
+@Component
+class FeedBuilder {
+
+    private static final DateTimeFormatter TAG_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final FeedRepository stories;
+    private final MarkdownRenderer markdown;
+    private final SiteUrls urls;
+    private final SiteProperties site;
+    private final FeedProperties settings;
+
+    FeedBuilder(FeedRepository stories, MarkdownRenderer markdown, SiteUrls urls, SiteProperties site,
+            FeedProperties settings) {
+        this.stories = stories;
+        this.markdown = markdown;
+        this.urls = urls;
+        this.site = site;
+        this.settings = settings;
+    }
+
+    FeedVersion version(FeedScope scope, FeedFormat format) {
+        return stories.version(scope, format.name().toLowerCase() + (settings.fullContent() ? "-full" : "-summary"));
+    }
+
+    String selfUrl(FeedScope scope, FeedFormat format) {
+        return urls.of(scope.feedPath(format));
+    }
+
+    Feed build(FeedScope scope, FeedFormat format, FeedVersion version) {
+        List<Feed.Item> items = stories.latest(scope, settings.size()).stream().map(this::item).toList();
+        Instant updated = items.stream().map(Feed.Item::updated).max(Instant::compareTo)
+                .orElse(Instant.ofEpochMilli(version.newestChangeMillis()));
+        return new Feed(scope.title(), scope.description(), site.language(), urls.of(scope.pagePath()),
+                selfUrl(scope, format), settings.websubEnabled() ? settings.websubHub() : null,
+                new Feed.Person(site.name(), urls.home()), updated, items);
+    }
+
+    private Feed.Item item(FeedArticle story) {
+        String content = settings.fullContent() ? markdown.toHtml(story.body(), story.datelinePlace()) : null;
+        return new Feed.Item(idOf(story), urls.of(story.path()), story.headline(), story.standfirst(), content,
+                story.publishedAt(), story.lastChanged(),
+                story.authors().stream().map(a -> new Feed.Person(a.name(), urls.of(a.path()))).toList(),
+                story.section().name(), story.tags().stream().map(FeedArticle.Keyword::name).toList());
+    }
+
+    /** A tag URI (RFC 4151) from the site's host, the day of first publication and the story's id. */
+    private String idOf(FeedArticle story) {
+        return "tag:" + urls.host() + "," + TAG_DATE.format(story.publishedAt()) + ":article-" + story.id();
+    }
+}

@@ -1,0 +1,62 @@
+package news.dateline.feed;
+
+import news.dateline.article.ArticleRepository;
+import news.dateline.article.Author;
+import news.dateline.article.AuthorRepository;
+import news.dateline.article.Section;
+import news.dateline.article.SectionRepository;
+import news.dateline.article.Tag;
+import news.dateline.article.TagRepository;
+import news.dateline.platform.NotFoundException;
+import news.dateline.site.SiteProperties;
+import org.springframework.stereotype.Component;
+
+/** Finds what a feed address covers; an unknown section, tag or author is the site's 404, as its page is. */
+@Component
+class FeedScopes {
+
+    private final SiteProperties site;
+    private final SectionRepository sections;
+    private final TagRepository tags;
+    private final AuthorRepository authors;
+    private final ArticleRepository articles;
+
+    FeedScopes(SiteProperties site, SectionRepository sections, TagRepository tags, AuthorRepository authors,
+            ArticleRepository articles) {
+        this.site = site;
+        this.sections = sections;
+        this.tags = tags;
+        this.authors = authors;
+        this.articles = articles;
+    }
+
+    FeedScope site() {
+        return new FeedScope(FeedScope.Kind.SITE, 0, site.name(), site.tagline(), "/");
+    }
+
+    FeedScope section(String slug) {
+        Section found = sections.findBySlug(slug).orElseThrow(() -> new NotFoundException("Section feed " + slug));
+        return new FeedScope(FeedScope.Kind.SECTION, found.id(), found.name() + " — " + site.name(),
+                found.description().isBlank() ? found.name() + " stories from " + site.name() + "." : found.description(),
+                found.path());
+    }
+
+    /**
+     * A tag whose stories are all unpublished has no page, and so no feed: its name may come from a draft
+     * and must not leak.
+     */
+    FeedScope tag(String slug) {
+        Tag found = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("Tag feed " + slug));
+        if (articles.countTaggedWith(found.id()) == 0) {
+            throw new NotFoundException("Tag feed " + slug + " has no published stories");
+        }
+        return new FeedScope(FeedScope.Kind.TAG, found.id(), found.name() + " — " + site.name(),
+                "Stories tagged " + found.name() + ".", found.path());
+    }
+
+    FeedScope author(String slug) {
+        Author found = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("Author feed " + slug));
+        return new FeedScope(FeedScope.Kind.AUTHOR, found.id(), found.name() + " — " + site.name(),
+                found.bio().isBlank() ? "Stories by " + found.name() + "." : found.bio(), found.path());
+    }
+}

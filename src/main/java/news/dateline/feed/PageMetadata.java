@@ -1,0 +1,153 @@
+package news.dateline.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+import news.dateline.article.Author;
+import news.dateline.article.Tag;
+import news.dateline.feed.PageMeta.MetaTag;
+import news.dateline.site.ArticlePage;
+import news.dateline.site.HomePage;
+import news.dateline.site.ListingPage;
+import news.dateline.site.SiteProperties;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code <head>} metadata of reader pages: canonical address, Open Graph and Twitter card tags, feed
+ * links, and schema.org JSON-LD ({@code NewsArticle} for a story; {@code WebSite} with its
+ * {@code SearchAction} and {@code CollectionPage} for the home page and listings).
+ */
+@Component
+class PageMetadata {
+
+    static final String LOGO = "/assets/logo.png";
+    static final int LOGO_WIDTH = 600;
+    static final int LOGO_HEIGHT = 60;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SiteUrls urls;
+    private final SiteProperties site;
+
+    PageMetadata(SiteUrls urls, SiteProperties site) {
+        this.urls = urls;
+        this.site = site;
+    }
+
+    PageMeta article(ArticlePage page) {
+        String url = urls.of(page.path());
+        String modified = page.updated() != null ? page.updated().iso() : page.published().iso();
+        List<MetaTag> tags = common("article", page.headline(), page.standfirst(), url);
+        tags.add(MetaTag.og("article:published_time", page.published().iso()));
+        tags.add(MetaTag.og("article:modified_time", modified));
+        tags.add(MetaTag.og("article:section", page.section().name()));
+        page.authors().forEach(author -> tags.add(MetaTag.og("article:author", urls.of(author.path()))));
+        page.tags().forEach(tag -> tags.add(MetaTag.og("article:tag", tag.name())));
+
+        ObjectNode article = JSON.createObjectNode();
+        article.put("@context", "https://schema.org");
+        article.put("@type", "NewsArticle");
+        article.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", url);
+        article.put("url", url);
+        article.put("headline", page.headline());
+        if (!page.standfirst().isBlank()) {
+            article.put("description", page.standfirst());
+        }
+        article.put("datePublished", page.published().iso());
+        article.put("dateModified", modified);
+        ArrayNode authors = article.putArray("author");
+        for (Author author : page.authors()) {
+            authors.addObject().put("@type", "Person").put("name", author.name()).put("url", urls.of(author.path()));
+        }
+        article.set("publisher", publisher());
+        article.put("articleSection", page.section().name());
+        if (!page.tags().isEmpty()) {
+            ArrayNode keywords = article.putArray("keywords");
+            page.tags().stream().map(Tag::name).forEach(keywords::add);
+        }
+        if (!page.datelinePlace().isBlank()) {
+            article.put("dateline", page.datelinePlace());
+            article.putObject("locationCreated").put("@type", "Place").put("name", page.datelinePlace());
+        }
+        article.put("inLanguage", site.language());
+        article.put("isAccessibleForFree", true);
+        return new PageMeta(url, tags, List.of(), JsonLd.of(article));
+    }
+
+    PageMeta home(HomePage page) {
+        String url = urls.home();
+        return new PageMeta(url, common("website", site.name(), site.tagline(), url), List.of(),
+                collection(url, site.name(), site.tagline()));
+    }
+
+    /** A section, tag or author page; page 2 and later are their own canonical addresses. */
+    PageMeta listing(ListingPage page) {
+        int number = page.pagination().page();
+        String url = urls.of(page.path()) + (number > 1 ? "?page=" + number : "");
+        String base = page.path().endsWith("/") ? page.path().substring(0, page.path().length() - 1) : page.path();
+        return new PageMeta(url, common("website", page.heading(), page.description(), url),
+                FeedLink.under(base, site.name() + ": " + page.heading()),
+                collection(url, page.heading(), page.description()));
+    }
+
+    private List<MetaTag> common(String type, String title, String description, String url) {
+        List<MetaTag> tags = new ArrayList<>();
+        tags.add(MetaTag.og("og:type", type));
+        tags.add(MetaTag.og("og:site_name", site.name()));
+        tags.add(MetaTag.og("og:title", title));
+        if (!description.isBlank()) {
+            tags.add(MetaTag.og("og:description", description));
+        }
+        tags.add(MetaTag.og("og:url", url));
+        tags.add(MetaTag.og("og:image", urls.of(LOGO)));
+        tags.add(MetaTag.named("twitter:card", "summary"));
+        tags.add(MetaTag.named("twitter:title", title));
+        if (!description.isBlank()) {
+            tags.add(MetaTag.named("twitter:description", description));
+        }
+        return tags;
+    }
+
+    /** The site, searchable from results pages ({@code SearchAction}), and this page as a list of its stories. */
+    private JsonLd collection(String url, String name, String description) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("@context", "https://schema.org");
+        ArrayNode graph = root.putArray("@graph");
+        ObjectNode website = graph.addObject();
+        website.put("@type", "WebSite");
+        website.put("@id", urls.home() + "#website");
+        website.put("url", urls.home());
+        website.put("name", site.name());
+        website.put("description", site.tagline());
+        website.put("inLanguage", site.language());
+        website.set("publisher", publisher());
+        ObjectNode search = website.putObject("potentialAction");
+        search.put("@type", "SearchAction");
+        search.putObject("target").put("@type", "EntryPoint")
+                .put("urlTemplate", urls.of("/search?q={search_term_string}"));
+        search.put("query-input", "required name=search_term_string");
+        ObjectNode page = graph.addObject();
+        page.put("@type", "CollectionPage");
+        page.put("@id", url);
+        page.put("url", url);
+        page.put("name", name);
+        if (!description.isBlank()) {
+            page.put("description", description);
+        }
+        page.put("inLanguage", site.language());
+        page.putObject("isPartOf").put("@id", urls.home() + "#website");
+        return JsonLd.of(root);
+    }
+
+    private ObjectNode publisher() {
+        ObjectNode publisher = JSON.createObjectNode();
+        publisher.put("@type", "Organization");
+        publisher.put("name", site.name());
+        publisher.put("url", urls.home());
+        publisher.putObject("logo").put("@type", "ImageObject").put("url", urls.of(LOGO))
+                .put("width", LOGO_WIDTH).put("height", LOGO_HEIGHT);
+        return publisher;
+    }
+}

@@ -1,0 +1,49 @@
+package news.dateline.feed;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import news.dateline.site.ArticlePage;
+import news.dateline.site.HomePage;
+import news.dateline.site.ListingPage;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Adds {@link PageMeta} as {@code meta} to the model of the article, home, section, tag and author pages,
+ * recognised by the page record each puts in its model. The reader controllers stay unaware of how the
+ * site presents itself to search engines and feed readers; the layout renders {@code meta} when present.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageMetadataInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+
+    private final PageMetadata metadata;
+
+    PageMetadataInterceptor(PageMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            ModelAndView page) {
+        if (page == null || !page.hasView() || page.getModel().containsKey("meta")) {
+            return;
+        }
+        Map<String, Object> model = page.getModel();
+        if (model.get("article") instanceof ArticlePage article) {
+            page.addObject("meta", metadata.article(article));
+        } else if (model.get("listing") instanceof ListingPage listing) {
+            page.addObject("meta", metadata.listing(listing));
+        } else if (model.get("home") instanceof HomePage home) {
+            page.addObject("meta", metadata.home(home));
+        }
+    }
+}

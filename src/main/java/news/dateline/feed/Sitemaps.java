@@ -1,0 +1,100 @@
+package news.dateline.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import news.dateline.site.SiteProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sitemap index and the files it points at, split at {@code dateline.feed.sitemap-urls-per-file}
+ * (50,000, the protocol's limit), and the Google News sitemap.
+ */
+@Component
+class Sitemaps {
+
+    /** Google News reads stories from the last two days only, and at most 1,000 of them. */
+    static final Duration NEWS_WINDOW = Duration.ofHours(48);
+    static final int NEWS_LIMIT = 1000;
+
+    private final SitemapRepository repository;
+    private final SitemapWriter writer;
+    private final SiteUrls urls;
+    private final SiteProperties site;
+    private final Clock clock;
+    private final int perFile;
+
+    Sitemaps(SitemapRepository repository, SitemapWriter writer, SiteUrls urls, SiteProperties site,
+            FeedProperties settings, Clock clock) {
+        this.repository = repository;
+        this.writer = writer;
+        this.urls = urls;
+        this.site = site;
+        this.clock = clock;
+        this.perFile = settings.sitemapUrlsPerFile();
+    }
+
+    FeedVersion version() {
+        return repository.version();
+    }
+
+    String index() {
+        List<SitemapWriter.IndexEntry> entries = new ArrayList<>();
+        for (SitemapKind kind : SitemapKind.values()) {
+            int files = files(kind);
+            for (int page = 1; page <= files; page++) {
+                Window window = window(kind, page);
+                entries.add(new SitemapWriter.IndexEntry(urls.of("/sitemaps/" + kind.fileName(page)),
+                        repository.newestIn(kind, window.limit(), window.offset())));
+            }
+        }
+        return writer.index(entries);
+    }
+
+    boolean exists(SitemapKind kind, int page) {
+        return page >= 1 && page <= files(kind);
+    }
+
+    /** File {@code page} of a kind; see {@link #exists}. */
+    String file(SitemapKind kind, int page) {
+        Window window = window(kind, page);
+        List<SitemapUrl> rows = repository.page(kind, window.limit(), window.offset());
+        List<SitemapWriter.UrlEntry> entries = new ArrayList<>();
+        if (window.withHome()) {
+            // The home page shows the newest story of every section.
+            Instant newest = rows.stream().map(SitemapUrl::lastModified).filter(t -> t != null)
+                    .max(Instant::compareTo).orElse(null);
+            entries.add(new SitemapWriter.UrlEntry(urls.home(), newest));
+        }
+        rows.forEach(row -> entries.add(new SitemapWriter.UrlEntry(urls.of(row.path()), row.lastModified())));
+        return writer.urls(entries);
+    }
+
+    String news() {
+        Instant now = clock.instant();
+        List<SitemapWriter.NewsEntry> stories = repository.publishedBetween(now.minus(NEWS_WINDOW), now, NEWS_LIMIT)
+                .stream()
+                .map(s -> new SitemapWriter.NewsEntry(urls.of(s.path()), s.headline(), s.publishedAt()))
+                .toList();
+        return writer.news(stories, site.name(), site.language());
+    }
+
+    private int files(SitemapKind kind) {
+        long addresses = repository.count(kind) + (kind == SitemapKind.SECTIONS ? 1 : 0);
+        return (int) ((addresses + perFile - 1) / perFile);
+    }
+
+    /** The sections sitemap starts with the home page, which shifts its rows by one. */
+    private Window window(SitemapKind kind, int page) {
+        int home = kind == SitemapKind.SECTIONS ? 1 : 0;
+        if (page == 1) {
+            return new Window(perFile - home, 0, home == 1);
+        }
+        return new Window(perFile, (page - 1) * perFile - home, false);
+    }
+
+    private record Window(int limit, int offset, boolean withHome) {
+    }
+}

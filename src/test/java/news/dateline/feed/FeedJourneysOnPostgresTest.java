@@ -1,0 +1,4 @@
+package news.dateline.feed;
+
+class FeedJourneysOnPostgresTest extends FeedPostgresSite implements FeedJourneys {
+}

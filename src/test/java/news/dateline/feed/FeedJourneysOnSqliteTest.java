@@ -1,0 +1,4 @@
+package news.dateline.feed;
+
+class FeedJourneysOnSqliteTest extends FeedSqliteSite implements FeedJourneys {
+}

@@ -1,0 +1,4 @@
+package news.dateline.feed;
+
+class PageMetadataJourneysOnPostgresTest extends FeedPostgresSite implements PageMetadataJourneys {
+}

@@ -1,0 +1,4 @@
+package news.dateline.feed;
+
+class PageMetadataJourneysOnSqliteTest extends FeedSqliteSite implements PageMetadataJourneys {
+}

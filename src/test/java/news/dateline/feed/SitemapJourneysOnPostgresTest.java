@@ -1,0 +1,4 @@
+package news.dateline.feed;
+
+class SitemapJourneysOnPostgresTest extends FeedPostgresSite implements SitemapJourneys {
+}

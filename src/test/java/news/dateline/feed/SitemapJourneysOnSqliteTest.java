@@ -1,0 +1,4 @@
+package news.dateline.feed;
+
+class SitemapJourneysOnSqliteTest extends FeedSqliteSite implements SitemapJourneys {
+}
