@@ -74,13 +74,15 @@ class PageCacheFilter extends OncePerRequestFilter {
         String pageNumber = request.getParameter("page");
         String key = path + (pageNumber == null ? "" : "?page=" + pageNumber);
         CachedPage page = properties.enabled() ? cache.get(key) : null;
+        boolean rendered = false;
         if (page == null) {
             page = render(request, response, chain, key);
             if (page == null) {
                 return;
             }
+            rendered = true;
         }
-        send(page, request, response);
+        send(page, request, response, !rendered);
     }
 
     private static boolean isAnonymousReader(HttpServletRequest request) {
@@ -139,9 +141,13 @@ class PageCacheFilter extends OncePerRequestFilter {
         return page;
     }
 
-    private void send(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        for (Map.Entry<String, String> header : page.headers()) {
-            response.setHeader(header.getKey(), header.getValue());
+    /** On a fresh render the page's own headers are already on the response; a hit replays them. */
+    private void send(CachedPage page, HttpServletRequest request, HttpServletResponse response,
+            boolean replayHeaders) throws IOException {
+        if (replayHeaders) {
+            for (Map.Entry<String, String> header : page.headers()) {
+                response.addHeader(header.getKey(), header.getValue());
+            }
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, properties.cacheControl());
         response.setHeader(HttpHeaders.ETAG, page.etag());
