@@ -1,5 +1,7 @@
 package news.dateline.article;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -20,6 +22,14 @@ public class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /**
+     * Bodies change far less often than they are read, and parsing is the largest share of an uncached render.
+     * Keyed by the text itself, so an edit can never be served with an old rendering.
+     */
+    private final Cache<Body, String> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    private record Body(String markdown, String datelinePlace) {
+    }
 
     MarkdownRenderer() {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
@@ -41,6 +51,10 @@ public class MarkdownRenderer {
      * paragraph, "GENEVA — The talks…".
      */
     public String toHtml(String markdown, String datelinePlace) {
+        return rendered.get(new Body(markdown, datelinePlace), body -> withDateline(body.markdown(), body.datelinePlace()));
+    }
+
+    private String withDateline(String markdown, String datelinePlace) {
         String html = toHtml(markdown);
         if (datelinePlace.isBlank() || !html.startsWith("<p>")) {
             return html;
