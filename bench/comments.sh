@@ -58,7 +58,7 @@ if [ "$DB" = postgresql ]; then
 fi
 
 echo "Starting $JAR on $DB (moderation=$MODERATION, rate limits off)"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx1g -jar "$JAR" \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
     --server.port="$PORT" --dateline.data.dir="$WORK/data" "${DB_ARGS[@]}" \
     --dateline.comments.rate-limits.enabled=false --dateline.comments.moderation="$MODERATION" \
     --logging.level.root=WARN >"$WORK/app.log" 2>&1 &

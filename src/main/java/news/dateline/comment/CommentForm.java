@@ -52,8 +52,12 @@ record CommentForm(String comment, String name, String email, String website, St
     }
 
     Long parentId() {
+        String digits = parent.strip();
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
         try {
-            long id = Long.parseLong(parent.strip());
+            long id = Long.parseLong(digits);
             return id > 0 ? id : null;
         } catch (NumberFormatException e) {
             return null;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import news.dateline.comment.CommentRepository.History;
 import news.dateline.comment.SpamRules.Verdict;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a reader's valid comment: checks what it replies to, lets the spam rules decide its state, and stores
@@ -32,16 +31,16 @@ class CommentService {
     private final CommentRepository comments;
     private final SpamRules rules;
     private final PublicChange publicChange;
-    private final TransactionTemplate transaction;
+    private final WriteQueue writes;
     private final CommentProperties settings;
     private final Clock clock;
 
     CommentService(CommentRepository comments, SpamRules rules, PublicChange publicChange,
-            TransactionTemplate transaction, CommentProperties settings, Clock clock) {
+            WriteQueue writes, CommentProperties settings, Clock clock) {
         this.comments = comments;
         this.rules = rules;
         this.publicChange = publicChange;
-        this.transaction = transaction;
+        this.writes = writes;
         this.settings = settings;
         this.clock = clock;
     }
@@ -58,7 +57,7 @@ class CommentService {
         NewComment comment = new NewComment(discussion.articleId(), parentId, verdict.state(), form.trimmedName(),
                 form.trimmedEmail(), form.trimmedWebsite(), form.comment(), null, visitor.tokenHash(), visitor.ip(),
                 visitor.userAgent(), verdict.reason(), Fingerprint.of(form.emailKey(), form.comment()), now);
-        Optional<Long> id = transaction.execute(status -> {
+        Optional<Long> id = writes.inTransaction(() -> {
             Optional<Long> stored = comments.insert(comment);
             if (stored.isPresent() && verdict.state() == CommentState.APPROVED) {
                 publicChange.record(discussion.articleId(), now);

@@ -69,6 +69,21 @@ interface CommentJourneys extends RunningSite {
     }
 
     @Test
+    default void aPostLargerThanAnyCommentIsAnsweredWithAPageSayingSo() {
+        Written article = story(this, "Night buses return to the old routes").write();
+
+        Page tooLarge = reader().post(comments(article), Fields.comment("x".repeat(300 * 1024)).by("Big", email())
+                .stamp(agedStamp()).map());
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.html().select("header.masthead")).hasSize(1);
+        assertThat(tooLarge.html().select(".notice").text())
+                .isEqualTo("That was more than a comment can hold (over 256 KB). Please shorten it and try again.");
+        assertThat(tooLarge.html().select("#commentform")).hasSize(1);
+        assertThat(stored(article)).isZero();
+    }
+
+    @Test
     default void aHeldCommentIsSeenOnlyByItsAuthorUntilApprovedThenByEveryoneInTheCount() {
         Written article = story(this, "Ferry timetable changes from Monday").write();
         Reader author = reader();
