@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
 
 public class CommentLoad {
 
-    record Options(URI base, List<String> paths, int seconds, int warmup, int clients, Path out, String run) {
+    /** {@code probe}: a path to GET instead of posting comments, to measure the harness and server baseline. */
+    record Options(URI base, List<String> paths, int seconds, int warmup, int clients, Path out, String run,
+            String probe) {
     }
 
     record Result(List<String> acked, long[] latenciesMicros, int count, Map<Integer, Integer> statuses,
@@ -49,7 +51,7 @@ public class CommentLoad {
         Options o = new Options(URI.create(a.get("base")), List.of(a.get("paths").split(",")),
                 Integer.parseInt(a.getOrDefault("seconds", "30")), Integer.parseInt(a.getOrDefault("warmup", "5")),
                 Integer.parseInt(a.getOrDefault("clients", "64")), Path.of(a.get("out")),
-                a.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36)));
+                a.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36)), a.get("probe"));
 
         String stamp = stampFrom(o.base(), o.paths().getFirst());
         Thread.sleep(3_500); // older than the default min-fill-time, as a reader's form would be
@@ -107,8 +109,9 @@ public class CommentLoad {
                         if (connection == null) {
                             connection = new Connection(o.base());
                         }
-                        int status = connection.post(path + "/comments", body, "10." + (client >> 8 & 255) + "."
-                                + (client & 255) + ".7", o.base().toString());
+                        int status = o.probe() != null ? connection.status(o.probe())
+                                : connection.post(path + "/comments", body, "10." + (client >> 8 & 255) + "."
+                                        + (client & 255) + ".7", o.base().toString());
                         long micros = (System.nanoTime() - start) / 1000;
                         if (n == mine.length) {
                             mine = Arrays.copyOf(mine, n * 2);
@@ -192,6 +195,12 @@ public class CommentLoad {
                     + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
+            out.flush();
+            return read();
+        }
+
+        int status(String path) throws IOException {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return read();
         }

@@ -91,7 +91,9 @@ class CommentController {
         if (discussion.isClosed(settings, clock.instant())) {
             return page(discussion, HttpStatus.FORBIDDEN, CommentMessages.CLOSED, true, null, null, form.comment());
         }
-        Visitor visitor = visitor(request);
+        Optional<String> existingToken = CommenterCookies.pendingToken(request);
+        String token = existingToken.orElseGet(CommenterCookies::newPendingToken);
+        Visitor visitor = visitor(request, CommenterCookies.hash(token));
         Optional<Duration> wait = rateLimits.tryFromIp(visitor.ip());
         if (wait.isPresent()) {
             return tooMany(discussion, form, parent, wait.get(), response);
@@ -104,19 +106,14 @@ class CommentController {
         if (wait.isPresent()) {
             return tooMany(discussion, form, parent, wait.get(), response);
         }
-        Optional<String> existingToken = CommenterCookies.pendingToken(request);
-        String token = existingToken.orElseGet(CommenterCookies::newPendingToken);
-        Outcome outcome = service.submit(discussion, form,
-                new Visitor(visitor.ip(), visitor.userAgent(), CommenterCookies.hash(token)), stamps.age(form.stamp()));
+        Outcome outcome = service.submit(discussion, form, visitor, stamps.age(form.stamp()));
         return switch (outcome) {
             case Outcome.Stored stored -> {
                 rememberOrForget(form, request, response);
                 if (stored.state() == CommentState.APPROVED) {
                     yield seeOther(discussion.path() + "#comment-" + stored.id());
                 }
-                if (existingToken.isEmpty()) {
-                    CommenterCookies.setPending(request, response, token);
-                }
+                CommenterCookies.setPending(request, response, token); // new, or kept 30 more days
                 yield seeOther(discussion.path() + "#respond");
             }
             case Outcome.Duplicate d -> retry(discussion, HttpStatus.UNPROCESSABLE_CONTENT, CommentMessages.DUPLICATE,
@@ -133,10 +130,7 @@ class CommentController {
 
     /** The comment a reader is answering, if it is public on this article; otherwise none. */
     private CommentView parentOf(Discussion discussion, String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        Long parentId = CommentForm.EMPTY.withParent(id).parentId();
+        Long parentId = CommentForm.id(id);
         if (parentId == null) {
             return null;
         }
@@ -178,10 +172,10 @@ class CommentController {
         }
     }
 
-    private static Visitor visitor(HttpServletRequest request) {
+    private static Visitor visitor(HttpServletRequest request, String tokenHash) {
         String agent = request.getHeader(HttpHeaders.USER_AGENT);
         agent = agent == null ? "" : agent.substring(0, Math.min(agent.length(), MAX_USER_AGENT));
-        return new Visitor(request.getRemoteAddr(), agent, null);
+        return new Visitor(request.getRemoteAddr(), agent, tokenHash);
     }
 
     private static ModelAndView seeOther(String location) {

@@ -52,7 +52,15 @@ record CommentForm(String comment, String name, String email, String website, St
     }
 
     Long parentId() {
-        String digits = parent.strip();
+        return id(parent);
+    }
+
+    /** A positive comment id from a form field or query parameter, or null for anything else. */
+    static Long id(String text) {
+        if (text == null) {
+            return null;
+        }
+        String digits = text.strip();
         if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
             return null;
         }

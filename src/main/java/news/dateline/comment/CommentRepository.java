@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,7 +73,7 @@ class CommentRepository {
                         RETURNING id""")
                 .param("article", c.articleId()).param("parent", c.parentId()).param("state", c.state().column())
                 .param("name", c.authorName()).param("email", c.authorEmail())
-                .param("emailKey", c.authorEmail().strip().toLowerCase(java.util.Locale.ROOT))
+                .param("emailKey", c.authorEmail().strip().toLowerCase(Locale.ROOT))
                 .param("url", c.authorUrl()).param("body", c.body()).param("staff", c.staffAccountId())
                 .param("token", c.authorTokenHash()).param("ip", c.ip()).param("agent", c.userAgent())
                 .param("reason", c.reason()).param("fingerprint", c.fingerprint())

@@ -2,6 +2,7 @@ package news.dateline.comment;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,10 @@ public class CommentSections {
     private final CommentRepository comments;
     private final CommentViews views;
     private final CommentProperties settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     CommentSections(CommentRepository comments, CommentViews views, CommentProperties settings,
-            java.time.Clock clock) {
+            Clock clock) {
         this.comments = comments;
         this.views = views;
         this.settings = settings;

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -76,7 +77,7 @@ class FormStamp {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             byte[] full = mac.doFinal(millis.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 18));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 18));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

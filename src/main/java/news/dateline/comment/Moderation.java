@@ -1,6 +1,7 @@
 package news.dateline.comment;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** How an article takes new comments. The site default is {@code dateline.comments.moderation}. */
 enum Moderation {
@@ -15,6 +16,16 @@ enum Moderation {
 
     String column() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** "first-time", as the settings and the staff API spell it; empty for anything else. */
+    static Optional<Moderation> parse(String value) {
+        for (Moderation moderation : values()) {
+            if (moderation.column().equalsIgnoreCase(value)) {
+                return Optional.of(moderation);
+            }
+        }
+        return Optional.empty();
     }
 
     static Moderation fromColumn(String value) {

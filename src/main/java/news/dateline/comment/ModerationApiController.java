@@ -116,10 +116,7 @@ class ModerationApiController {
     PolicyJson policy(@PathVariable long articleId, @RequestBody PolicyJson policy) {
         Moderation mode = null;
         if (policy.moderation() != null) {
-            mode = java.util.Arrays.stream(Moderation.values())
-                    .filter(m -> m.column().equalsIgnoreCase(policy.moderation()))
-                    .findFirst()
-                    .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+            mode = Moderation.parse(policy.moderation()).orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
                             CommentMessages.API_BAD_POLICY.formatted(policy.moderation())));
         }
         moderation.setPolicy(articleId, mode, policy.closeAfterDays());

@@ -24,15 +24,13 @@ class SameOrigin {
     }
 
     boolean allows(HttpServletRequest request) {
-        String claimed = request.getHeader("Origin");
-        Optional<String> origin = claimed != null && !claimed.isBlank() && !"null".equals(claimed)
-                ? originOf(claimed)
-                : Optional.ofNullable(request.getHeader("Referer")).flatMap(SameOrigin::originOf);
-        if (claimed != null && "null".equals(claimed)) {
-            return false; // an opaque origin (sandboxed frame, data: page) is never ours
+        String origin = request.getHeader("Origin");
+        if ("null".equals(origin)) {
+            return false; // an opaque origin (sandboxed frame, data: page, privacy redirect) is never ours
         }
-        return origin.isPresent()
-                && (origin.get().equals(own(request)) || origin.equals(configured));
+        String claimed = origin != null && !origin.isBlank() ? origin : request.getHeader("Referer");
+        Optional<String> from = claimed == null ? Optional.empty() : originOf(claimed);
+        return from.isPresent() && (from.get().equals(own(request)) || from.equals(configured));
     }
 
     private static String own(HttpServletRequest request) {

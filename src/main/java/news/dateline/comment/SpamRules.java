@@ -1,6 +1,7 @@
 package news.dateline.comment;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -70,7 +71,7 @@ class SpamRules {
     }
 
     /** Words match case-insensitively anywhere in the comment, name, email or website. */
-    private static Optional<String> firstWord(java.util.List<String> words, CommentForm form) {
+    private static Optional<String> firstWord(List<String> words, CommentForm form) {
         if (words.isEmpty()) {
             return Optional.empty();
         }
