@@ -162,7 +162,7 @@ public class CommentLoad {
             String page = c.get(path);
             Matcher m = Pattern.compile("name=\"stamp\" value=\"([^\"]+)\"").matcher(page);
             if (!m.find()) {
-                throw new IllegalStateException("No comment form on " + path);
+                throw new IllegalStateException("No comment form on " + path + ":\n" + page);
             }
             return m.group(1);
         }

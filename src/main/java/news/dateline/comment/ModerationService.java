@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What moderators do to comments. Each decision is one transaction; when it changes what readers see, the same
+ * What moderators do to comments. Each decision is one transaction (through {@link WriteQueue}, like readers'
+ * comments); when it changes what readers see, the same
  * transaction records it (change_log + CommentChanged). Decisions teach the spam rules: an approved comment makes
  * its email address trusted, a spam verdict makes its sender suspect (see SpamRules).
  */
@@ -24,28 +24,31 @@ class ModerationService {
     private final CommentRepository comments;
     private final CommentValidator validator;
     private final PublicChange publicChange;
+    private final WriteQueue writes;
     private final Clock clock;
 
     ModerationService(CommentRepository comments, CommentValidator validator, PublicChange publicChange,
-            Clock clock) {
+            WriteQueue writes, Clock clock) {
         this.comments = comments;
         this.validator = validator;
         this.publicChange = publicChange;
+        this.writes = writes;
         this.clock = clock;
     }
 
-    @Transactional
     Comment approve(long id) {
         return move(id, "approved", Set.of(CommentState.PENDING, CommentState.SPAM), CommentState.APPROVED);
     }
 
-    @Transactional
     Comment markSpam(long id) {
         return move(id, "marked spam", Set.of(CommentState.PENDING, CommentState.APPROVED), CommentState.SPAM);
     }
 
-    @Transactional
     Comment trash(long id) {
+        return writes.inTransaction(() -> trashNow(id));
+    }
+
+    private Comment trashNow(long id) {
         Comment comment = existing(id);
         if (comment.state() == CommentState.TRASH) {
             throw cannot(comment, "trashed");
@@ -57,8 +60,11 @@ class ModerationService {
     }
 
     /** Out of the trash to where it was; out of spam ("not spam") back to the queue. */
-    @Transactional
     Comment restore(long id) {
+        return writes.inTransaction(() -> restoreNow(id));
+    }
+
+    private Comment restoreNow(long id) {
         Comment comment = existing(id);
         Instant now = clock.instant();
         CommentState to;
@@ -76,8 +82,11 @@ class ModerationService {
     }
 
     /** A reply signed by the staff member, public at once; a waiting comment answered is approved with it. */
-    @Transactional
     Comment reply(long parentId, String body, String username) {
+        return writes.inTransaction(() -> replyNow(parentId, body, username));
+    }
+
+    private Comment replyNow(long parentId, String body, String username) {
         Comment parent = existing(parentId);
         if (parent.state() == CommentState.SPAM || parent.state() == CommentState.TRASH) {
             throw cannot(parent, "replied to");
@@ -98,8 +107,11 @@ class ModerationService {
     }
 
     /** Changes the text, name or website (null: unchanged), checked by the same rules as a reader's comment. */
-    @Transactional
     Comment edit(long id, String body, String authorName, String authorUrl) {
+        return writes.inTransaction(() -> editNow(id, body, authorName, authorUrl));
+    }
+
+    private Comment editNow(long id, String body, String authorName, String authorUrl) {
         Comment comment = existing(id);
         String newBody = body != null ? body.replace("\r\n", "\n") : comment.body();
         String newName = authorName != null ? authorName.strip() : comment.authorName();
@@ -118,8 +130,14 @@ class ModerationService {
         return existing(id);
     }
 
-    @Transactional
     void setPolicy(long articleId, Moderation moderation, Integer closeAfterDays) {
+        writes.inTransaction(() -> {
+            setPolicyNow(articleId, moderation, closeAfterDays);
+            return null;
+        });
+    }
+
+    private void setPolicyNow(long articleId, Moderation moderation, Integer closeAfterDays) {
         if (comments.findDiscussion(articleId).isEmpty()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, CommentMessages.API_NO_ARTICLE.formatted(articleId));
         }
@@ -132,6 +150,10 @@ class ModerationService {
     }
 
     private Comment move(long id, String verb, Set<CommentState> from, CommentState to) {
+        return writes.inTransaction(() -> moveNow(id, verb, from, to));
+    }
+
+    private Comment moveNow(long id, String verb, Set<CommentState> from, CommentState to) {
         Comment comment = existing(id);
         if (!from.contains(comment.state())) {
             throw cannot(comment, verb);
