@@ -1,20 +1,38 @@
 package news.dateline.account;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** Readers need no account; everything under /newsroom does. CSRF stays on for every form. */
+/**
+ * Readers need no account; everything under /newsroom does, and the comment moderation API wants an editor or
+ * admin. CSRF stays on for every form but one (the comment form, see below).
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    /** POST /{section}/{slug}/comments, and nothing under /api or /newsroom that happens to have that shape. */
+    private static final RequestMatcher COMMENT_POST = new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/*/*/comments"),
+            new NegatedRequestMatcher(API),
+            new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/newsroom/**")));
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -23,18 +41,38 @@ class SecurityConfig {
                         .requestMatchers("/newsroom/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")
                         .defaultSuccessUrl("/newsroom", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl("/"))
+                // The Leave A Reply form sits on article pages served from a shared cache, so it cannot carry a
+                // per-visitor CSRF token. That one POST is protected by a strict same-origin check instead
+                // (news.dateline.comment.SameOrigin; docs/comments.md). Every other state change keeps the token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(COMMENT_POST))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> json(response, 401,
+                                "Sign in to the newsroom first"), API)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> json(response, 403,
+                                e instanceof CsrfException
+                                        ? "Missing or invalid CSRF token: send it in the X-CSRF-TOKEN header"
+                                        : "Your role may not do this"), API))
                 .headers(headers -> headers
                         // Cache-Control is the page cache's business: public for reader pages, no-store for staff.
                         .cacheControl(cache -> cache.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** The JSON API answers authentication problems in JSON, never with the sign-in page. */
+    private static void json(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"error\":\"" + reason + "\"}");
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package news.dateline.site;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.article.Article;
 import news.dateline.article.ArticleRepository;
 import news.dateline.article.MarkdownRenderer;
+import news.dateline.comment.CommentSections;
 import news.dateline.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,17 +23,20 @@ class ArticleController {
     private final MarkdownRenderer markdown;
     private final StoryCards cards;
     private final Moments moments;
+    private final CommentSections comments;
 
-    ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments) {
+    ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
+            CommentSections comments) {
         this.articles = articles;
         this.markdown = markdown;
         this.cards = cards;
         this.moments = moments;
+        this.comments = comments;
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
     ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         Article article = articles.findPublished(section, slug).orElse(null);
         if (article == null) {
             String moved = articles.findMovedPath(section, slug)
@@ -40,6 +45,7 @@ class ArticleController {
         }
         request.setAttribute(PageCache.DEPENDS_ON, PageCache.article(article.id()));
         model.addAttribute("article", page(article));
+        model.addAttribute("comments", comments.forArticle(article.id(), request, response));
         return new ModelAndView("site/article", model.asMap());
     }
 

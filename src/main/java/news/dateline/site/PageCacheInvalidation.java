@@ -1,6 +1,7 @@
 package news.dateline.site;
 
 import news.dateline.article.ArticleChanged;
+import news.dateline.comment.CommentChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -18,5 +19,11 @@ class PageCacheInvalidation {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ArticleChanged change) {
         cache.articleChanged(change.articleId());
+    }
+
+    /** A comment went public or stopped being public: only its article's page shows it. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(CommentChanged change) {
+        cache.articlePageChanged(change.articleId());
     }
 }

@@ -1,0 +1,67 @@
+package news.dateline.comment;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The comments section of an article page, for the article controller. A reader without comment cookies gets
+ * what every such reader gets (cacheable); with {@code dateline_pending} they also see their comments awaiting
+ * moderation, with {@code dateline_commenter} the form is filled in for them.
+ */
+@Component
+public class CommentSections {
+
+    private final CommentRepository comments;
+    private final CommentViews views;
+    private final CommentProperties settings;
+    private final Clock clock;
+
+    CommentSections(CommentRepository comments, CommentViews views, CommentProperties settings,
+            Clock clock) {
+        this.comments = comments;
+        this.views = views;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public CommentSection forArticle(long articleId, HttpServletRequest request, HttpServletResponse response) {
+        Discussion discussion = comments.findDiscussion(articleId)
+                .orElseThrow(() -> new IllegalStateException("No article " + articleId));
+        List<CommentView> thread = views.thread(discussion, comments.approvedOn(articleId));
+        List<CommentView> awaiting = awaiting(discussion, request, response);
+        boolean closed = discussion.isClosed(settings, clock.instant());
+        CommentForm input = CommenterCookies.commenter(request)
+                .map(CommentForm.EMPTY::withCommenter)
+                .orElse(CommentForm.EMPTY);
+        return new CommentSection(count(thread), thread, awaiting, closed,
+                closed ? null : views.form(discussion, input, Map.of(), null), views.stylesheet(), views.script());
+    }
+
+    /** The reader's own waiting comments; a cookie with nothing left waiting anywhere is cleared. */
+    private List<CommentView> awaiting(Discussion discussion, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<String> token = CommenterCookies.pendingToken(request);
+        if (token.isEmpty()) {
+            return List.of();
+        }
+        String hash = CommenterCookies.hash(token.get());
+        List<Comment> waiting = comments.waitingFor(discussion.articleId(), hash);
+        if (waiting.isEmpty() && !comments.anyWaiting(hash)) {
+            CommenterCookies.clearPending(request, response);
+        }
+        return views.awaiting(waiting);
+    }
+
+    private static int count(List<CommentView> views) {
+        int n = 0;
+        for (CommentView view : views) {
+            n += 1 + count(view.replies());
+        }
+        return n;
+    }
+}

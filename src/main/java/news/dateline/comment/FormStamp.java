@@ -1,0 +1,111 @@
+package news.dateline.comment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import news.dateline.platform.DataProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The signed time a comment form was rendered ({@code <millis>.<hmac>}), so the spam rules can tell how fast it
+ * was filled in. It is the same for every reader of a cached page: nothing in it is per visitor. The key is
+ * {@code dateline.comments.signing-key}, or 32 random bytes written to {@code <data dir>/comment-form.key} on
+ * first start (share one or the other between nodes).
+ */
+@Component
+class FormStamp {
+
+    static final String KEY_FILE = "comment-form.key";
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    FormStamp(CommentProperties settings, DataProperties data, Clock clock) {
+        byte[] secret = settings.signingKey().isBlank()
+                ? keyFromDataDirectory(data.dir())
+                : settings.signingKey().getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.clock = clock;
+    }
+
+    String issue() {
+        return stampFor(clock.instant());
+    }
+
+    String stampFor(Instant renderedAt) {
+        String millis = Long.toString(renderedAt.toEpochMilli());
+        return millis + "." + signature(millis);
+    }
+
+    /** How long ago the form was rendered, or empty if the stamp is missing or was not signed by us. */
+    Optional<Duration> age(String stamp) {
+        int dot = stamp.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String millis = stamp.substring(0, dot);
+        byte[] expected = signature(millis).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = stamp.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            return Optional.empty();
+        }
+        try {
+            Duration age = Duration.between(Instant.ofEpochMilli(Long.parseLong(millis)), clock.instant());
+            return Optional.of(age.isNegative() ? Duration.ZERO : age);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String signature(String millis) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] full = mac.doFinal(millis.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 18));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] keyFromDataDirectory(Path dataDir) {
+        Path file = dataDir.resolve(KEY_FILE);
+        try {
+            if (!Files.exists(file)) {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                writePrivately(file, Base64.getEncoder().encodeToString(fresh));
+            }
+            return Base64.getDecoder().decode(Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the comment form key " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static void writePrivately(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            return; // another node sharing the directory was first; use its key
+        }
+        Files.writeString(file, content);
+    }
+}

@@ -1,0 +1,36 @@
+package news.dateline.comment;
+
+import java.time.Instant;
+import news.dateline.article.ChangeLog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records, inside the caller's transaction, that an article's public comments changed: a {@code change_log} row
+ * of kind {@code comment} for every node, and {@link CommentChanged} for after-commit listeners on this one.
+ */
+@Component
+class PublicChange {
+
+    static final String KIND = "comment";
+
+    private final ChangeLog changeLog;
+    private final ApplicationEventPublisher events;
+
+    PublicChange(ChangeLog changeLog, ApplicationEventPublisher events) {
+        this.changeLog = changeLog;
+        this.events = events;
+    }
+
+    void record(long articleId, Instant now) {
+        changeLog.append(articleId, KIND, now);
+        events.publishEvent(new CommentChanged(articleId));
+    }
+
+    /** Only a change to what readers see is recorded: approved before, or approved after. */
+    void recordIf(boolean publicBefore, boolean publicAfter, long articleId, Instant now) {
+        if (publicBefore || publicAfter) {
+            record(articleId, now);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package news.dateline.comment;
+
+import news.dateline.support.PostgresSite;
+
+class CommentJourneysOnPostgresTest extends PostgresSite implements CommentJourneys {
+}
