@@ -65,7 +65,7 @@ final class XssJourney {
         assertThat(new HashSet<>(storedColumn(article, "author_url")))
                 .containsAll(identities.stream().map(i -> i[1]).toList());
         Document page = site.site().get(article.path()).html();
-        XssPayloads.assertInert(page, page.selectFirst("script").attr("src"));
+        XssPayloads.assertInert(page, page.selectFirst("script[src]").attr("src"));
         assertRendered(page, batches, identities);
         for (String name : refusedNames) {
             assertKeptAndInert(article, Fields.comment("Name too long").by(name, journeys.email()), "#author", name);
@@ -143,7 +143,7 @@ final class XssJourney {
         assertThat(refused.status()).isEqualTo(422);
         Document page = refused.html();
         assertThat(page.selectFirst(field).val()).isEqualTo(payload);
-        XssPayloads.assertInert(page, page.selectFirst("script").attr("src"));
+        XssPayloads.assertInert(page, page.selectFirst("script[src]").attr("src"));
     }
 
     private void approveWaiting(Written article) {
