@@ -16,7 +16,7 @@ import news.dateline.article.ArticleStatus;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient;
 import news.dateline.support.SiteClient.Page;
-import news.dateline.support.StaffAccounts;
+import news.dateline.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 /** Anonymous readers get cached pages; they never get a stale one after a change commits. */
@@ -99,10 +99,9 @@ interface PageCacheJourneys extends RunningSite {
 
     @Test
     default void signedInEditorNeverGetsACachedPage() {
-        String username = "editor" + System.nanoTime();
-        StaffAccounts.create(this, username, "correct horse battery staple", "editor");
+        String username = TestAccounts.create(this, "editor");
         site().get("/");
-        SiteClient editor = site().signIn(username, "correct horse battery staple");
+        SiteClient editor = site().signIn(username, TestAccounts.PASSWORD);
 
         Page home = editor.get("/");
 
