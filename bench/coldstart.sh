@@ -16,6 +16,9 @@ done
 JAR=$(ls target/dateline-*.jar 2>/dev/null | grep -v original | head -1 || true)
 [ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package; JAR=$(ls target/dateline-*.jar | grep -v original | head -1); }
 
+if curl -s "http://127.0.0.1:$PORT/" -o /dev/null; then
+    echo "Port $PORT is already serving; stop that server first." >&2; exit 2
+fi
 echo "| run | first page (ms) | first article (ms) | RSS after (MB) |"
 echo "|----:|----------------:|-------------------:|---------------:|"
 for run in $(seq 1 "$RUNS"); do
