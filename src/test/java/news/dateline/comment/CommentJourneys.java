@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,10 @@ import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestAccounts;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalApplicationListener;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -107,9 +111,19 @@ interface CommentJourneys extends RunningSite {
 
         Newsroom editor = Newsroom.signIn(site(), TestAccounts.create(this, "editor"));
         JsonNode queued = findIn(editor.get("/api/v1/comments?state=pending&limit=200"), text);
-        Answer approved = editor.post("/api/v1/comments/" + queued.get("id").asLong() + "/approve");
+        List<Long> committed = new CopyOnWriteArrayList<>();
+        var listener = TransactionalApplicationListener.<CommentChanged>forPayload(TransactionPhase.AFTER_COMMIT,
+                event -> committed.add(event.articleId()));
+        bean(ApplicationEventMulticaster.class).addApplicationListener(listener);
+        Answer approved;
+        try {
+            approved = editor.post("/api/v1/comments/" + queued.get("id").asLong() + "/approve");
+        } finally {
+            bean(ApplicationEventMulticaster.class).removeApplicationListener(listener);
+        }
 
         assertThat(approved.status()).isEqualTo(200);
+        assertThat(committed).as("CommentChanged after commit").contains(article.id());
         assertThat(approved.json().get("state").asString()).isEqualTo("approved");
         Document everyone = stranger.get(article.path()).html();
         assertThat(everyone.select("#comments-heading").text()).isEqualTo("1 Comment");
