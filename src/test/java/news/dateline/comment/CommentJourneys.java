@@ -156,7 +156,7 @@ interface CommentJourneys extends RunningSite {
         assertThat(page.select("#comment-" + second + " > .comment-replies > #comment-" + fourth))
                 .as("depth 3 is as deep as it goes: the answer to the third stands beside it").hasSize(1);
         assertThat(page.select("#comment-" + third + " .reply-link")).isEmpty();
-        assertThat(page.select("#comment-" + first + " > article .reply-link").attr("href"))
+        assertThat(page.select("#comment-" + first + " > .comment-card .reply-link").attr("href"))
                 .isEqualTo(comments(article) + "?replyto=" + first + "#respond");
 
         Document replyPage = reader.get(comments(article) + "?replyto=" + second).html();
