@@ -8,6 +8,7 @@
 # starts a throw-away server on loopback from Debian's packages (apt-get install postgresql). Not part of the
 # test suite; figures go to docs/benchmarks.md.
 set -euo pipefail
+trap 'echo "bench/comments.sh failed at line $LINENO" >&2' ERR
 cd "$(dirname "$0")/.."
 
 DB=${1:-sqlite}
