@@ -69,8 +69,13 @@ public class CommentLoad {
 
         long[] l = measured.latenciesMicros();
         Arrays.sort(l);
-        System.out.printf("acknowledged (303): %d in %.1f s = %.0f comments/s%n", measured.acked().size(), elapsed,
-                measured.acked().size() / elapsed);
+        if (o.probe() != null) {
+            System.out.printf("answered: %d in %.1f s = %.0f requests/s%n", measured.count(), elapsed,
+                    measured.count() / elapsed);
+        } else {
+            System.out.printf("acknowledged (303): %d in %.1f s = %.0f comments/s%n", measured.acked().size(),
+                    elapsed, measured.acked().size() / elapsed);
+        }
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", pct(l, 50), pct(l, 90), pct(l, 99),
                 l.length == 0 ? 0 : l[l.length - 1] / 1000.0);
         System.out.printf("statuses: %s, connection errors: %d; warm-up acknowledged %d%n",

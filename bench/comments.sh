@@ -8,6 +8,7 @@
 # starts a throw-away server on loopback from Debian's packages (apt-get install postgresql). Not part of the
 # test suite; figures go to docs/benchmarks.md.
 set -euo pipefail
+trap 'echo "bench/comments.sh failed at line $LINENO" >&2' ERR
 cd "$(dirname "$0")/.."
 
 DB=${1:-sqlite}
@@ -99,3 +100,12 @@ if [ "$MISSING" -ne 0 ] || [ "$DUPLICATES" -ne 0 ]; then
     exit 1
 fi
 echo "OK: every acknowledged comment is stored exactly once"
+
+# The same harness against a trivial endpoint on the same server: what this machine gives any request right now
+# (other work on a shared 2-core machine moves every figure; this one moves with it).
+if [ "${BASELINE:-1}" = 1 ]; then
+    echo "Baseline: GET /actuator/health with the same clients"
+    "$JAVA" bench/CommentLoad.java --base "http://127.0.0.1:$PORT" --paths "${PATHS%%,*}" --seconds 10 --warmup 2 \
+        --clients "$CLIENTS" --out "$WORK/probe.txt" --probe /actuator/health | grep -E "answered|latency" | sed 's/^/  /'
+    awk -v n="$(nproc)" '{ printf "  load average (1 min) %s on %s cores\n", $1, n }' /proc/loadavg
+fi

@@ -32,14 +32,20 @@ class FormStamp {
 
     static final String KEY_FILE = "comment-form.key";
 
-    private final SecretKeySpec key;
+    /** Initialised once; each signature works on a clone (a Mac is not thread-safe, and getInstance is slow). */
+    private final Mac prototype;
     private final Clock clock;
 
     FormStamp(CommentProperties settings, DataProperties data, Clock clock) {
         byte[] secret = settings.signingKey().isBlank()
                 ? keyFromDataDirectory(data.dir())
                 : settings.signingKey().getBytes(StandardCharsets.UTF_8);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            this.prototype.init(new SecretKeySpec(secret, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
         this.clock = clock;
     }
 
@@ -74,12 +80,11 @@ class FormStamp {
 
     private String signature(String millis) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             byte[] full = mac.doFinal(millis.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 18));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The JDK's HmacSHA256 can be cloned", e);
         }
     }
 

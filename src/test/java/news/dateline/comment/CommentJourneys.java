@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,10 @@ import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestAccounts;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalApplicationListener;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -86,6 +90,8 @@ interface CommentJourneys extends RunningSite {
     @Test
     default void aHeldCommentIsSeenOnlyByItsAuthorUntilApprovedThenByEveryoneInTheCount() {
         Written article = story(this, "Ferry timetable changes from Monday").write();
+        policy(article, Moderation.HELD);
+        long publicChanges = changeLogRows(article, "comment");
         Reader author = reader();
         Reader stranger = reader();
         String text = "The 7:40 ferry was the only one that got me to work on time.\n\nPlease keep it!";
@@ -93,6 +99,7 @@ interface CommentJourneys extends RunningSite {
         Page sent = author.post(comments(article), Fields.comment(text).by("Ada Lind", email()).stamp(agedStamp()).map());
 
         assertThat(sent.status()).isEqualTo(303);
+        assertThat(changeLogRows(article, "comment")).as("a held comment changes nothing public").isEqualTo(publicChanges);
         assertThat(sent.header("Location")).endsWith(article.path() + "#respond");
         assertThat(author.cookie(CommenterCookies.PENDING)).isPresent();
         Document mine = author.get(article.path()).html();
@@ -107,9 +114,19 @@ interface CommentJourneys extends RunningSite {
 
         Newsroom editor = Newsroom.signIn(site(), TestAccounts.create(this, "editor"));
         JsonNode queued = findIn(editor.get("/api/v1/comments?state=pending&limit=200"), text);
-        Answer approved = editor.post("/api/v1/comments/" + queued.get("id").asLong() + "/approve");
+        List<Long> committed = new CopyOnWriteArrayList<>();
+        var listener = TransactionalApplicationListener.<CommentChanged>forPayload(TransactionPhase.AFTER_COMMIT,
+                event -> committed.add(event.articleId()));
+        bean(ApplicationEventMulticaster.class).addApplicationListener(listener);
+        Answer approved;
+        try {
+            approved = editor.post("/api/v1/comments/" + queued.get("id").asLong() + "/approve");
+        } finally {
+            bean(ApplicationEventMulticaster.class).removeApplicationListener(listener);
+        }
 
         assertThat(approved.status()).isEqualTo(200);
+        assertThat(committed).as("CommentChanged after commit").contains(article.id());
         assertThat(approved.json().get("state").asString()).isEqualTo("approved");
         Document everyone = stranger.get(article.path()).html();
         assertThat(everyone.select("#comments-heading").text()).isEqualTo("1 Comment");
@@ -120,7 +137,7 @@ interface CommentJourneys extends RunningSite {
         Document mineNow = author.get(article.path()).html();
         assertThat(mineNow.select(".awaiting")).isEmpty();
         assertThat(author.cookie(CommenterCookies.PENDING)).as("nothing waits any more: cookie cleared").isEmpty();
-        assertThat(changeLogRows(article, "comment")).isEqualTo(1);
+        assertThat(changeLogRows(article, "comment")).isEqualTo(publicChanges + 1);
     }
 
     @Test
@@ -142,7 +159,7 @@ interface CommentJourneys extends RunningSite {
         assertThat(page.select("#comment-" + second + " > .comment-replies > #comment-" + fourth))
                 .as("depth 3 is as deep as it goes: the answer to the third stands beside it").hasSize(1);
         assertThat(page.select("#comment-" + third + " .reply-link")).isEmpty();
-        assertThat(page.select("#comment-" + first + " > article .reply-link").attr("href"))
+        assertThat(page.select("#comment-" + first + " > .comment-card .reply-link").attr("href"))
                 .isEqualTo(comments(article) + "?replyto=" + first + "#respond");
 
         Document replyPage = reader.get(comments(article) + "?replyto=" + second).html();
