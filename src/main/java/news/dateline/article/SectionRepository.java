@@ -1,5 +1,8 @@
 package news.dateline.article;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,15 +12,23 @@ import org.springframework.stereotype.Repository;
 public class SectionRepository {
 
     private final JdbcClient jdbc;
+    /**
+     * Every page's navigation lists the sections, and they change a few times a year: kept in memory, dropped
+     * on a change here, and re-read every few seconds so another node's change shows up quickly.
+     */
+    private final Cache<Boolean, List<Section>> navigation = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10))
+            .build();
 
     SectionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<Section> all() {
-        return jdbc.sql("SELECT id, slug, name, description FROM section ORDER BY position, name")
+        return navigation.get(Boolean.TRUE, all -> jdbc
+                .sql("SELECT id, slug, name, description FROM section ORDER BY position, name")
                 .query(Section.class)
-                .list();
+                .list());
     }
 
     public Optional<Section> findBySlug(String slug) {
@@ -28,12 +39,14 @@ public class SectionRepository {
     }
 
     public long insert(String slug, String name, String description, int position) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO section (slug, name, description, position)
                         VALUES (:slug, :name, :description, :position) RETURNING id""")
                 .param("slug", slug).param("name", name).param("description", description).param("position", position)
                 .query(Long.class)
                 .single();
+        navigation.invalidateAll();
+        return id;
     }
 
     public boolean isEmpty() {
