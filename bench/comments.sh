@@ -34,7 +34,7 @@ if [ -z "$JAR" ]; then
     JAR=$(ls target/dateline-*.jar | grep -v original | head -1)
 fi
 
-WORK=$(mktemp -d /tmp/dateline-bench-XXXXXX)
+WORK=$(mktemp -d /tmp/dateline-comments-bench-XXXXXX)
 chmod 755 "$WORK"
 APP_PID=""
 cleanup() {
