@@ -4,6 +4,7 @@ import news.dateline.article.Article;
 import news.dateline.article.ArticleRepository;
 import news.dateline.article.MarkdownRenderer;
 import news.dateline.platform.NotFoundException;
+import news.dateline.search.RelatedNews;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +22,15 @@ class ArticleController {
     private final MarkdownRenderer markdown;
     private final StoryCards cards;
     private final Moments moments;
+    private final RelatedNews related;
 
-    ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments) {
+    ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
+            RelatedNews related) {
         this.articles = articles;
         this.markdown = markdown;
         this.cards = cards;
         this.moments = moments;
+        this.related = related;
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
@@ -56,6 +60,6 @@ class ArticleController {
                 updatedSincePublication ? moments.of(a.updatedAt()) : null,
                 withDateline(a.datelinePlace(), markdown.toHtml(a.body())),
                 cards.of(articles.latestExcept(a.id(), RECENT)),
-                cards.of(articles.related(a, RELATED)));
+                cards.of(related.relatedTo(a, RELATED)));
     }
 }
