@@ -3,6 +3,8 @@ package news.dateline.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -44,6 +46,9 @@ final class ReaderQuery {
     static Query parse(String words) {
         SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, ArticleFields.SEARCHED, OPERATORS);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
-        return parser.parse(words);
+        Query query = parser.parse(words);
+        boolean empty = query instanceof MatchNoDocsQuery
+                || query instanceof BooleanQuery bool && bool.clauses().isEmpty();
+        return empty ? null : query;
     }
 }

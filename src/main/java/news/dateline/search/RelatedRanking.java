@@ -27,13 +27,16 @@ import org.apache.lucene.search.TopDocs;
  * by the article's own score against that query, so 1 means "as alike as the article is to itself".
  * Each shared tag adds {@link #SHARED_TAG}, the same section {@link #SAME_SECTION}. The sum is multiplied by
  * {@code 1 / (1 + days apart / }{@link #DAYS_TO_HALVE}{@code )}: stories from the same days come first,
- * a strongly related story from months earlier can still make the list.
+ * a strongly related story from months earlier can still make the list. Stories scoring under
+ * {@link #MIN_SCORE} are left out.
  */
 final class RelatedRanking {
 
     static final float SHARED_TAG = 0.3f;
     static final float SAME_SECTION = 0.05f;
     static final double DAYS_TO_HALVE = 60;
+    /** Below this a story shares too little to be called related: a filler is worse than a shorter list. */
+    static final double MIN_SCORE = 0.05;
 
     /** Decay can reorder, so more candidates than shown are ranked before it is applied. */
     private static final int CANDIDATES = 40;
@@ -70,6 +73,7 @@ final class RelatedRanking {
             candidates.add(candidate.decayed(1 / (1 + daysApart / DAYS_TO_HALVE)));
         }
         return candidates.stream()
+                .filter(candidate -> candidate.score() >= MIN_SCORE)
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()
                         .thenComparing(Comparator.comparingLong(Candidate::published).reversed()))
                 .limit(limit)
