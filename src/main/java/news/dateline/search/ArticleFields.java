@@ -27,6 +27,7 @@ final class ArticleFields {
     static final String PLACE = "place";
     static final String TAGS = "tags";
     static final String SPELL = "spell";
+    static final String SIMILARITY = "similarity";
 
     /** What a reader's words are matched against, and how much a match in each counts (BM25 per field). */
     static final Map<String, Float> SEARCHED = Map.of(
@@ -39,9 +40,15 @@ final class ArticleFields {
     /** Text kept in the index for snippets, with offsets in the postings so highlighting needs no re-analysis. */
     private static final FieldType SHOWN_TEXT = new FieldType(TextField.TYPE_STORED);
 
+    /** All of an article's words in one field for Related News, with term vectors for relevance feedback. */
+    private static final FieldType SIMILARITY_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         SHOWN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         SHOWN_TEXT.freeze();
+        SIMILARITY_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        SIMILARITY_TEXT.setStoreTermVectors(true);
+        SIMILARITY_TEXT.freeze();
     }
 
     private ArticleFields() {
@@ -53,6 +60,12 @@ final class ArticleFields {
 
     static String tagKey(String tagName) {
         return Slugs.of(tagName);
+    }
+
+    /** Everything a reader can read of the article, as one text. */
+    static String allText(IndexedArticle article) {
+        return String.join("\n", article.headline(), article.standfirst(), article.body(), article.place(),
+                String.join("\n", article.tags()));
     }
 
     /** {@code generation} marks which rebuild wrote the document, so a rebuild can drop what it did not see. */
@@ -73,9 +86,9 @@ final class ArticleFields {
             doc.add(new KeywordField(TAG, tagKey(tag), Field.Store.NO));
             doc.add(new TextField(TAGS, tag, Field.Store.NO));
         }
-        String everything = String.join("\n", article.headline(), article.standfirst(), article.body(),
-                article.place(), String.join(" ", article.tags()));
+        String everything = allText(article);
         doc.add(new TextField(SPELL, everything, Field.Store.NO));
+        doc.add(new Field(SIMILARITY, everything, SIMILARITY_TEXT));
         return doc;
     }
 }

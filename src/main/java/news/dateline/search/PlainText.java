@@ -5,6 +5,8 @@ import org.commonmark.node.Block;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
@@ -12,8 +14,9 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
 /**
- * An article body's words without its Markdown: what the index holds and snippets show. Link targets,
- * emphasis marks and raw HTML are dropped; paragraphs and headings become lines.
+ * An article body's words without its Markdown: what the index holds and snippets show. Link targets and
+ * emphasis marks are dropped; raw HTML stays as the text the article page shows; paragraphs and headings
+ * become lines.
  */
 final class PlainText {
 
@@ -46,6 +49,18 @@ final class PlainText {
 
             @Override
             public void visit(IndentedCodeBlock node) {
+                text.append(node.getLiteral());
+                endBlock();
+            }
+
+            /** The article page shows raw HTML as text (it is escaped), so the index holds it as text too. */
+            @Override
+            public void visit(HtmlInline node) {
+                text.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlBlock node) {
                 text.append(node.getLiteral());
                 endBlock();
             }

@@ -19,6 +19,9 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 final class SpellingSuggestions {
 
+    /** Past this many words a query is not a typo away from anything; respelling it costs more than it helps. */
+    private static final int MAX_WORDS = 6;
+    private static final int MAX_WORD_LENGTH = 24;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Analyzer SPELLING = NewsAnalyzer.forSpelling();
 
@@ -30,6 +33,10 @@ final class SpellingSuggestions {
         IndexReader reader = searcher.getIndexReader();
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMinQueryLength(3);
+        checker.setMaxQueryLength(MAX_WORD_LENGTH);
+        if (WORD.matcher(words).results().count() > MAX_WORDS) {
+            return null;
+        }
         Matcher matcher = WORD.matcher(words);
         StringBuilder respelled = new StringBuilder();
         boolean changed = false;
@@ -37,7 +44,7 @@ final class SpellingSuggestions {
             String word = matcher.group();
             String folded = fold(word);
             String replacement = null;
-            if (folded.length() >= 3 && reader.docFreq(new Term(ArticleFields.SPELL, folded)) == 0) {
+            if (folded.length() >= 3 && folded.length() <= MAX_WORD_LENGTH && reader.docFreq(new Term(ArticleFields.SPELL, folded)) == 0) {
                 SuggestWord[] suggestions = checker.suggestSimilar(new Term(ArticleFields.SPELL, folded), 1, reader,
                         SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
                 if (suggestions.length > 0) {

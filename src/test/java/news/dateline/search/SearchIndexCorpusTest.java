@@ -1,6 +1,7 @@
 package news.dateline.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class SearchIndexCorpusTest {
         story(11, "world", "Ossel floods: levee breach forces evacuation of Brennick",
                 "An earlier flood on the Ossel.",
                 "Flood water poured through a breached levee. Rescue crews evacuated families from Brennick as "
-                        + "the river Ossel rose.", "", hoursAgo(24 * 700), "Ossel floods");
+                        + "the river Ossel rose.", "", hoursAgo(24 * 365), "Ossel floods");
         story(12, "culture", "Amateur astronomers gather for the eclipse", "A night out under the stars.",
                 "Hundreds of amateur astronomers set up a telescope or binoculars in the park.", "", hoursAgo(5),
                 "Astronomy");
@@ -135,6 +136,15 @@ class SearchIndexCorpusTest {
             assertThat(hits).as(odd).isNotNull();
         }
         assertThat(run(request("!!!")).problem()).isEqualTo(SearchHits.Problem.NOTHING_TO_SEARCH);
+    }
+
+    @Test
+    void everyPayloadLineIsSearchedWithoutAnError() throws IOException {
+        assumeTrue(Payloads.present(), "Skipping: " + Payloads.DIR + " is absent");
+        for (String payload : Payloads.all()) {
+            SearchHits hits = run(request(payload));
+            assertThat(hits.hits().size()).as(payload).isLessThanOrEqualTo(20);
+        }
     }
 
     @Test
