@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -170,6 +172,20 @@ public class ArticleRepository {
                 .param("id", article.id()).param("section", article.section().id()).param("limit", limit)
                 .query((rs, n) -> teaser(rs))
                 .list());
+    }
+
+    /** The stories among {@code ids} that are published, in the order given (search hits, Related News). */
+    public List<Teaser> publishedTeasers(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Teaser> found = withBylines(jdbc.sql(TEASER + """
+                        WHERE a.status = 'published' AND a.id IN (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> teaser(rs))
+                .list()).stream()
+                .collect(Collectors.toMap(Teaser::id, t -> t));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     long insert(NewArticle draft, Instant now) {

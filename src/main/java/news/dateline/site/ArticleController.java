@@ -7,6 +7,7 @@ import news.dateline.article.ArticleRepository;
 import news.dateline.article.MarkdownRenderer;
 import news.dateline.comment.CommentSections;
 import news.dateline.platform.NotFoundException;
+import news.dateline.search.RelatedNews;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,14 +25,16 @@ class ArticleController {
     private final StoryCards cards;
     private final Moments moments;
     private final CommentSections comments;
+    private final RelatedNews related;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
-            CommentSections comments) {
+            CommentSections comments, RelatedNews related) {
         this.articles = articles;
         this.markdown = markdown;
         this.cards = cards;
         this.moments = moments;
         this.comments = comments;
+        this.related = related;
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
@@ -56,6 +59,6 @@ class ArticleController {
                 updatedSincePublication ? moments.of(a.updatedAt()) : null,
                 markdown.toHtml(a.body(), a.datelinePlace()),
                 cards.of(articles.latestExcept(a.id(), RECENT)),
-                cards.of(articles.related(a, RELATED)));
+                cards.of(related.relatedTo(a, RELATED)));
     }
 }

@@ -59,7 +59,7 @@ interface ReaderJourneys extends RunningSite {
                 .tagged(tide, barrier).publishedAt(published.minus(Duration.ofHours(5))).write();
         var oneTag = story(this, "Tide gauges to be replaced").in("culture")
                 .tagged(tide).publishedAt(published.minus(Duration.ofHours(1))).write();
-        var sameSection = story(this, "Unrelated world story from the same desk").write();
+        story(this, "Unrelated world story from the same desk").write();
         var draftSharingTags = story(this, "Draft sharing both tags").tagged(tide, barrier).draft().write();
 
         Page page = site().get(article.path());
@@ -88,8 +88,10 @@ interface ReaderJourneys extends RunningSite {
         Element related = html.selectFirst("section.related");
         assertThat(related.selectFirst("h2").text()).isEqualTo("Related News");
         List<String> relatedPaths = links(related);
+        // Shared tags rank first. A story that shares only the section is no longer sure of a place: stories
+        // whose text is about the same thing (the sample site's floods and levees) rightly come before it.
         assertThat(relatedPaths).hasSizeLessThanOrEqualTo(5)
-                .startsWith(sameTwoTags.path(), oneTag.path(), sameSection.path())
+                .startsWith(sameTwoTags.path(), oneTag.path())
                 .doesNotContain(article.path(), draftSharingTags.path());
         assertThat(html.select("#comments")).hasSize(1);
     }

@@ -1,4 +1,0 @@
-package news.dateline.search;
-
-public record SearchHit(String path, String headline, String standfirst, String sectionName) {
-}
