@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Rendered pages for anonymous readers, kept per node. Each page records what it depends on: an article page
  * its article ({@code article:42}), every listing (home, section, tag, author, feeds) {@link #LISTING}.
- * A change drops exactly the pages that show it.
+ * A comment drops only its article's pages; an article change drops everything (see {@link #articleChanged}).
  */
 @Component
 public class PageCache {
@@ -47,11 +47,13 @@ public class PageCache {
         }
     }
 
-    /** An article was published, changed or withdrawn: its own page and every listing go. */
+    /**
+     * An article was published, changed or withdrawn. Every cached page can show it: listings directly, and every
+     * article page through its Recent Articles and Related News. So all go; publishing is rare next to reading,
+     * and each page is rendered again once, on its next request.
+     */
     public void articleChanged(long articleId) {
-        generation.incrementAndGet();
-        String own = article(articleId);
-        pages.asMap().values().removeIf(page -> page.dependsOn().equals(own) || page.dependsOn().equals(LISTING));
+        clear();
     }
 
     /** Only what is on the article's own page changed (its comments): nothing else goes. */
