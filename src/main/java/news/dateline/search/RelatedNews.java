@@ -1,11 +1,16 @@
 package news.dateline.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import news.dateline.article.Article;
 import news.dateline.article.ArticleRepository;
 import news.dateline.article.Tag;
 import news.dateline.article.Teaser;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,6 +30,15 @@ public class RelatedNews {
 
     private final SearchIndex index;
     private final ArticleRepository articles;
+    /**
+     * Ranking is the costly part of an uncached article render (term statistics for every candidate). Its result
+     * depends only on the article and the index, so it is kept per index version: any change to the index makes a
+     * new version and the ranking is computed afresh; nothing needs invalidating.
+     */
+    private final Cache<RankingKey, List<Long>> rankings = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record RankingKey(long articleId, long indexVersion, int limit) {
+    }
 
     RelatedNews(SearchIndex index, ArticleRepository articles) {
         this.index = index;
@@ -37,11 +51,28 @@ public class RelatedNews {
         }
         try {
             IndexedArticle indexed = indexed(article);
-            List<Long> ids = index.read(searcher -> RelatedRanking.relatedIds(searcher, indexed, limit + SPARE));
+            List<Long> ids = index.read(searcher -> ranking(searcher, indexed, limit + SPARE));
             return articles.publishedTeasers(ids).stream().limit(limit).toList();
         } catch (IOException | RuntimeException e) {
             log.warn("Related News from the index failed for article {}; using the SQL ranking.", article.id(), e);
             return articles.related(article, limit);
+        }
+    }
+
+    private List<Long> ranking(IndexSearcher searcher, IndexedArticle indexed, int limit) throws IOException {
+        if (!(searcher.getIndexReader() instanceof DirectoryReader reader)) {
+            return RelatedRanking.relatedIds(searcher, indexed, limit);
+        }
+        try {
+            return rankings.get(new RankingKey(indexed.id(), reader.getVersion(), limit), key -> {
+                try {
+                    return List.copyOf(RelatedRanking.relatedIds(searcher, indexed, limit));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
