@@ -1,5 +1,6 @@
 package news.dateline;
 
+import news.dateline.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DatelineApplication {
 
     public static void main(String[] args) {
+        // `java -jar dateline.jar reindex` rebuilds the search index and exits (until the picocli CLI lands).
+        if (args.length > 0 && ReindexCommand.NAME.equals(args[0])) {
+            System.exit(ReindexCommand.run(DatelineApplication.class, args));
+        }
         SpringApplication.run(DatelineApplication.class, args);
     }
 }

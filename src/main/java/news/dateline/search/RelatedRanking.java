@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -17,6 +18,8 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -26,25 +29,28 @@ import org.apache.lucene.util.BytesRef;
  * Which indexed articles are most like one article. In three steps:
  * <ol>
  * <li>More like this: the article's {@link #FIRST_TERMS} most telling words ({@link SimilarText}) find the
- *     {@link #POOL} stories that match them best (BM25). Stories sharing a tag join the pool.</li>
- * <li>Relevance feedback: the words of the {@link #FEEDBACK_STORIES} best matches are added to the article's
- *     ({@link #FEEDBACK_WEIGHT} times their average), which pulls the ranking towards the subject the article
- *     shares with them rather than towards one-off coincidences of words. On the BBC corpus this lifts
+ *     {@link #POOL} stories that match them best (BM25). Up to {@link #TAG_POOL} stories sharing a tag join
+ *     the pool, those sharing most tags and the newest first.</li>
+ * <li>Relevance feedback: the words of the closest stories (up to {@link #FEEDBACK_STORIES}, each at least
+ *     {@link #FEEDBACK_MIN_SIMILARITY} as alike as the closest) are added to the article's, together weighing
+ *     {@link #FEEDBACK_WEIGHT} times the article's own. This pulls the ranking towards the subject the article
+ *     shares with them rather than towards one-off coincidences of words; on the BBC corpus it lifts
  *     precision@5 from about 0.915 to 0.93 (docs/benchmarks.md).</li>
- * <li>The pool is ranked by that wider query, its score divided by the article's own score against it (1 means
- *     "as alike as the article is to itself"); each shared tag adds {@link #SHARED_TAG}, the same section
- *     {@link #SAME_SECTION}; the sum is multiplied by {@code 1 / (1 + days apart / }{@link #DAYS_TO_HALVE}{@code )},
- *     so stories from the same days come first while a strongly related story from months earlier can still
- *     make the list. Stories scoring under {@link #MIN_SCORE} are left out: a filler is worse than a short list.</li>
+ * <li>The pool is scored: the text score of that wider query, divided by the article's own (or the best
+ *     story's, if higher), so 1 means "as alike as it gets"; plus {@link #SHARED_TAG} per shared tag, so the
+ *     editors' tags come first as they did in the SQL ranking; plus {@link #SAME_SECTION} for the same section.
+ *     The sum is multiplied by {@code 1 / (1 + days apart / }{@link #DAYS_TO_HALVE}{@code )}: stories from the
+ *     same days come first, while a strongly related story from months earlier can still make the list.
+ *     Stories scoring under {@link #MIN_SCORE} are left out: a filler is worse than a short list.</li>
  * </ol>
  * Scoring only the pool keeps the wide query cheap on a large index.
  */
 final class RelatedRanking {
 
-    static final float SHARED_TAG = 0.3f;
+    static final float SHARED_TAG = 1f;
     static final float SAME_SECTION = 0.05f;
     static final double DAYS_TO_HALVE = 60;
-    static final double MIN_SCORE = 0.05;
+    static final double MIN_SCORE = 0.1;
 
     static final int FIRST_TERMS = 100;
     static final int POOL = 100;
@@ -56,6 +62,8 @@ final class RelatedRanking {
     /** A feedback story's word counts only if another feedback story (or the article) has it too. */
     private static final int FEEDBACK_MIN_STORIES = 2;
     private static final int TAG_POOL = 20;
+    private static final Sort MOST_TAGS_THEN_NEWEST = new Sort(SortField.FIELD_SCORE,
+            new SortField(ArticleFields.PUBLISHED, SortField.Type.LONG, true));
     private static final double MILLIS_PER_DAY = 86_400_000d;
 
     private RelatedRanking() {
@@ -64,13 +72,14 @@ final class RelatedRanking {
     /** Up to {@code limit} article ids, best first; never the article itself. */
     static List<Long> relatedIds(IndexSearcher searcher, IndexedArticle article, int limit) throws IOException {
         Query self = new TermQuery(ArticleFields.idTerm(article.id()));
-        SimilarText texts = new SimilarText(searcher.getIndexReader());
-        Map<String, Double> words = texts.weigh(SimilarText.countsOf(ArticleFields.allText(article)), term -> true);
+        SimilarText texts = new SimilarText(searcher);
+        SimilarText.Counts counts = SimilarText.countsOf(ArticleFields.allText(article));
+        Map<String, Double> words = texts.weigh(counts.terms(), term -> true);
         Set<Integer> pool = new LinkedHashSet<>();
-        Query text = null;
-        Query own = SimilarText.query(words, FIRST_TERMS);
+        SimilarText.WeightedTerms wide = null;
+        SimilarText.WeightedTerms own = SimilarText.heaviest(words, FIRST_TERMS);
         if (own != null) {
-            ScoreDoc[] closest = searcher.search(without(own, self), POOL).scoreDocs;
+            ScoreDoc[] closest = searcher.search(without(texts.query(own), self), POOL).scoreDocs;
             for (ScoreDoc story : closest) {
                 pool.add(story.doc);
             }
@@ -78,11 +87,11 @@ final class RelatedRanking {
             ScoreDoc[] feedback = Arrays.stream(closest).limit(FEEDBACK_STORIES)
                     .filter(story -> story.score >= alike)
                     .toArray(ScoreDoc[]::new);
-            text = SimilarText.query(widened(texts, words, feedback), WIDE_TERMS);
+            wide = SimilarText.heaviest(widened(texts, words, feedback), WIDE_TERMS);
         }
         Query tags = sharedTags(article);
         if (tags != null) {
-            for (ScoreDoc story : searcher.search(without(tags, self), TAG_POOL).scoreDocs) {
+            for (ScoreDoc story : searcher.search(without(tags, self), TAG_POOL, MOST_TAGS_THEN_NEWEST).scoreDocs) {
                 pool.add(story.doc);
             }
         }
@@ -90,24 +99,29 @@ final class RelatedRanking {
             return List.of();
         }
 
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        if (text != null) {
-            query.add(new BoostQuery(text, 1f / selfScore(searcher, text, self)), BooleanClause.Occur.SHOULD);
+        Map<Integer, Float> textScores = new HashMap<>();
+        float best = 0;
+        if (wide != null) {
+            Query inPool = new BooleanQuery.Builder()
+                    .add(texts.query(wide), BooleanClause.Occur.MUST)
+                    .add(only(searcher, pool), BooleanClause.Occur.FILTER)
+                    .build();
+            for (ScoreDoc hit : searcher.search(inPool, pool.size()).scoreDocs) {
+                textScores.put(hit.doc, hit.score);
+                best = Math.max(best, hit.score);
+            }
         }
-        if (tags != null) {
-            query.add(tags, BooleanClause.Occur.SHOULD);
-        }
-        Query section = new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.SECTION, article.sectionSlug())));
-        query.add(new BoostQuery(section, SAME_SECTION), BooleanClause.Occur.SHOULD);
-        query.add(only(searcher, pool), BooleanClause.Occur.FILTER);
-
-        TopDocs ranked = searcher.search(query.build(), pool.size());
+        float alikeAsItself = wide == null ? 1 : Math.max(best, texts.scoreOf(wide, counts));
+        Set<String> tagKeys = article.tags().stream().map(ArticleFields::tagKey).collect(Collectors.toSet());
         long published = article.publishedAt().toEpochMilli();
-        List<Candidate> candidates = new ArrayList<>(ranked.scoreDocs.length);
-        for (ScoreDoc hit : ranked.scoreDocs) {
-            Candidate candidate = Candidate.of(searcher, hit);
-            double daysApart = Math.abs(candidate.published - published) / MILLIS_PER_DAY;
-            candidates.add(candidate.decayed(1 / (1 + daysApart / DAYS_TO_HALVE)));
+        List<Candidate> candidates = new ArrayList<>(pool.size());
+        for (int docId : pool) {
+            StoryFacts facts = StoryFacts.of(searcher, docId, tagKeys, article.sectionSlug());
+            double score = textScores.getOrDefault(docId, 0f) / alikeAsItself
+                    + SHARED_TAG * facts.sharedTags()
+                    + (facts.sameSection() ? SAME_SECTION : 0);
+            double daysApart = Math.abs(facts.published() - published) / MILLIS_PER_DAY;
+            candidates.add(new Candidate(facts.id(), facts.published(), score / (1 + daysApart / DAYS_TO_HALVE)));
         }
         return candidates.stream()
                 .filter(candidate -> candidate.score() >= MIN_SCORE)
@@ -138,15 +152,15 @@ final class RelatedRanking {
         return widened;
     }
 
-    /** One point of {@link #SHARED_TAG} per tag the story shares with the article; null if it has none. */
+    /** Stories sharing a tag with the article, scored by how many they share; null if it has no tags. */
     private static Query sharedTags(IndexedArticle article) {
         if (article.tags().isEmpty()) {
             return null;
         }
         BooleanQuery.Builder tags = new BooleanQuery.Builder();
         for (String tag : article.tags()) {
-            Query shared = new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.TAG, ArticleFields.tagKey(tag))));
-            tags.add(new BoostQuery(shared, SHARED_TAG), BooleanClause.Occur.SHOULD);
+            tags.add(new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.TAG, ArticleFields.tagKey(tag)))),
+                    BooleanClause.Occur.SHOULD);
         }
         return tags.build();
     }
@@ -166,28 +180,6 @@ final class RelatedRanking {
         return new TermInSetQuery(ArticleFields.ID, ids);
     }
 
-    /** How well the article matches its own query; when it is not (yet) indexed, the best other match stands in. */
-    private static float selfScore(IndexSearcher searcher, Query text, Query self) throws IOException {
-        Query ownDocument = new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.MUST)
-                .add(self, BooleanClause.Occur.FILTER)
-                .build();
-        TopDocs own = searcher.search(ownDocument, 1);
-        if (own.scoreDocs.length == 0) {
-            own = searcher.search(text, 1);
-        }
-        return own.scoreDocs.length == 0 || own.scoreDocs[0].score <= 0 ? 1f : own.scoreDocs[0].score;
-    }
-
     private record Candidate(long id, long published, double score) {
-
-        static Candidate of(IndexSearcher searcher, ScoreDoc hit) throws IOException {
-            return new Candidate(ArticleSearch.articleId(searcher, hit.doc),
-                    ArticleSearch.publishedAt(searcher, hit.doc), hit.score);
-        }
-
-        Candidate decayed(double factor) {
-            return new Candidate(id, published, score * factor);
-        }
     }
 }

@@ -11,22 +11,29 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SmallFloat;
 
 /**
  * Texts as weighted term vectors over {@link ArticleFields#SIMILARITY}, and queries built from them. A term
  * weighs {@code (1 + ln tf) * idf} and each vector is scaled to length 1, so a long story does not outvote a
  * short one and a word repeated ten times does not drown out the rest (Lucene's MoreLikeThis weighs raw
  * counts, which measured worse). Vectors add up, which is what relevance feedback needs.
+ *
+ * <p>One instance serves one Related News request: it looks each term up in the index once and hands the
+ * result to every query it builds, which is most of what a many-term query costs on a large index.
  */
 final class SimilarText {
 
@@ -34,35 +41,44 @@ final class SimilarText {
     private static final Analyzer ANALYZER = NewsAnalyzer.forQueries();
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
-    private final IndexReader reader;
-    private final int documents;
-    private final Map<String, Double> idfs = new HashMap<>();
-
-    SimilarText(IndexReader reader) {
-        this.reader = reader;
-        this.documents = Math.max(1, reader.numDocs());
+    /** A text's countable terms (no stop words, no one-letter terms) and its length in tokens, as indexed. */
+    record Counts(Map<String, Integer> terms, int length) {
     }
 
-    /** Term counts of a text, analysed as it would be indexed; stop words and one-letter terms left out. */
-    static Map<String, Integer> countsOf(String text) throws IOException {
+    /** Terms with their boosts: a query, kept as data so the article's own score can be worked out. */
+    record WeightedTerms(List<Map.Entry<String, Float>> boosts) {
+    }
+
+    private final IndexSearcher searcher;
+    private final CollectionStatistics collection;
+    private final Map<String, TermStates> states = new HashMap<>();
+
+    SimilarText(IndexSearcher searcher) throws IOException {
+        this.searcher = searcher;
+        this.collection = searcher.collectionStatistics(FIELD);
+    }
+
+    static Counts countsOf(String text) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
+        int length = 0;
         try (TokenStream tokens = ANALYZER.tokenStream(FIELD, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
+                length++;
                 if (term.length() > 1 && !STOP_WORDS.contains(term.buffer(), 0, term.length())) {
                     counts.merge(term.toString(), 1, Integer::sum);
                 }
             }
             tokens.end();
         }
-        return counts;
+        return new Counts(counts, length);
     }
 
     /** Term counts of an indexed document, from its term vector. */
     Map<String, Integer> countsOf(int docId) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
-        Terms terms = reader.termVectors().get(docId, FIELD);
+        Terms terms = searcher.getIndexReader().termVectors().get(docId, FIELD);
         if (terms != null) {
             TermsEnum each = terms.iterator();
             for (BytesRef bytes = each.next(); bytes != null; bytes = each.next()) {
@@ -95,34 +111,73 @@ final class SimilarText {
         return vector;
     }
 
-    /** BM25's idf; 0 for a term no indexed story has, which can match nothing. */
-    private double idf(String term) throws IOException {
-        Double known = idfs.get(term);
-        if (known == null) {
-            int df = reader.docFreq(new Term(FIELD, term));
-            known = df == 0 ? 0 : Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-            idfs.put(term, known);
-        }
-        return known;
-    }
-
     static void add(Map<String, Double> sum, Map<String, Double> vector, double factor) {
         vector.forEach((term, weight) -> sum.merge(term, weight * factor, Double::sum));
     }
 
-    /** The heaviest {@code maxTerms} terms as a disjunction, each boosted by its weight; null if there are none. */
-    static Query query(Map<String, Double> vector, int maxTerms) {
-        if (vector.isEmpty()) {
+    /** The heaviest {@code maxTerms} terms, boosted by weight relative to the heaviest; null if there are none. */
+    static WeightedTerms heaviest(Map<String, Double> vector, int maxTerms) {
+        if (vector == null || vector.isEmpty()) {
             return null;
         }
-        List<Map.Entry<String, Double>> heaviest = new ArrayList<>(vector.entrySet());
-        heaviest.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        double top = heaviest.getFirst().getValue();
+        List<Map.Entry<String, Double>> sorted = new ArrayList<>(vector.entrySet());
+        sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        double top = sorted.getFirst().getValue();
+        List<Map.Entry<String, Float>> boosts = new ArrayList<>();
+        for (var entry : sorted.subList(0, Math.min(maxTerms, sorted.size()))) {
+            boosts.add(Map.entry(entry.getKey(), (float) (entry.getValue() / top)));
+        }
+        return new WeightedTerms(boosts);
+    }
+
+    /** The terms as a disjunction, reusing this request's term lookups. */
+    Query query(WeightedTerms terms) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (var entry : heaviest.subList(0, Math.min(maxTerms, heaviest.size()))) {
-            query.add(new BoostQuery(new TermQuery(new Term(FIELD, entry.getKey())), (float) (entry.getValue() / top)),
+        for (var boost : terms.boosts()) {
+            Term term = new Term(FIELD, boost.getKey());
+            query.add(new BoostQuery(new TermQuery(term, states(boost.getKey())), boost.getValue()),
                     BooleanClause.Occur.SHOULD);
         }
         return query.build();
+    }
+
+    /**
+     * The score the text would get against the query if it were an indexed story, worked out with the
+     * searcher's similarity from its term counts and length rather than searched for.
+     */
+    float scoreOf(WeightedTerms terms, Counts text) throws IOException {
+        Similarity similarity = searcher.getSimilarity();
+        long norm = SmallFloat.intToByte4(text.length());
+        float score = 0;
+        for (var boost : terms.boosts()) {
+            Integer freq = text.terms().get(boost.getKey());
+            TermStates term = states(boost.getKey());
+            if (freq == null || term.docFreq() == 0 || collection == null) {
+                continue;
+            }
+            var statistics = searcher.termStatistics(new Term(FIELD, boost.getKey()), term.docFreq(),
+                    term.totalTermFreq());
+            score += similarity.scorer(boost.getValue(), collection, statistics).score(freq, norm);
+        }
+        return score;
+    }
+
+    /** BM25's idf; 0 for a term no indexed story has, which can match nothing. */
+    private double idf(String term) throws IOException {
+        int df = states(term).docFreq();
+        if (df == 0 || collection == null) {
+            return 0;
+        }
+        long documents = collection.docCount();
+        return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+    }
+
+    private TermStates states(String term) throws IOException {
+        TermStates known = states.get(term);
+        if (known == null) {
+            known = TermStates.build(searcher, new Term(FIELD, term), true);
+            states.put(term, known);
+        }
+        return known;
     }
 }

@@ -24,7 +24,8 @@ final class SnippetHighlighter extends UnifiedHighlighter {
     private static final Analyzer ANALYZER = NewsAnalyzer.forQueries();
 
     SnippetHighlighter(IndexSearcher searcher) {
-        super(UnifiedHighlighter.builder(searcher, ANALYZER).withFormatter(FORMATTER));
+        super(UnifiedHighlighter.builder(searcher, ANALYZER).withFormatter(FORMATTER)
+                .withPassageRelevancyOverSpeed(false));
     }
 
     /** Per document: headline, standfirst and body snippets (the body one may be null). */

@@ -214,7 +214,7 @@ class SearchIndexCorpusTest {
 
     @Test
     void relatedNewsFindsSharedTagsAcrossSections() throws IOException {
-        assertThat(related(6, 3)).startsWith(7L).contains(12L);
+        assertThat(related(6, 5)).containsExactlyInAnyOrder(7L, 12L);
         assertThat(related(8, 1)).containsExactly(9L);
     }
 
