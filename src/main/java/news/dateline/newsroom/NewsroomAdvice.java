@@ -1,0 +1,37 @@
+package news.dateline.newsroom;
+
+import java.util.Locale;
+import news.dateline.account.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/** Puts {@link Staff} into the model of every newsroom page, for the layout's menu and the forms' CSRF token. */
+@ControllerAdvice(basePackages = "news.dateline.newsroom")
+class NewsroomAdvice {
+
+    private final ResourceUrlProvider resources;
+
+    NewsroomAdvice(ResourceUrlProvider resources) {
+        this.resources = resources;
+    }
+
+    @ModelAttribute("staff")
+    Staff staff(Authentication authentication, CsrfToken csrf) {
+        String stylesheet = resources.getForLookupPath("/assets/newsroom.css");
+        return new Staff(authentication.getName(), roleOf(authentication), csrf,
+                stylesheet != null ? stylesheet : "/assets/newsroom.css");
+    }
+
+    static Role roleOf(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> Role.valueOf(a.substring(5).toUpperCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(Role.CONTRIBUTOR);
+    }
+}

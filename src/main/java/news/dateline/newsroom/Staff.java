@@ -1,0 +1,22 @@
+package news.dateline.newsroom;
+
+import news.dateline.account.Role;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/** Who is signed in, as every newsroom page needs it: for the menu, for role checks and for each form's token. */
+public record Staff(String username, Role role, CsrfToken csrf, String stylesheet) {
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** Editors and admins publish anyone's story and moderate comments. */
+    public boolean isEditor() {
+        return role == Role.ADMIN || role == Role.EDITOR;
+    }
+
+    /** Contributors write drafts only; everyone else may publish (authors their own stories). */
+    public boolean canPublish() {
+        return role != Role.CONTRIBUTOR;
+    }
+}
