@@ -1,5 +1,7 @@
 package news.dateline.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
@@ -52,10 +55,21 @@ final class SimilarText {
     private final IndexSearcher searcher;
     private final CollectionStatistics collection;
     private final Map<String, TermStates> states = new HashMap<>();
+    private final Cache<String, Integer> docFreqs;
+
+    /**
+     * Document frequencies per index version, shared by all requests: weighing an article looks up every word it
+     * and its closest stories have, and the same words come up again and again. A new index version gets a new map.
+     */
+    private static final Cache<IndexReader.CacheKey, Cache<String, Integer>> DOC_FREQS = Caffeine.newBuilder()
+            .weakKeys().maximumSize(4).build();
 
     SimilarText(IndexSearcher searcher) throws IOException {
         this.searcher = searcher;
         this.collection = searcher.collectionStatistics(FIELD);
+        IndexReader.CacheHelper version = searcher.getIndexReader().getReaderCacheHelper();
+        this.docFreqs = version == null ? Caffeine.newBuilder().build()
+                : DOC_FREQS.get(version.getKey(), key -> Caffeine.newBuilder().maximumSize(200_000).build());
     }
 
     static Counts countsOf(String text) throws IOException {
@@ -164,12 +178,25 @@ final class SimilarText {
 
     /** BM25's idf; 0 for a term no indexed story has, which can match nothing. */
     private double idf(String term) throws IOException {
-        int df = states(term).docFreq();
+        int df = docFreq(term);
         if (df == 0 || collection == null) {
             return 0;
         }
         long documents = collection.docCount();
         return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+    }
+
+    private int docFreq(String term) throws IOException {
+        TermStates known = states.get(term);
+        if (known != null) {
+            return known.docFreq();
+        }
+        Integer shared = docFreqs.getIfPresent(term);
+        if (shared == null) {
+            shared = searcher.getIndexReader().docFreq(new Term(FIELD, term));
+            docFreqs.put(term, shared);
+        }
+        return shared;
     }
 
     private TermStates states(String term) throws IOException {
