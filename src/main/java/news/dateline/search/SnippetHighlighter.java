@@ -2,7 +2,6 @@ package news.dateline.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
@@ -43,7 +42,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
     @Override
     protected BreakIterator getBreakIterator(String field) {
         if (ArticleFields.BODY.equals(field)) {
-            return LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ENGLISH),
+            return LengthGoalBreakIterator.createClosestToLength(new SentenceBreaks(),
                     PASSAGE_LENGTH, 0.5f);
         }
         return new WholeBreakIterator();
