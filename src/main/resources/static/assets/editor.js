@@ -27,8 +27,8 @@
   // A form that came back with problems holds text that is not saved yet.
   var lastSaved = document.querySelector('.form-error') ? '' : serialize();
 
-  function post(url, payload) {
-    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' };
+  function post(url, payload, accept) {
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': accept || 'application/json' };
     headers[csrfHeader] = csrfToken;
     return fetch(url, { method: 'POST', headers: headers, body: payload, credentials: 'same-origin' });
   }
@@ -59,7 +59,7 @@
     var payload = new URLSearchParams();
     payload.set('body', body.value);
     payload.set('dateline', dateline ? dateline.value : '');
-    post(form.dataset.preview, payload.toString())
+    post(form.dataset.preview, payload.toString(), 'text/html')
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) { preview.innerHTML = html; })
       .catch(function () { preview.textContent = 'The preview is not available just now.'; });

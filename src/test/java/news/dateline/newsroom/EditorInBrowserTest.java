@@ -61,7 +61,7 @@ class EditorInBrowserTest extends SqliteSite {
             page.navigate(site().base() + "/newsroom/login");
             page.fill("#username", username);
             page.fill("#password", TestAccounts.PASSWORD);
-            page.click("button[type=submit]");
+            page.press("#password", "Enter");
             page.waitForURL(site().base() + "/newsroom");
 
             page.navigate(site().base() + "/newsroom/articles/new");

@@ -204,4 +204,26 @@ interface EditorJourneys extends RunningSite {
         assertThat(editor.post("/newsroom/articles", badSlug, "save").html().select("#slug ~ .field-error").text())
                 .startsWith("Use lower-case letters");
     }
+
+    @Test
+    default void previewLinkShowsAnUnpublishedDraftToSomeoneWithoutAnAccount() {
+        Desk author = Desk.signIn(this, "author");
+        String headline = unique("Embargoed report on river quality");
+        long id = author.createDraft(Desk.story(headline, "## Findings\n\nThe river is cleaner."));
+        String link = author.client.get("/newsroom/articles/" + id).html().select("a.preview-link").attr("href");
+        assertThat(link).startsWith("/preview/");
+
+        SiteClient.Page preview = site().get(link);
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.html().select("h1").text()).isEqualTo(headline);
+        assertThat(preview.html().select(".story-body h2").text()).isEqualTo("Findings");
+        assertThat(preview.html().select(".preview-banner").text()).contains("not published");
+        assertThat(preview.header("Cache-Control")).contains("no-store");
+        assertThat(preview.header("X-Robots-Tag")).contains("noindex");
+        assertThat(site().get(Desk.path(this, id)).status()).as("still not public").isEqualTo(404);
+
+        String forged = link.substring(0, link.length() - 3) + (link.endsWith("AAA") ? "BBB" : "AAA");
+        assertThat(site().get(forged).status()).isEqualTo(404);
+        assertThat(site().get("/preview/" + (id + 1) + link.substring(link.indexOf('.'))).status()).isEqualTo(404);
+    }
 }
