@@ -67,6 +67,8 @@ class PreviewController {
         model.addAttribute("comments", null);
         model.addAttribute("corrections", corrections.of(id));
         model.addAttribute("preview", true);
+        // No canonical link, Open Graph or JSON-LD: an unpublished story has no public address to point at.
+        model.addAttribute("meta", null);
         return "site/article";
     }
 }

@@ -132,6 +132,8 @@ interface EditorJourneys extends RunningSite {
                 .endsWith("An earlier version gave the budget as 12 million.");
         assertThat(page.select(".corrections li time").attr("datetime")).isNotBlank();
         assertThat(page.select(".story-times .updated")).isNotEmpty();
+        String jsonLd = page.select("script[type=application/ld+json]").html();
+        assertThat(jsonLd).contains("\"correction\"", "CorrectionComment", "An earlier version misnamed the barrier.");
 
         Map<String, String> later = Desk.story(headline, "The council approved 21 million for the new barrier.");
         assertThat(editor.post("/newsroom/articles/" + id, later, "save").status()).isEqualTo(302);
@@ -220,6 +222,7 @@ interface EditorJourneys extends RunningSite {
         assertThat(preview.html().select(".preview-banner").text()).contains("not published");
         assertThat(preview.header("Cache-Control")).contains("no-store");
         assertThat(preview.header("X-Robots-Tag")).contains("noindex");
+        assertThat(preview.html().select("link[rel=canonical]")).isEmpty();
         assertThat(site().get(Desk.path(this, id)).status()).as("still not public").isEqualTo(404);
 
         String forged = link.substring(0, link.length() - 3) + (link.endsWith("AAA") ? "BBB" : "AAA");
