@@ -92,6 +92,11 @@ interface EditorJourneys extends RunningSite {
                 .isEqualTo(302);
         assertThat(Desk.row(this, id).get("body")).isEqualTo("Ferries leave every two hours.\n\nThe last one is at ten.");
 
+        assertThat(editor.client.get("/newsroom/articles?status=draft&mine=true").html()
+                .select(".article-list a").eachText()).contains(headline);
+        assertThat(editor.client.get("/newsroom/articles?status=published").html()
+                .select(".article-list a").eachText()).doesNotContain(headline);
+
         Document history = editor.client.get("/newsroom/articles/" + id + "/revisions").html();
         assertThat(history.select(".revision-list tbody tr")).hasSize(2);
         assertThat(history.select(".revision-list tbody tr").last().text()).contains(editor.username, "Created");
