@@ -41,6 +41,11 @@ interface EditorJourneys extends RunningSite {
         assertThat(site().get(Desk.path(this, id)).status()).isEqualTo(404);
 
         Desk author = Desk.signIn(this, "author");
+        SiteClient.Page autosave = author.post("/newsroom/articles/" + id + "/autosave", Desk.story(headline, "x"));
+        assertThat(autosave.status()).as("the editor's background save of someone else's draft").isEqualTo(403);
+        assertThat(autosave.header("Content-Type")).startsWith("application/json");
+        assertThat(autosave.body()).contains("\"error\"");
+        assertThat(Desk.row(this, id).get("body")).isEqualTo("The pilots voted on Tuesday.");
         assertThat(author.post("/newsroom/articles/" + id, Desk.story(headline, "x"), "publish").status())
                 .as("an author publishing someone else's story").isEqualTo(403);
         assertThat(Desk.row(this, id).get("status")).isEqualTo("draft");
@@ -59,6 +64,12 @@ interface EditorJourneys extends RunningSite {
     @Test
     default void scheduledStoryAppearsAtItsTimeWithoutAnyPageRequest() throws InterruptedException {
         Desk editor = Desk.signIn(this, "editor");
+        // A story that fell due while the site was down: the scheduler publishes it on its next round (and at start).
+        String overdueHeadline = unique("Overdue story from the night shift");
+        long overdue = editor.createDraft(Desk.story(overdueHeadline, "Filed before the outage."));
+        bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("UPDATE article SET status = 'scheduled', scheduled_for = :at WHERE id = :id")
+                .param("at", Instant.now().minus(Duration.ofHours(1)).toEpochMilli()).param("id", overdue).update();
         String headline = unique("Observatory opens to the public at dawn");
         long id = editor.createDraft(Desk.story(headline, "The doors open at six."));
         Instant at = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
@@ -79,7 +90,8 @@ interface EditorJourneys extends RunningSite {
         assertThat(Instant.ofEpochMilli(((Number) Desk.row(this, id).get("published_at")).longValue()))
                 .isAfterOrEqualTo(at);
         assertThat(site().get(path).html().select("h1").text()).isEqualTo(headline);
-        assertThat(site().get("/").html().select("a").eachText()).contains(headline);
+        assertThat(site().get("/").html().select("a").eachText()).contains(headline, overdueHeadline);
+        assertThat(Desk.row(this, overdue).get("status")).isEqualTo("published");
     }
 
     @Test
