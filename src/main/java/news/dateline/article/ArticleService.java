@@ -2,6 +2,9 @@ package news.dateline.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import news.dateline.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,14 +18,23 @@ public class ArticleService {
     private final ChangeLog changeLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EditorialRepository editorial;
+    private final RevisionRepository revisions;
+    private final CorrectionRepository corrections;
+    private final ArticleRules rules;
 
     ArticleService(ArticleRepository articles, TagRepository tags, ChangeLog changeLog,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, EditorialRepository editorial,
+            RevisionRepository revisions, CorrectionRepository corrections, ArticleRules rules) {
         this.articles = articles;
         this.tags = tags;
         this.changeLog = changeLog;
         this.events = events;
         this.clock = clock;
+        this.editorial = editorial;
+        this.revisions = revisions;
+        this.corrections = corrections;
+        this.rules = rules;
     }
 
     private void recordChange(long articleId, String kind, Instant now) {
@@ -65,5 +77,201 @@ public class ArticleService {
         Instant now = clock.instant();
         articles.setStatus(articleId, status, status == ArticleStatus.PUBLISHED ? now : null, now);
         recordChange(articleId, "status:" + status.column(), now);
+    }
+
+    /**
+     * One save from the editor: the role is checked first, then the draft, and only then is anything written, so a
+     * refused or invalid save changes nothing. Every save is a revision. Returns the article's id (new or not).
+     *
+     * @param articleId {@code null} for a new story
+     * @param scheduleAt when {@code intent} is {@link Intent#SCHEDULE}
+     * @param note the public correction note when {@code intent} is {@link Intent#CORRECT}
+     */
+    @Transactional
+    public long write(Long articleId, ArticleDraft draft, Intent intent, Instant scheduleAt, String note,
+            ActingAccount by) {
+        EditableArticle current = articleId == null ? null : editable(articleId);
+        authorize(current, intent, by);
+        return apply(current, draft, intent, scheduleAt, note, by, null);
+    }
+
+    /** Publishes the update waiting for review; until now readers saw the version before it. */
+    @Transactional
+    public void approvePendingUpdate(long articleId, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        if (!current.hasPendingUpdate()) {
+            throw new InvalidArticle(Map.of("pending", NO_PENDING_UPDATE));
+        }
+        if (!ArticlePermissions.canPublish(by, current)) {
+            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+        }
+        Revision pending = revisions.find(articleId, current.pendingRevisionId()).orElseThrow();
+        apply(current, pending.snapshot(), Intent.SAVE, null, null, by, "approved");
+        editorial.setPendingRevision(articleId, null);
+    }
+
+    /** Drops the update waiting for review; it stays in the revision history. */
+    @Transactional
+    public void discardPendingUpdate(long articleId, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        if (!ArticlePermissions.canPublish(by, current) && !ArticlePermissions.canProposeUpdate(by, current)) {
+            throw new ArticleForbidden(MAY_NOT_EDIT);
+        }
+        editorial.setPendingRevision(articleId, null);
+        recordChange(articleId, "pending-discarded", clock.instant());
+    }
+
+    /** Brings back the text of an earlier revision as a new save (so the restore itself can be undone). */
+    @Transactional
+    public void restore(long articleId, long revisionId, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        authorize(current, Intent.SAVE, by);
+        Revision revision = revisions.find(articleId, revisionId)
+                .orElseThrow(() -> new NotFoundException("Revision " + revisionId + " of article " + articleId));
+        apply(current, revision.snapshot(), Intent.SAVE, null, null, by, "restored");
+    }
+
+    /** Called by the scheduler for each due story; only one caller across nodes wins (see EditorialRepository). */
+    @Transactional
+    public boolean publishIfDue(long articleId) {
+        Instant now = clock.instant();
+        if (!editorial.publishIfDue(articleId, now)) {
+            return false;
+        }
+        revisions.insert(articleId, null, "published", editable(articleId).draft(), now);
+        recordChange(articleId, "status:published", now);
+        return true;
+    }
+
+    public List<Long> dueForPublication() {
+        return editorial.dueForPublication(clock.instant());
+    }
+
+    static final String MAY_NOT_EDIT = "Your role may not edit this story.";
+    static final String MAY_NOT_PUBLISH = "Contributors write drafts: an editor, or the story's own author, publishes it.";
+    static final String MAY_NOT_UPDATE_LIVE =
+            "This story is published: save your edit as an update for review, and an editor will publish it.";
+    static final String NOT_PUBLISHED = "Only a published story takes an update for review or a correction.";
+    static final String NO_PENDING_UPDATE = "There is no update waiting for review.";
+    static final String ONLY_DRAFTS_AUTOSAVE = "Only drafts are saved automatically; use the buttons to save.";
+
+    private EditableArticle editable(long articleId) {
+        return editorial.find(articleId).orElseThrow(() -> new NotFoundException("Article " + articleId));
+    }
+
+    private static void authorize(EditableArticle current, Intent intent, ActingAccount by) {
+        switch (intent) {
+            case SAVE, AUTOSAVE -> {
+                if (current == null) {
+                    return;
+                }
+                if (!ArticlePermissions.canEdit(by, current)) {
+                    throw new ArticleForbidden(current.isPublished() ? MAY_NOT_UPDATE_LIVE : MAY_NOT_EDIT);
+                }
+                if (current.isPublished() && !ArticlePermissions.canPublish(by, current)) {
+                    throw new ArticleForbidden(MAY_NOT_UPDATE_LIVE);
+                }
+                if (intent == Intent.AUTOSAVE && current.status() != ArticleStatus.DRAFT) {
+                    throw new InvalidArticle(Map.of("form", ONLY_DRAFTS_AUTOSAVE));
+                }
+            }
+            case PENDING -> {
+                if (current == null || !ArticlePermissions.canProposeUpdate(by, current)) {
+                    throw new ArticleForbidden(MAY_NOT_EDIT);
+                }
+                if (!current.isPublished()) {
+                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                }
+            }
+            case PUBLISH, SCHEDULE, UNPUBLISH, CORRECT -> {
+                if (!ArticlePermissions.canPublish(by, current)) {
+                    throw new ArticleForbidden(MAY_NOT_PUBLISH);
+                }
+                if (intent == Intent.UNPUBLISH && current == null) {
+                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                }
+                if (intent == Intent.CORRECT && (current == null || !current.isPublished())) {
+                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                }
+            }
+        }
+    }
+
+    private long apply(EditableArticle current, ArticleDraft input, Intent intent, Instant scheduleAt, String note,
+            ActingAccount by, String kindOverride) {
+        Instant now = clock.instant();
+        Long articleId = current == null ? null : current.id();
+        ArticleDraft draft = rules.completed(input);
+        rules.check(articleId, draft, intent, scheduleAt, note, now);
+        if (intent == Intent.PENDING) {
+            long revision = revisions.insert(articleId, by, "pending", draft, now);
+            editorial.setPendingRevision(articleId, revision);
+            recordChange(articleId, "pending", now);
+            return articleId;
+        }
+        long id = current == null ? insertDraft(draft, by, now) : replaceFields(current, draft, now);
+        switch (intent) {
+            case PUBLISH -> editorial.publish(id, now);
+            case SCHEDULE -> editorial.schedule(id, scheduleAt, now);
+            case UNPUBLISH -> editorial.unpublish(id, now);
+            case CORRECT -> corrections.insert(id, note.strip(), by, now);
+            default -> {
+            }
+        }
+        boolean wasPublished = current != null && current.publishedAt() != null;
+        boolean liveChange = current != null && current.isPublished() && intent != Intent.UNPUBLISH
+                || wasPublished && intent == Intent.PUBLISH;
+        if (liveChange) {
+            editorial.markUpdated(id, now);
+        }
+        String kind = kindOverride != null ? kindOverride : kindOf(current, intent, liveChange);
+        if (intent == Intent.AUTOSAVE && current != null) {
+            revisions.replaceAutosave(id, by, draft, now);
+        } else {
+            revisions.insert(id, by, kind, draft, now);
+        }
+        recordChange(id, kind, now);
+        return id;
+    }
+
+    private static String kindOf(EditableArticle current, Intent intent, boolean liveChange) {
+        if (current == null && (intent == Intent.SAVE || intent == Intent.AUTOSAVE)) {
+            return "created";
+        }
+        return switch (intent) {
+            case SAVE -> liveChange ? "updated" : "saved";
+            case AUTOSAVE -> "autosave";
+            case PUBLISH -> liveChange ? "updated" : "published";
+            case SCHEDULE -> "scheduled";
+            case UNPUBLISH -> "unpublished";
+            case CORRECT -> "corrected";
+            case PENDING -> "pending";
+        };
+    }
+
+    private long insertDraft(ArticleDraft d, ActingAccount by, Instant now) {
+        long id = articles.insert(new NewArticle(d.sectionId(), d.slug(), d.headline(), d.standfirst(), d.body(),
+                d.datelinePlace(), d.sourceCredit(), ArticleStatus.DRAFT, null, null, d.authorIds(), d.tagNames()),
+                now);
+        editorial.setCreatedBy(id, by.accountId());
+        articles.linkAuthors(id, d.authorIds());
+        articles.linkTags(id, d.tagNames().stream().map(tags::idFor).distinct().toList());
+        return id;
+    }
+
+    private long replaceFields(EditableArticle current, ArticleDraft d, Instant now) {
+        ArticleDraft old = current.draft();
+        boolean moved = old.sectionId() != d.sectionId() || !old.slug().equals(d.slug());
+        if (moved && current.publishedAt() != null) {
+            // Readers and search engines know the old address: it keeps answering with a redirect.
+            articles.retireSlug(current.id(), old.sectionId(), old.slug(), now);
+        }
+        if (moved) {
+            articles.moveTo(current.id(), d.sectionId(), d.slug(), now);
+        }
+        editorial.updateFields(current.id(), d, now);
+        articles.linkAuthors(current.id(), d.authorIds());
+        articles.linkTags(current.id(), d.tagNames().stream().map(tags::idFor).distinct().toList());
+        return current.id();
     }
 }

@@ -37,6 +37,11 @@ class PageMetadata {
     }
 
     PageMeta article(ArticlePage page) {
+        return article(page, List.of());
+    }
+
+    /** With the story's corrections as schema.org {@code CorrectionComment}s, newest first as on the page. */
+    PageMeta article(ArticlePage page, List<news.dateline.site.CorrectionNote> corrections) {
         String url = urls.of(page.path());
         String modified = page.updated() != null ? page.updated().iso() : page.published().iso();
         List<MetaTag> tags = common("article", page.headline(), page.standfirst(), url);
@@ -73,6 +78,11 @@ class PageMetadata {
         }
         article.put("inLanguage", site.language());
         article.put("isAccessibleForFree", true);
+        if (!corrections.isEmpty()) {
+            ArrayNode notes = article.putArray("correction");
+            corrections.forEach(c -> notes.addObject().put("@type", "CorrectionComment")
+                    .put("text", c.note()).put("datePublished", c.when().iso()));
+        }
         return new PageMeta(url, tags, List.of(), JsonLd.of(article));
     }
 

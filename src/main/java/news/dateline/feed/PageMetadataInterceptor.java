@@ -2,6 +2,7 @@ package news.dateline.feed;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import news.dateline.site.ArticlePage;
 import news.dateline.site.HomePage;
@@ -39,7 +40,9 @@ class PageMetadataInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         }
         Map<String, Object> model = page.getModel();
         if (model.get("article") instanceof ArticlePage article) {
-            page.addObject("meta", metadata.article(article));
+            List<news.dateline.site.CorrectionNote> corrections = model.get("corrections") instanceof List<?> notes
+                    ? notes.stream().map(news.dateline.site.CorrectionNote.class::cast).toList() : List.of();
+            page.addObject("meta", metadata.article(article, corrections));
         } else if (model.get("listing") instanceof ListingPage listing) {
             page.addObject("meta", metadata.listing(listing));
         } else if (model.get("home") instanceof HomePage home) {

@@ -26,9 +26,11 @@ class ArticleController {
     private final Moments moments;
     private final CommentSections comments;
     private final RelatedNews related;
+    private final CorrectionNotes corrections;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
-            CommentSections comments, RelatedNews related) {
+            CommentSections comments, RelatedNews related, CorrectionNotes corrections) {
+        this.corrections = corrections;
         this.articles = articles;
         this.markdown = markdown;
         this.cards = cards;
@@ -49,6 +51,7 @@ class ArticleController {
         request.setAttribute(PageCache.DEPENDS_ON, PageCache.article(article.id()));
         model.addAttribute("article", page(article));
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
+        model.addAttribute("corrections", corrections.of(article.id()));
         return new ModelAndView("site/article", model.asMap());
     }
 

@@ -1,0 +1,11 @@
+package news.dateline.article;
+
+import news.dateline.account.Role;
+
+/** The signed-in account a change is made by: its role decides what it may do, its byline what it owns. */
+public record ActingAccount(long accountId, String username, Role role, Long authorId) {
+
+    boolean isEditor() {
+        return role == Role.ADMIN || role == Role.EDITOR;
+    }
+}

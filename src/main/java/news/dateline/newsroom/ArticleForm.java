@@ -1,0 +1,85 @@
+package news.dateline.newsroom;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import news.dateline.article.ArticleDraft;
+import news.dateline.article.EditableArticle;
+
+/**
+ * The editor form exactly as typed, so a form that fails validation comes back with every character kept.
+ * {@code tags} is comma-separated; {@code authors} holds author ids in byline order; {@code scheduleAt} is a
+ * {@code datetime-local} value in the site's time zone.
+ */
+public record ArticleForm(String headline, String standfirst, String slug, String section, String tags,
+        List<String> authors, String dateline, String source, String body, String scheduleAt,
+        String correctionNote, String action) {
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    public ArticleForm {
+        headline = Objects.requireNonNullElse(headline, "");
+        standfirst = Objects.requireNonNullElse(standfirst, "");
+        slug = Objects.requireNonNullElse(slug, "");
+        section = Objects.requireNonNullElse(section, "");
+        tags = Objects.requireNonNullElse(tags, "");
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        dateline = Objects.requireNonNullElse(dateline, "");
+        source = Objects.requireNonNullElse(source, "");
+        body = Objects.requireNonNullElse(body, "");
+        scheduleAt = Objects.requireNonNullElse(scheduleAt, "");
+        correctionNote = Objects.requireNonNullElse(correctionNote, "");
+        action = Objects.requireNonNullElse(action, "save");
+    }
+
+    static ArticleForm empty(long defaultSection, Long defaultAuthor) {
+        return new ArticleForm("", "", "", defaultSection > 0 ? String.valueOf(defaultSection) : "", "",
+                defaultAuthor == null ? List.of() : List.of(String.valueOf(defaultAuthor)), "", "", "", "", "", "save");
+    }
+
+    static ArticleForm of(EditableArticle article, ZoneId zone) {
+        ArticleDraft d = article.draft();
+        String scheduled = article.scheduledFor() == null ? "" : LOCAL.format(article.scheduledFor().atZone(zone));
+        return new ArticleForm(d.headline(), d.standfirst(), d.slug(), String.valueOf(d.sectionId()),
+                String.join(", ", d.tagNames()), d.authorIds().stream().map(String::valueOf).toList(),
+                d.datelinePlace(), d.sourceCredit(), d.body(), scheduled, "", "save");
+    }
+
+    ArticleDraft draft() {
+        return new ArticleDraft(number(section), slug, headline, standfirst, body, dateline, source,
+                authors.stream().map(ArticleForm::number).filter(n -> n > 0).toList(),
+                Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
+    }
+
+    /** {@code null} when empty or not a date and time; the write rules then ask for one. */
+    Instant scheduleInstant(ZoneId zone) {
+        try {
+            return scheduleAt.isBlank() ? null : LocalDateTime.parse(scheduleAt.strip()).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public boolean hasAuthor(long authorId) {
+        return authors.contains(String.valueOf(authorId));
+    }
+
+    public String tagsText() {
+        return Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

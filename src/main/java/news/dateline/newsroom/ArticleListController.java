@@ -1,0 +1,47 @@
+package news.dateline.newsroom;
+
+import java.util.List;
+import java.util.Locale;
+import news.dateline.article.ArticleListing;
+import news.dateline.article.ArticleStatus;
+import news.dateline.article.EditorialRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Every story in the newsroom, newest change first, filtered by status and to one's own. */
+@Controller
+class ArticleListController {
+
+    private static final int LIMIT = 200;
+
+    private final EditorialRepository editorial;
+    private final AccountLookup accounts;
+    private final NewsroomTimes times;
+
+    ArticleListController(EditorialRepository editorial, AccountLookup accounts, NewsroomTimes times) {
+        this.editorial = editorial;
+        this.accounts = accounts;
+        this.times = times;
+    }
+
+    @GetMapping("/newsroom/articles")
+    String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "false") boolean mine,
+            @ModelAttribute("staff") Staff staff, Model model) {
+        ArticleStatus filter = switch (status) {
+            case "draft", "scheduled", "published" -> ArticleStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            default -> null;
+        };
+        List<ArticleList.Row> rows = editorial.list(filter, mine ? accounts.acting(staff) : null, LIMIT).stream()
+                .map(a -> new ArticleList.Row(a, times.human(switch (a.status()) {
+                    case SCHEDULED -> a.scheduledFor();
+                    case PUBLISHED -> a.publishedAt();
+                    case DRAFT -> a.modifiedAt();
+                })))
+                .toList();
+        model.addAttribute("list", new ArticleList(filter == null ? "" : status, mine, rows));
+        return "newsroom/articles";
+    }
+}

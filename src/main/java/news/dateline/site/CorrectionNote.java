@@ -1,0 +1,5 @@
+package news.dateline.site;
+
+/** One entry of an article's corrections box: when and what. */
+public record CorrectionNote(Moment when, String note) {
+}

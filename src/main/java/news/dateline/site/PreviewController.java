@@ -1,0 +1,74 @@
+package news.dateline.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.List;
+import news.dateline.article.ArticleRepository;
+import news.dateline.article.EditableArticle;
+import news.dateline.article.EditorialRepository;
+import news.dateline.article.MarkdownRenderer;
+import news.dateline.article.PreviewLinks;
+import news.dateline.article.SectionRepository;
+import news.dateline.platform.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * An unpublished story through a signed link ({@link PreviewLinks}), rendered by the article page's own template
+ * under a "Preview" banner. Never cached, never indexed, no comments.
+ */
+@Controller
+class PreviewController {
+
+    private final PreviewLinks links;
+    private final EditorialRepository editorial;
+    private final SectionRepository sections;
+    private final ArticleRepository articles;
+    private final MarkdownRenderer markdown;
+    private final StoryCards cards;
+    private final Moments moments;
+    private final CorrectionNotes corrections;
+    private final Clock clock;
+
+    PreviewController(PreviewLinks links, EditorialRepository editorial, SectionRepository sections,
+            ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
+            CorrectionNotes corrections, Clock clock) {
+        this.links = links;
+        this.editorial = editorial;
+        this.sections = sections;
+        this.articles = articles;
+        this.markdown = markdown;
+        this.cards = cards;
+        this.moments = moments;
+        this.corrections = corrections;
+        this.clock = clock;
+    }
+
+    @GetMapping("/preview/{token}")
+    String preview(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        request.setAttribute(PageCache.DEPENDS_ON, Boolean.FALSE);
+        long id = links.articleOf(token).orElseThrow(() -> new NotFoundException("Preview link " + token));
+        EditableArticle a = editorial.find(id).orElseThrow(() -> new NotFoundException("Article " + id));
+        var d = a.draft();
+        var section = sections.findBySlug(a.sectionSlug()).orElseThrow();
+        var published = a.publishedAt() != null ? a.publishedAt() : clock.instant();
+        boolean updated = a.updatedAt() != null && a.publishedAt() != null && a.updatedAt().isAfter(a.publishedAt());
+        model.addAttribute("article", new ArticlePage(a.id(), a.path(), d.headline(), d.standfirst(), section,
+                editorial.bylines(id), editorial.tags(id), d.datelinePlace(), d.sourceCredit(),
+                moments.of(published), updated ? moments.of(a.updatedAt()) : null,
+                markdown.toHtml(d.body(), d.datelinePlace()),
+                cards.of(articles.latestExcept(id, 5)), List.of()));
+        model.addAttribute("comments", null);
+        model.addAttribute("corrections", corrections.of(id));
+        model.addAttribute("preview", true);
+        // No canonical link, Open Graph or JSON-LD: an unpublished story has no public address to point at.
+        model.addAttribute("meta", null);
+        return "site/article";
+    }
+}

@@ -1,0 +1,108 @@
+package news.dateline.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import news.dateline.support.SqliteSite;
+import news.dateline.support.TestAccounts;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An editor in a real browser (Debian's Chromium, driven by Playwright): signs in, writes a story with a
+ * sub-heading, watches the live preview render it, sees the draft autosaved, publishes, and finds the story on the
+ * home page. CSP violations from the editor's script would show up as console errors.
+ */
+class EditorInBrowserTest extends SqliteSite {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    @Test
+    void editorWritesAStoryWithSubheadingsPreviewsAndPublishesIt() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "Debian's chromium is not installed: apt-get install -y chromium");
+        String username = TestAccounts.create(this, "editor");
+        String headline = "Night ferry returns to the northern route " + Long.toString(System.nanoTime(), 36);
+
+        try (Playwright playwright = Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                "--disable-background-networking", "--disable-component-update",
+                                "--disable-sync")));
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            context.setDefaultTimeout(15_000);
+            context.setDefaultNavigationTimeout(20_000);
+            Page page = context.newPage();
+            List<String> consoleErrors = new CopyOnWriteArrayList<>();
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type()) && !message.location().matches("https?://[^/]+/favicon\\.ico.*")) {
+                    consoleErrors.add(message.text() + " (" + message.location() + ")");
+                }
+            });
+            page.onPageError(error -> consoleErrors.add("uncaught: " + error));
+            Files.createDirectories(SCREENSHOTS);
+
+            page.navigate(site().base() + "/newsroom/login");
+            page.fill("#username", username);
+            page.fill("#password", TestAccounts.PASSWORD);
+            page.press("#password", "Enter");
+            page.waitForURL(site().base() + "/newsroom");
+
+            page.navigate(site().base() + "/newsroom/articles/new");
+            page.fill("#headline", headline);
+            assertThat(page.inputValue("#slug")).as("slug made from the headline").startsWith("night-ferry-returns-to");
+            page.fill("#standfirst", "The overnight service runs again from Friday after two years.");
+            page.fill("#tags", "Ferries, Transport");
+            page.fill("#body", "The night ferry is back.\n\n## What changes for passengers\n\n"
+                    + "Cabins can be booked from Monday.\n\n## Fares\n\nFares are unchanged.");
+
+            Locator subheading = page.locator("#preview h2").first();
+            subheading.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+            assertThat(page.locator("#preview h2").allTextContents())
+                    .containsExactly("What changes for passengers", "Fares");
+
+            // The draft saves itself within a few seconds, and the page then edits the saved draft.
+            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText("Saved"))
+                    .waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+            assertThat(page.url()).matches(".*/newsroom/articles/\\d+$");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-preview.png"))
+                    .setFullPage(true));
+
+            page.click("button[name=action][value=publish]");
+            page.waitForURL("**/newsroom/articles/*?done=published");
+            assertThat(page.locator(".notice[role=status]").textContent()).contains("Published");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-published.png")));
+
+            page.navigate(site().base() + "/");
+            Locator onHome = page.locator("a", new Page.LocatorOptions().setHasText(headline)).first();
+            assertThat(onHome.isVisible()).as("the story on the home page").isTrue();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-story-on-home.png")));
+
+            onHome.click();
+            page.waitForLoadState();
+            assertThat(page.locator("h1").textContent().strip()).isEqualTo(headline);
+            assertThat(page.locator(".story-body h2").allTextContents())
+                    .containsExactly("What changes for passengers", "Fares");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-story-page.png"))
+                    .setFullPage(true));
+
+            assertThat(consoleErrors).as("console errors (CSP violations show up here too)").isEmpty();
+        }
+    }
+}
