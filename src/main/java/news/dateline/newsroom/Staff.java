@@ -3,8 +3,11 @@ package news.dateline.newsroom;
 import news.dateline.account.Role;
 import org.springframework.security.web.csrf.CsrfToken;
 
-/** Who is signed in, as every newsroom page needs it: for the menu, for role checks and for each form's token. */
-public record Staff(String username, Role role, CsrfToken csrf, String stylesheet) {
+/**
+ * Who is signed in, as every newsroom page needs it: for the menu, for role checks and for each form's token.
+ * {@code authorId} is the author profile the person writes under (null when they have none): "my stories".
+ */
+public record Staff(String username, Role role, CsrfToken csrf, String stylesheet, long accountId, Long authorId) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
