@@ -56,11 +56,18 @@ public final class UserAddCommand {
                 "dateline.sample-content", "false",
                 "dateline.first-admin", "false",
                 "dateline.search.check-on-start", "false",
-                "spring.main.lazy-initialization", "true"));
+                "spring.main.lazy-initialization", "true",
+                // the one line that matters is ours; the search index (opened by every context, and locked
+                // by a running server) has nothing to do with adding an account
+                "logging.level.root", "WARN",
+                "logging.level.news.dateline.search", "OFF",
+                "logging.level.org.apache.lucene", "ERROR"));
         try (ConfigurableApplicationContext context = app.run(request.springArgs().toArray(String[]::new))) {
             Accounts accounts = context.getBean(Accounts.class);
-            if (accounts.find(request.username()).isPresent()) {
-                err.println("There is already an account named " + request.username() + "; nothing was changed.");
+            var existing = accounts.find(request.username());
+            if (existing.isPresent()) {
+                err.println("There is already an account named " + existing.get().username()
+                        + "; nothing was changed.");
                 return 1;
             }
             String password = password(env, console, stdin, out);

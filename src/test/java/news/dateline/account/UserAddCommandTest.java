@@ -52,7 +52,7 @@ class UserAddCommandTest {
                 "--role", "editor");
 
         assertThat(again).isEqualTo(1);
-        assertThat(err.toString()).contains("There is already an account named lena; nothing was changed.");
+        assertThat(err.toString()).contains("There is already an account named Lena; nothing was changed.");
         assertThat(out.toString()).doesNotContain("Added");
     }
 
