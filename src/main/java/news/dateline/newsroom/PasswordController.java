@@ -1,5 +1,6 @@
 package news.dateline.newsroom;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import news.dateline.account.Accounts;
 import news.dateline.account.InvalidAccount;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Anyone signed in changes their own password, proving they know the current one. */
 @Controller
