@@ -1,5 +1,6 @@
 package news.dateline;
 
+import news.dateline.account.UserAddCommand;
 import news.dateline.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,10 @@ public class DatelineApplication {
         // `java -jar dateline.jar reindex` rebuilds the search index and exits (until the picocli CLI lands).
         if (args.length > 0 && ReindexCommand.NAME.equals(args[0])) {
             System.exit(ReindexCommand.run(DatelineApplication.class, args));
+        }
+        // `java -jar dateline.jar user add NAME --role ROLE` adds a newsroom account and exits.
+        if (UserAddCommand.handles(args)) {
+            System.exit(UserAddCommand.run(DatelineApplication.class, args));
         }
         SpringApplication.run(DatelineApplication.class, args);
     }

@@ -18,8 +18,8 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(username)
-                .map(a -> User.withUsername(a.username()).password(a.passwordHash())
-                        .roles(a.role().name()).build())
+                .map(a -> User.withUsername(a.account().username()).password(a.passwordHash())
+                        .roles(a.account().role().name()).disabled(a.account().disabled()).build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

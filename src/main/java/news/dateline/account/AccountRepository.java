@@ -1,15 +1,25 @@
 package news.dateline.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Usernames are matched without regard to case, so "Amara" and "amara" can never be two people. */
 @Repository
 class AccountRepository {
 
-    record StoredAccount(long id, String username, String passwordHash, Role role) {
+    record StoredAccount(Account account, String passwordHash) {
     }
+
+    private static final String SELECT = """
+            SELECT ac.id, ac.username, ac.password_hash, ac.role, ac.author_id, au.name AS author_name,
+                   ac.disabled, ac.created_at
+            FROM account ac LEFT JOIN author au ON au.id = ac.author_id
+            """;
 
     private final JdbcClient jdbc;
 
@@ -18,23 +28,80 @@ class AccountRepository {
     }
 
     Optional<StoredAccount> findByUsername(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM account WHERE username = :username")
+        return jdbc.sql(SELECT + "WHERE LOWER(ac.username) = LOWER(:username)")
                 .param("username", username)
-                .query((rs, n) -> new StoredAccount(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("password_hash"), Role.fromColumn(rs.getString("role"))))
+                .query(AccountRepository::stored)
                 .optional();
+    }
+
+    Optional<StoredAccount> findById(long id) {
+        return jdbc.sql(SELECT + "WHERE ac.id = :id").param("id", id).query(AccountRepository::stored).optional();
+    }
+
+    List<Account> all() {
+        return jdbc.sql(SELECT + "ORDER BY LOWER(ac.username)")
+                .query((rs, n) -> stored(rs, n).account())
+                .list();
     }
 
     boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single() == 0;
     }
 
-    void insert(String username, String passwordHash, Role role, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO account (username, password_hash, role, created_at)
-                        VALUES (:username, :hash, :role, :now)""")
+    long insert(String username, String passwordHash, Role role, Long authorId, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO account (username, password_hash, role, author_id, disabled, created_at)
+                        VALUES (:username, :hash, :role, :author, :disabled, :now)
+                        RETURNING id""")
                 .param("username", username).param("hash", passwordHash).param("role", role.column())
-                .param("now", now.toEpochMilli())
+                .param("author", authorId).param("disabled", false).param("now", now.toEpochMilli())
+                .query(Long.class)
+                .single();
+    }
+
+    void updateRole(long id, Role role) {
+        jdbc.sql("UPDATE account SET role = :role WHERE id = :id").param("role", role.column()).param("id", id)
                 .update();
+    }
+
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id").param("hash", passwordHash)
+                .param("id", id).update();
+    }
+
+    void updateDisabled(long id, boolean disabled) {
+        jdbc.sql("UPDATE account SET disabled = :disabled WHERE id = :id").param("disabled", disabled)
+                .param("id", id).update();
+    }
+
+    /** Admins who can still sign in, leaving out one account: is anyone left to run the site without it? */
+    long countActiveAdminsExcept(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = 'admin' AND disabled = :no AND id <> :id")
+                .param("no", false).param("id", id)
+                .query(Long.class).single();
+    }
+
+    boolean isAuthorLinked(long authorId) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE author_id = :author").param("author", authorId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Author profiles no account writes under yet, for linking a new account to an existing byline. */
+    List<UnclaimedAuthor> unclaimedAuthors() {
+        return jdbc.sql("""
+                        SELECT au.id, au.name, au.slug FROM author au
+                        WHERE NOT EXISTS (SELECT 1 FROM account ac WHERE ac.author_id = au.id)
+                        ORDER BY au.name""")
+                .query(UnclaimedAuthor.class)
+                .list();
+    }
+
+    private static StoredAccount stored(ResultSet rs, int row) throws SQLException {
+        long authorId = rs.getLong("author_id");
+        Long author = rs.wasNull() ? null : authorId;
+        return new StoredAccount(new Account(rs.getLong("id"), rs.getString("username"),
+                Role.fromColumn(rs.getString("role")), author, rs.getString("author_name"),
+                rs.getBoolean("disabled"), Instant.ofEpochMilli(rs.getLong("created_at"))),
+                rs.getString("password_hash"));
     }
 }

@@ -1,21 +1,22 @@
 package news.dateline.account;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * On a site with no accounts, creates {@code admin} with a random password and prints it once.
- * There is never a fixed default password; the hash is all that is stored.
+ * There is never a fixed default password; the hash is all that is stored. The {@code user add} command turns
+ * this off: the account it adds is the first one.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "dateline.first-admin", matchIfMissing = true)
 @Order(20)
 class FirstAdmin implements ApplicationRunner {
 
@@ -36,10 +37,8 @@ class FirstAdmin implements ApplicationRunner {
         if (!accounts.isEmpty()) {
             return;
         }
-        byte[] random = new byte[15];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        accounts.insert("admin", passwords.encode(password), Role.ADMIN, clock.instant());
+        String password = Passwords.generate();
+        accounts.insert("admin", passwords.encode(password), Role.ADMIN, null, clock.instant());
         log.warn("""
 
                 ==============================================================

@@ -5,10 +5,16 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -17,8 +23,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Readers need no account; everything under /newsroom does, and the comment moderation API wants an editor or
- * admin. CSRF stays on for every form but one (the comment form, see below).
+ * Readers need no account; everything under /newsroom does, the users screen wants an admin and the comment
+ * moderation API an editor or admin. CSRF stays on for every form but one (the comment form, see below).
+ * Sign-in is throttled per account and per address ({@link LoginThrottle}); docs/newsroom.md explains it all.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -28,6 +35,7 @@ class SecurityConfig {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    private static final RequestMatcher NEWSROOM = PathPatternRequestMatcher.withDefaults().matcher("/newsroom/**");
     /** POST /{section}/{slug}/comments, and nothing under /api or /newsroom that happens to have that shape. */
     private static final RequestMatcher COMMENT_POST = new AndRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/*/*/comments"),
@@ -35,19 +43,25 @@ class SecurityConfig {
             new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/newsroom/**")));
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login").permitAll()
+                        .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/newsroom/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
                         .anyRequest().permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignedInAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")
-                        .defaultSuccessUrl("/newsroom", false)
+                        .successHandler(new SignInHandlers.Success(throttle))
+                        .failureHandler(new SignInHandlers.Failure(throttle))
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl("/"))
+                // Spring's default session fixation protection stays on: signing in gives the session a new id.
+                .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl("/newsroom/login?signed-out"))
                 // The Leave A Reply form sits on article pages served from a shared cache, so it cannot carry a
                 // per-visitor CSRF token. That one POST is protected by a strict same-origin check instead
                 // (news.dateline.comment.SameOrigin; docs/comments.md). Every other state change keeps the token.
@@ -55,6 +69,10 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> json(response, 401,
                                 "Sign in to the newsroom first"), API)
+                        // whatever the Accept header says (Spring's default keys on it), a newsroom page
+                        // without a session goes to the sign-in page
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
+                                SignInOutcome.LOGIN_PAGE), NEWSROOM)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> json(response, 403,
                                 e instanceof CsrfException
                                         ? "Missing or invalid CSRF token: send it in the X-CSRF-TOKEN header"
@@ -73,6 +91,25 @@ class SecurityConfig {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"error\":\"" + reason + "\"}");
+    }
+
+    /**
+     * Checks the password before saying an account is disabled, so only its owner learns that; Spring's
+     * default order would tell anyone who guesses the username. The only provider bean, so Spring Security
+     * builds the one AuthenticationManager from it (no second password check behind it).
+     */
+    @Bean
+    AuthenticationProvider signInProvider(AccountDetailsService details, PasswordEncoder passwords) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
+        provider.setPasswordEncoder(passwords);
+        provider.setPreAuthenticationChecks(user -> {
+        });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException(AccountMessages.DISABLED);
+            }
+        });
+        return provider;
     }
 
     @Bean

@@ -18,12 +18,10 @@ class ArticleListController {
     private static final int LIMIT = 200;
 
     private final EditorialRepository editorial;
-    private final AccountLookup accounts;
     private final NewsroomTimes times;
 
-    ArticleListController(EditorialRepository editorial, AccountLookup accounts, NewsroomTimes times) {
+    ArticleListController(EditorialRepository editorial, NewsroomTimes times) {
         this.editorial = editorial;
-        this.accounts = accounts;
         this.times = times;
     }
 
@@ -34,7 +32,7 @@ class ArticleListController {
             case "draft", "scheduled", "published" -> ArticleStatus.valueOf(status.toUpperCase(Locale.ROOT));
             default -> null;
         };
-        List<ArticleList.Row> rows = editorial.list(filter, mine ? accounts.acting(staff) : null, LIMIT).stream()
+        List<ArticleList.Row> rows = editorial.list(filter, mine ? staff.acting() : null, LIMIT).stream()
                 .map(a -> new ArticleList.Row(a, times.human(switch (a.status()) {
                     case SCHEDULED -> a.scheduledFor();
                     case PUBLISHED -> a.publishedAt();

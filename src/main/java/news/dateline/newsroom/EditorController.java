@@ -49,19 +49,17 @@ class EditorController {
     private final EditorialRepository editorial;
     private final RevisionRepository revisions;
     private final SectionRepository sections;
-    private final AccountLookup accounts;
     private final PreviewLinks previewLinks;
     private final NewsroomTimes times;
     private final ResourceUrlProvider resources;
 
     EditorController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
-            SectionRepository sections, AccountLookup accounts, PreviewLinks previewLinks, NewsroomTimes times,
+            SectionRepository sections, PreviewLinks previewLinks, NewsroomTimes times,
             ResourceUrlProvider resources) {
         this.service = service;
         this.editorial = editorial;
         this.revisions = revisions;
         this.sections = sections;
-        this.accounts = accounts;
         this.previewLinks = previewLinks;
         this.times = times;
         this.resources = resources;
@@ -69,7 +67,7 @@ class EditorController {
 
     @GetMapping("/newsroom/articles/new")
     String create(@ModelAttribute("staff") Staff staff, Model model) {
-        ActingAccount by = accounts.acting(staff);
+        ActingAccount by = staff.acting();
         long firstSection = sections.all().isEmpty() ? 0 : sections.all().getFirst().id();
         return render(model, null, ArticleForm.empty(firstSection, by.authorId()), Map.of(), null, null, by);
     }
@@ -83,7 +81,7 @@ class EditorController {
     @GetMapping("/newsroom/articles/{id}")
     String edit(@PathVariable long id, @RequestParam(required = false) String done,
             @ModelAttribute("staff") Staff staff, Model model) {
-        ActingAccount by = accounts.acting(staff);
+        ActingAccount by = staff.acting();
         EditableArticle article = find(id);
         if (!ArticlePermissions.canEdit(by, article) && !ArticlePermissions.canProposeUpdate(by, article)) {
             throw new news.dateline.article.ArticleForbidden("Your role may not edit this story.");
@@ -101,7 +99,7 @@ class EditorController {
 
     @PostMapping("/newsroom/articles/{id}/pending/approve")
     String approve(@PathVariable long id, @ModelAttribute("staff") Staff staff, Model model) {
-        ActingAccount by = accounts.acting(staff);
+        ActingAccount by = staff.acting();
         try {
             service.approvePendingUpdate(id, by);
         } catch (InvalidArticle e) {
@@ -114,7 +112,7 @@ class EditorController {
 
     @PostMapping("/newsroom/articles/{id}/pending/discard")
     String discard(@PathVariable long id, @ModelAttribute("staff") Staff staff) {
-        service.discardPendingUpdate(id, accounts.acting(staff));
+        service.discardPendingUpdate(id, staff.acting());
         return "redirect:/newsroom/articles/" + id + "?done=discarded";
     }
 
@@ -123,7 +121,7 @@ class EditorController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> autosave(@PathVariable(required = false) Long id,
             @ModelAttribute("staff") Staff staff, ArticleForm form) {
-        ActingAccount by = accounts.acting(staff);
+        ActingAccount by = staff.acting();
         if (id != null) {
             find(id);
         }
@@ -143,7 +141,7 @@ class EditorController {
     }
 
     private String write(Staff staff, Long id, ArticleForm form, Model model, HttpServletResponse response) {
-        ActingAccount by = accounts.acting(staff);
+        ActingAccount by = staff.acting();
         Intent intent = intentOf(form.action());
         try {
             long saved = service.write(id, form.draft(), intent, form.scheduleInstant(times.zone()),

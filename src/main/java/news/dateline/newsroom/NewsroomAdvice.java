@@ -1,6 +1,8 @@
 package news.dateline.newsroom;
 
 import java.util.Locale;
+import news.dateline.account.Account;
+import news.dateline.account.Accounts;
 import news.dateline.account.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -14,16 +16,20 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 class NewsroomAdvice {
 
     private final ResourceUrlProvider resources;
+    private final Accounts accounts;
 
-    NewsroomAdvice(ResourceUrlProvider resources) {
+    NewsroomAdvice(ResourceUrlProvider resources, Accounts accounts) {
         this.resources = resources;
+        this.accounts = accounts;
     }
 
     @ModelAttribute("staff")
     Staff staff(Authentication authentication, CsrfToken csrf) {
         String stylesheet = resources.getForLookupPath("/assets/newsroom.css");
-        return new Staff(authentication.getName(), roleOf(authentication), csrf,
-                stylesheet != null ? stylesheet : "/assets/newsroom.css");
+        // the security chain has just checked the account exists and is enabled (SignedInAccountFilter)
+        Account account = accounts.find(authentication.getName()).orElseThrow();
+        return new Staff(account.username(), roleOf(authentication), csrf,
+                stylesheet != null ? stylesheet : "/assets/newsroom.css", account.id(), account.authorId());
     }
 
     static Role roleOf(Authentication authentication) {

@@ -33,23 +33,21 @@ class RevisionsController {
     private final EditorialRepository editorial;
     private final RevisionRepository revisions;
     private final SectionRepository sections;
-    private final AccountLookup accounts;
     private final NewsroomTimes times;
 
     RevisionsController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
-            SectionRepository sections, AccountLookup accounts, NewsroomTimes times) {
+            SectionRepository sections, NewsroomTimes times) {
         this.service = service;
         this.editorial = editorial;
         this.revisions = revisions;
         this.sections = sections;
-        this.accounts = accounts;
         this.times = times;
     }
 
     @GetMapping("/newsroom/articles/{id}/revisions")
     String list(@PathVariable long id, @RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
             @ModelAttribute("staff") Staff staff, Model model) {
-        EditableArticle article = visibleTo(id, accounts.acting(staff));
+        EditableArticle article = visibleTo(id, staff.acting());
         List<RevisionList.Row> rows = revisions.of(id).stream().map(r -> new RevisionList.Row(r, times.human(r.savedAt()))).toList();
         RevisionList.Row newer = pick(rows, to, 0);
         RevisionList.Row older = pick(rows, from, 1);
@@ -60,7 +58,7 @@ class RevisionsController {
 
     @PostMapping("/newsroom/articles/{id}/revisions/{revision}/restore")
     String restore(@PathVariable long id, @PathVariable long revision, @ModelAttribute("staff") Staff staff) {
-        service.restore(id, revision, accounts.acting(staff));
+        service.restore(id, revision, staff.acting());
         return "redirect:/newsroom/articles/" + id + "?done=restored";
     }
 

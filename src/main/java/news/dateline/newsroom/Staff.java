@@ -1,10 +1,14 @@
 package news.dateline.newsroom;
 
 import news.dateline.account.Role;
+import news.dateline.article.ActingAccount;
 import org.springframework.security.web.csrf.CsrfToken;
 
-/** Who is signed in, as every newsroom page needs it: for the menu, for role checks and for each form's token. */
-public record Staff(String username, Role role, CsrfToken csrf, String stylesheet) {
+/**
+ * Who is signed in, as every newsroom page needs it: for the menu, for role checks and for each form's token.
+ * {@code authorId} is the author profile the person writes under (null when they have none): "my stories".
+ */
+public record Staff(String username, Role role, CsrfToken csrf, String stylesheet, long accountId, Long authorId) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
@@ -13,6 +17,11 @@ public record Staff(String username, Role role, CsrfToken csrf, String styleshee
     /** Editors and admins publish anyone's story and moderate comments. */
     public boolean isEditor() {
         return role == Role.ADMIN || role == Role.EDITOR;
+    }
+
+    /** The same person as the write rules in {@code article} see them. */
+    public ActingAccount acting() {
+        return new ActingAccount(accountId, username, role, authorId);
     }
 
     /** Contributors write drafts only; everyone else may publish (authors their own stories). */

@@ -1,0 +1,162 @@
+package news.dateline.account;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import news.dateline.article.AuthorRepository;
+import news.dateline.article.Slugs;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Newsroom accounts and their rules: usernames are unique regardless of case, passwords follow
+ * {@link Passwords}, and the site always keeps at least one administrator who can sign in.
+ * Other features look up the signed-in person here ({@link #find}) for their account and author ids.
+ */
+@Service
+public class Accounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,60}");
+
+    private final AccountRepository repository;
+    private final AuthorRepository authors;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Accounts(AccountRepository repository, AuthorRepository authors, PasswordEncoder passwords, Clock clock) {
+        this.repository = repository;
+        this.authors = authors;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** The account with this username (any case), disabled or not. */
+    public Optional<Account> find(String username) {
+        return repository.findByUsername(username).map(AccountRepository.StoredAccount::account);
+    }
+
+    public Optional<Account> find(long id) {
+        return repository.findById(id).map(AccountRepository.StoredAccount::account);
+    }
+
+    public List<Account> all() {
+        return repository.all();
+    }
+
+    public List<UnclaimedAuthor> unclaimedAuthors() {
+        return repository.unclaimedAuthors();
+    }
+
+    @Transactional
+    public CreatedAccount add(NewAccount request) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String username = request.username() == null ? "" : request.username().strip();
+        if (username.isEmpty()) {
+            problems.put("username", AccountMessages.USERNAME_REQUIRED);
+        } else if (!USERNAME.matcher(username).matches()) {
+            problems.put("username", AccountMessages.USERNAME_SHAPE);
+        } else if (repository.findByUsername(username).isPresent()) {
+            problems.put("username", AccountMessages.USERNAME_TAKEN.formatted(username));
+        }
+        Optional<Role> role = Role.parse(request.role());
+        if (role.isEmpty()) {
+            problems.put("role", AccountMessages.ROLE_REQUIRED);
+        }
+        boolean generate = request.password() == null || request.password().isEmpty();
+        String password = generate ? Passwords.generate() : request.password();
+        if (!generate) {
+            Passwords.problem(username, password).ifPresent(p -> problems.put("password", p));
+        }
+        String newAuthorName = request.newAuthorName() == null ? "" : request.newAuthorName().strip();
+        if (request.authorId() != null && !newAuthorName.isEmpty()) {
+            problems.put("author", AccountMessages.AUTHOR_BOTH);
+        } else if (request.authorId() != null && (repository.isAuthorLinked(request.authorId())
+                || repository.unclaimedAuthors().stream().noneMatch(a -> a.id() == request.authorId()))) {
+            problems.put("author", AccountMessages.AUTHOR_UNKNOWN);
+        } else if (!newAuthorName.isEmpty() && Slugs.of(newAuthorName).isEmpty()) {
+            problems.put("author", AccountMessages.AUTHOR_NAME_UNUSABLE);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAccount(problems);
+        }
+        Long authorId = newAuthorName.isEmpty() ? request.authorId() : Long.valueOf(newAuthor(newAuthorName));
+        long id = repository.insert(username, passwords.encode(password), role.orElseThrow(), authorId,
+                clock.instant());
+        return new CreatedAccount(find(id).orElseThrow(), generate ? password : null);
+    }
+
+    /** A new byline under a free slug: a second "Sam Lee" becomes sam-lee-2. */
+    private long newAuthor(String name) {
+        String base = Slugs.of(name);
+        String slug = base;
+        for (int n = 2; authors.findBySlug(slug).isPresent(); n++) {
+            slug = base + "-" + n;
+        }
+        return authors.insert(slug, name, "");
+    }
+
+    @Transactional
+    public void changeRole(long id, Role role) {
+        Account account = find(id).orElseThrow(() -> new AccountRuleBroken("No such account."));
+        if (account.isAdmin() && role != Role.ADMIN && !account.disabled()) {
+            requireAnotherAdmin(account);
+        }
+        repository.updateRole(id, role);
+    }
+
+    @Transactional
+    public void setDisabled(long id, boolean disabled, String actingUsername) {
+        Account account = find(id).orElseThrow(() -> new AccountRuleBroken("No such account."));
+        if (disabled && account.username().equalsIgnoreCase(actingUsername)) {
+            throw new AccountRuleBroken(AccountMessages.NOT_YOURSELF);
+        }
+        if (disabled && account.isAdmin()) {
+            requireAnotherAdmin(account);
+        }
+        repository.updateDisabled(id, disabled);
+    }
+
+    private void requireAnotherAdmin(Account account) {
+        if (repository.countActiveAdminsExcept(account.id()) == 0) {
+            throw new AccountRuleBroken(AccountMessages.LAST_ADMIN.formatted(account.username()));
+        }
+    }
+
+    /** An administrator sets someone's password; blank generates one, which is returned to show once. */
+    @Transactional
+    public String resetPassword(long id, String password) {
+        Account account = find(id).orElseThrow(() -> new AccountRuleBroken("No such account."));
+        boolean generate = password == null || password.isEmpty();
+        String chosen = generate ? Passwords.generate() : password;
+        if (!generate) {
+            Passwords.problem(account.username(), chosen).ifPresent(p -> {
+                throw new InvalidAccount(Map.of("password", p));
+            });
+        }
+        repository.updatePassword(id, passwords.encode(chosen));
+        return generate ? chosen : null;
+    }
+
+    /** The signed-in person changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(String username, String current, String replacement, String confirmation) {
+        var stored = repository.findByUsername(username)
+                .orElseThrow(() -> new AccountRuleBroken("No such account."));
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (current == null || !passwords.matches(current, stored.passwordHash())) {
+            problems.put("current", AccountMessages.CURRENT_PASSWORD_WRONG);
+        }
+        Passwords.problem(stored.account().username(), replacement).ifPresent(p -> problems.put("password", p));
+        if (!problems.containsKey("password") && !replacement.equals(confirmation)) {
+            problems.put("confirm", AccountMessages.PASSWORD_MISMATCH);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAccount(problems);
+        }
+        repository.updatePassword(stored.account().id(), passwords.encode(replacement));
+    }
+}

@@ -1,0 +1,22 @@
+package news.dateline.account;
+
+import news.dateline.site.SiteProperties;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The newsroom session cookie is Secure whenever the site is served over https (HttpOnly and SameSite=Lax
+ * are set in application.properties). dateline.login.secure-cookie overrides the guess, for a TLS-terminating
+ * proxy in front of a site whose base URL still says http, or for local testing.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionCookie {
+
+    @Bean
+    ServletContextInitializer secureSessionCookie(LoginProperties login, SiteProperties site) {
+        boolean secure = login.secureCookie() != null ? login.secureCookie()
+                : site.baseUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+        return servletContext -> servletContext.getSessionCookieConfig().setSecure(secure);
+    }
+}

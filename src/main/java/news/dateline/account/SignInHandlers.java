@@ -1,0 +1,64 @@
+package news.dateline.account;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/** What happens after the password was checked: counted failures, named reasons, the username kept. */
+final class SignInHandlers {
+
+    private SignInHandlers() {
+    }
+
+    static final class Failure implements AuthenticationFailureHandler {
+
+        private final LoginThrottle throttle;
+
+        Failure(LoginThrottle throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException exception) throws IOException {
+            String username = request.getParameter("username");
+            String problem;
+            if (exception instanceof DisabledException) {
+                // only said once the password was right (see SecurityConfig), so it tells a guesser nothing
+                problem = AccountMessages.DISABLED;
+            } else {
+                if (exception instanceof BadCredentialsException) {
+                    throttle.failed(username, request.getRemoteAddr());
+                }
+                problem = throttle.check(username, request.getRemoteAddr())
+                        .map(LoginThrottle.Refusal::message)
+                        .orElse(AccountMessages.BAD_CREDENTIALS);
+            }
+            SignInOutcome.refused(request, response, username, problem);
+        }
+    }
+
+    static final class Success extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        private final LoginThrottle throttle;
+
+        Success(LoginThrottle throttle) {
+            this.throttle = throttle;
+            setDefaultTargetUrl("/newsroom");
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws ServletException, IOException {
+            throttle.succeeded(authentication.getName());
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package news.dateline.newsroom;
+
+import java.util.List;
+import news.dateline.site.Moments;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The newsroom's front page: what is waiting, what goes out next, what just went out. */
+@Controller
+class DashboardController {
+
+    private static final int SHORT_LIST = 8;
+
+    private final DashboardRepository dashboard;
+    private final Moments moments;
+
+    DashboardController(DashboardRepository dashboard, Moments moments) {
+        this.dashboard = dashboard;
+        this.moments = moments;
+    }
+
+    @GetMapping("/newsroom")
+    String dashboard(@ModelAttribute("staff") Staff staff, Model model) {
+        // authors and contributors come to the dashboard for their own work first
+        boolean mineFirst = !staff.isEditor();
+        model.addAttribute("mineFirst", mineFirst);
+        model.addAttribute("myDrafts", mineFirst && staff.authorId() != null
+                ? dashboard.draftsBy(staff.authorId(), SHORT_LIST) : List.of());
+        model.addAttribute("moments", moments);
+        model.addAttribute("counts", dashboard.counts());
+        model.addAttribute("drafts", dashboard.recentDrafts(SHORT_LIST));
+        model.addAttribute("scheduled", dashboard.scheduled(SHORT_LIST));
+        model.addAttribute("published", dashboard.recentlyPublished(SHORT_LIST));
+        return "newsroom/dashboard";
+    }
+}

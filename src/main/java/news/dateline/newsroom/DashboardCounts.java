@@ -1,0 +1,4 @@
+package news.dateline.newsroom;
+
+public record DashboardCounts(long drafts, long scheduled, long published, long pendingComments) {
+}
