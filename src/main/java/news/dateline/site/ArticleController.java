@@ -26,15 +26,17 @@ class ArticleController {
     private final Moments moments;
     private final CommentSections comments;
     private final RelatedNews related;
+    private final LiveBlogs live;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
-            CommentSections comments, RelatedNews related) {
+            CommentSections comments, RelatedNews related, LiveBlogs live) {
         this.articles = articles;
         this.markdown = markdown;
         this.cards = cards;
         this.moments = moments;
         this.comments = comments;
         this.related = related;
+        this.live = live;
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
@@ -49,6 +51,7 @@ class ArticleController {
         request.setAttribute(PageCache.DEPENDS_ON, PageCache.article(article.id()));
         model.addAttribute("article", page(article));
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
+        model.addAttribute("live", live.forArticle(article.id()));
         return new ModelAndView("site/article", model.asMap());
     }
 
