@@ -67,6 +67,7 @@
   function connect() {
     var url = blog.getAttribute('data-stream') + '?after=' + encodeURIComponent(blog.getAttribute('data-last-id'));
     source = new EventSource(url);
+    source.addEventListener('open', function () { blog.setAttribute('data-connected', 'true'); });
     source.addEventListener('entry', function (event) { show(JSON.parse(event.data), true); });
     source.addEventListener('update', function (event) { show(JSON.parse(event.data), false); });
     source.addEventListener('remove', function (event) {
@@ -86,6 +87,7 @@
     source.addEventListener('error', function () {
       // EventSource retries by itself after a dropped connection; a refusal (503 when the node is full) closes
       // it, so try again later, resuming after the newest entry on the page.
+      blog.removeAttribute('data-connected');
       if (source.readyState === EventSource.CLOSED) {
         var newest = list.querySelector('[data-entry-id]');
         if (newest) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.article.Article;
 import news.dateline.article.ArticleRepository;
 import news.dateline.article.MarkdownRenderer;
+import news.dateline.article.SectionRepository;
 import news.dateline.comment.CommentSections;
 import news.dateline.platform.NotFoundException;
 import news.dateline.search.RelatedNews;
@@ -27,9 +28,10 @@ class ArticleController {
     private final CommentSections comments;
     private final RelatedNews related;
     private final LiveBlogs live;
+    private final SectionRepository sections;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
-            CommentSections comments, RelatedNews related, LiveBlogs live) {
+            CommentSections comments, RelatedNews related, LiveBlogs live, SectionRepository sections) {
         this.articles = articles;
         this.markdown = markdown;
         this.cards = cards;
@@ -37,6 +39,7 @@ class ArticleController {
         this.comments = comments;
         this.related = related;
         this.live = live;
+        this.sections = sections;
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
@@ -45,6 +48,7 @@ class ArticleController {
         Article article = articles.findPublished(section, slug).orElse(null);
         if (article == null) {
             String moved = articles.findMovedPath(section, slug)
+                    .or(() -> sections.renamedFrom(section).map(current -> "/" + current + "/" + slug))
                     .orElseThrow(() -> new NotFoundException("Article /" + section + "/" + slug));
             return new ModelAndView(PermanentRedirect.to(moved));
         }

@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.article.ArticleChanged;
 import news.dateline.article.LiveEntryChanged;
+import news.dateline.article.TaxonomyChanged;
 import news.dateline.comment.CommentChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -26,6 +27,12 @@ class PageCacheInvalidation {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(CommentChanged change) {
         cache.articlePageChanged(change.articleId());
+    }
+
+    /** Every page's navigation lists the sections, and tag names show on article pages and listings. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TaxonomyChanged change) {
+        cache.clear();
     }
 
     /** Live entries show only on their article's page. */
