@@ -43,8 +43,8 @@ class LiveStreams implements SmartLifecycle {
     private final LiveBlogs blogs;
     /** Fan-out runs off the writer's thread: an editor's POST must not wait for ten thousand sockets. */
     private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("live-heartbeat").daemon().factory());
+    /** Made on start, shut on stop: a test's cached context is stopped while paused and started again. */
+    private ScheduledExecutorService heartbeat;
     private volatile boolean running;
 
     LiveStreams(LiveProperties properties, LiveRepository live, LiveBlogs blogs) {
@@ -164,8 +164,10 @@ class LiveStreams implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         long period = properties.heartbeat().toMillis();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("live-heartbeat").daemon().factory());
         heartbeat.scheduleAtFixedRate(() -> {
             try {
                 beat();
@@ -178,11 +180,17 @@ class LiveStreams implements SmartLifecycle {
 
     /** Before the server's graceful shutdown waits for requests: open streams would hold it for its whole timeout. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        heartbeat.shutdownNow();
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
         readers.values().forEach(audience -> audience.forEach(SseEmitter::complete));
         readers.clear();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
         fanOut.shutdown();
     }
 
