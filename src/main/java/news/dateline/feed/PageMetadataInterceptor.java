@@ -6,6 +6,7 @@ import java.util.Map;
 import news.dateline.site.ArticlePage;
 import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
+import news.dateline.site.LiveBlog;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -39,7 +40,7 @@ class PageMetadataInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         }
         Map<String, Object> model = page.getModel();
         if (model.get("article") instanceof ArticlePage article) {
-            page.addObject("meta", metadata.article(article));
+            page.addObject("meta", metadata.article(article, model.get("live") instanceof LiveBlog live ? live : null));
         } else if (model.get("listing") instanceof ListingPage listing) {
             page.addObject("meta", metadata.listing(listing));
         } else if (model.get("home") instanceof HomePage home) {

@@ -50,28 +50,32 @@ class LiveDeskController {
 
     @GetMapping
     ModelAndView page(@PathVariable long articleId, @RequestParam(required = false) Long edit,
-            @RequestParam(required = false) String done, @ModelAttribute(name = "staff", binding = false) Staff staff, Model model,
+            @RequestParam(required = false) String done, @ModelAttribute(name = "staff", binding = false)
+            Staff staff, Model model,
             HttpServletResponse response) {
         return render(articleId, staff, Draft.empty(), edit, done == null ? null : NOTICES.get(done), model, response,
                 HttpStatus.OK);
     }
 
     @PostMapping("/start")
-    ModelAndView start(@PathVariable long articleId, @ModelAttribute(name = "staff", binding = false) Staff staff, Model model,
+    ModelAndView start(@PathVariable long articleId, @ModelAttribute(name = "staff", binding = false)
+            Staff staff, Model model,
             HttpServletResponse response) {
         return attempt(articleId, staff, Draft.empty(), model, response, () -> service.start(staff, articleId),
                 "started");
     }
 
     @PostMapping("/end")
-    ModelAndView end(@PathVariable long articleId, @ModelAttribute(name = "staff", binding = false) Staff staff, Model model,
+    ModelAndView end(@PathVariable long articleId, @ModelAttribute(name = "staff", binding = false)
+            Staff staff, Model model,
             HttpServletResponse response) {
         return attempt(articleId, staff, Draft.empty(), model, response, () -> service.end(staff, articleId), "ended");
     }
 
     @PostMapping("/entries")
     ModelAndView add(@PathVariable long articleId, @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "false") boolean keyEvent, @ModelAttribute(name = "staff", binding = false) Staff staff,
+            @RequestParam(defaultValue = "false") boolean keyEvent, @ModelAttribute(name = "staff", binding = false)
+            Staff staff,
             Model model, HttpServletResponse response) {
         Draft draft = new Draft(null, body, keyEvent, null);
         return attempt(articleId, staff, draft, model, response,
@@ -81,7 +85,8 @@ class LiveDeskController {
     @PostMapping("/entries/{entryId}")
     ModelAndView edit(@PathVariable long articleId, @PathVariable long entryId,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "false") boolean keyEvent,
-            @ModelAttribute(name = "staff", binding = false) Staff staff, Model model, HttpServletResponse response) {
+            @ModelAttribute(name = "staff", binding = false)
+            Staff staff, Model model, HttpServletResponse response) {
         ownEntry(articleId, entryId);
         Draft draft = new Draft(entryId, body, keyEvent, null);
         return attempt(articleId, staff, draft, model, response,
@@ -89,7 +94,8 @@ class LiveDeskController {
     }
 
     @PostMapping("/entries/{entryId}/delete")
-    ModelAndView delete(@PathVariable long articleId, @PathVariable long entryId, @ModelAttribute(name = "staff", binding = false) Staff staff,
+    ModelAndView delete(@PathVariable long articleId, @PathVariable long entryId, @ModelAttribute(name = "staff", binding = false)
+            Staff staff,
             Model model, HttpServletResponse response) {
         ownEntry(articleId, entryId);
         return attempt(articleId, staff, Draft.empty(), model, response, () -> service.deleteEntry(staff, entryId),

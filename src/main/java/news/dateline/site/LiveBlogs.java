@@ -7,6 +7,7 @@ import news.dateline.article.LiveCoverage;
 import news.dateline.article.LiveEntry;
 import news.dateline.article.LiveRepository;
 import news.dateline.article.MarkdownRenderer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -23,10 +24,11 @@ class LiveBlogs {
     private final MarkdownRenderer markdown;
     private final Moments moments;
     private final TemplateEngine templates;
-    private final ResourceUrlProvider resources;
+    /** Absent in a context without the web layer (the reindex command); then the plain path is used. */
+    private final ObjectProvider<ResourceUrlProvider> resources;
 
     LiveBlogs(LiveRepository live, MarkdownRenderer markdown, Moments moments, TemplateEngine templates,
-            ResourceUrlProvider resources) {
+            ObjectProvider<ResourceUrlProvider> resources) {
         this.live = live;
         this.markdown = markdown;
         this.moments = moments;
@@ -40,8 +42,9 @@ class LiveBlogs {
         if (coverage == null || !coverage.everLive()) {
             return null;
         }
-        String script = resources.getForLookupPath("/assets/live.js");
-        return new LiveBlog(articleId, coverage.isLive(), moments.of(coverage.endedAt()),
+        ResourceUrlProvider urls = resources.getIfAvailable();
+        String script = urls == null ? null : urls.getForLookupPath("/assets/live.js");
+        return new LiveBlog(articleId, coverage.isLive(), moments.of(coverage.since()), moments.of(coverage.endedAt()),
                 live.entries(articleId).stream().map(this::view).toList(), streamPath(articleId),
                 script != null ? script : "/assets/live.js");
     }

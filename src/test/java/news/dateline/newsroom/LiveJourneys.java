@@ -62,6 +62,9 @@ interface LiveJourneys extends RunningSite {
         assertThat(page.select(".live-key-list").text()).contains("Evacuation ordered for the old town");
         assertThat(page.select(".live-blog").attr("data-stream")).isEqualTo("/live/" + story.id() + "/events");
         assertThat(page.select(".live-blog script[src]").attr("src")).startsWith("/assets/live");
+        String jsonLd = page.select("script[type=application/ld+json]").html();
+        assertThat(jsonLd).contains("\"@type\":\"LiveBlogPosting\"", "\"coverageStartTime\"", "\"liveBlogUpdate\"",
+                "#" + anchor + "\"");
 
         // A mistake keeps the text and names the problem; nothing is stored.
         String tooLong = "x".repeat(2_001);
