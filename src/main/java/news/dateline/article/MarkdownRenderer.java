@@ -10,6 +10,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -44,6 +45,11 @@ public class MarkdownRenderer {
 
     public String toHtml(String markdown) {
         return renderer.render(parser.parse(markdown));
+    }
+
+    /** The words without the markup, on one line: for summaries that link elsewhere (live key events). */
+    public String toPlainText(String markdown) {
+        return TextContentRenderer.builder().build().render(parser.parse(markdown)).replaceAll("\\s+", " ").strip();
     }
 
     /**

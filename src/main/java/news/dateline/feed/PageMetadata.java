@@ -8,6 +8,8 @@ import news.dateline.feed.PageMeta.MetaTag;
 import news.dateline.site.ArticlePage;
 import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
+import news.dateline.site.LiveBlog;
+import news.dateline.site.LiveEntryView;
 import news.dateline.site.SiteProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,11 +39,14 @@ class PageMetadata {
     }
 
     PageMeta article(ArticlePage page) {
-        return article(page, List.of());
+        return article(page, List.of(), null);
     }
 
-    /** With the story's corrections as schema.org {@code CorrectionComment}s, newest first as on the page. */
-    PageMeta article(ArticlePage page, List<news.dateline.site.CorrectionNote> corrections) {
+    /**
+     * With the story's corrections as schema.org {@code CorrectionComment}s, newest first as on the page; with
+     * live coverage the story is a {@code LiveBlogPosting}, its entries {@code liveBlogUpdate}s.
+     */
+    PageMeta article(ArticlePage page, List<news.dateline.site.CorrectionNote> corrections, LiveBlog live) {
         String url = urls.of(page.path());
         String modified = page.updated() != null ? page.updated().iso() : page.published().iso();
         List<MetaTag> tags = common("article", page.headline(), page.standfirst(), url);
@@ -53,7 +58,7 @@ class PageMetadata {
 
         ObjectNode article = JSON.createObjectNode();
         article.put("@context", "https://schema.org");
-        article.put("@type", "NewsArticle");
+        article.put("@type", live == null ? "NewsArticle" : "LiveBlogPosting");
         article.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", url);
         article.put("url", url);
         article.put("headline", page.headline());
@@ -83,7 +88,24 @@ class PageMetadata {
             corrections.forEach(c -> notes.addObject().put("@type", "CorrectionComment")
                     .put("text", c.note()).put("datePublished", c.when().iso()));
         }
+        if (live != null) {
+            liveCoverage(article, live, url);
+        }
         return new PageMeta(url, tags, List.of(), JsonLd.of(article));
+    }
+
+    private static void liveCoverage(ObjectNode article, LiveBlog live, String url) {
+        article.put("coverageStartTime", live.since().iso());
+        if (live.ended() != null) {
+            article.put("coverageEndTime", live.ended().iso());
+        }
+        ArrayNode updates = article.putArray("liveBlogUpdate");
+        for (LiveEntryView entry : live.entries()) {
+            updates.addObject().put("@type", "BlogPosting")
+                    .put("headline", entry.summary())
+                    .put("datePublished", entry.at().iso())
+                    .put("url", url + "#" + entry.anchor());
+        }
     }
 
     PageMeta home(HomePage page) {

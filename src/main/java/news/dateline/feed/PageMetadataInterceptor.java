@@ -7,6 +7,7 @@ import java.util.Map;
 import news.dateline.site.ArticlePage;
 import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
+import news.dateline.site.LiveBlog;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -42,7 +43,8 @@ class PageMetadataInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (model.get("article") instanceof ArticlePage article) {
             List<news.dateline.site.CorrectionNote> corrections = model.get("corrections") instanceof List<?> notes
                     ? notes.stream().map(news.dateline.site.CorrectionNote.class::cast).toList() : List.of();
-            page.addObject("meta", metadata.article(article, corrections));
+            page.addObject("meta", metadata.article(article, corrections,
+                    model.get("live") instanceof LiveBlog live ? live : null));
         } else if (model.get("listing") instanceof ListingPage listing) {
             page.addObject("meta", metadata.listing(listing));
         } else if (model.get("home") instanceof HomePage home) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.article.Article;
 import news.dateline.article.ArticleRepository;
 import news.dateline.article.MarkdownRenderer;
+import news.dateline.article.SectionRepository;
 import news.dateline.comment.CommentSections;
 import news.dateline.platform.NotFoundException;
 import news.dateline.search.RelatedNews;
@@ -27,9 +28,12 @@ class ArticleController {
     private final CommentSections comments;
     private final RelatedNews related;
     private final CorrectionNotes corrections;
+    private final LiveBlogs live;
+    private final SectionRepository sections;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
-            CommentSections comments, RelatedNews related, CorrectionNotes corrections) {
+            CommentSections comments, RelatedNews related, CorrectionNotes corrections, LiveBlogs live,
+            SectionRepository sections) {
         this.corrections = corrections;
         this.articles = articles;
         this.markdown = markdown;
@@ -37,6 +41,8 @@ class ArticleController {
         this.moments = moments;
         this.comments = comments;
         this.related = related;
+        this.live = live;
+        this.sections = sections;
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
@@ -45,6 +51,7 @@ class ArticleController {
         Article article = articles.findPublished(section, slug).orElse(null);
         if (article == null) {
             String moved = articles.findMovedPath(section, slug)
+                    .or(() -> sections.renamedFrom(section).map(current -> "/" + current + "/" + slug))
                     .orElseThrow(() -> new NotFoundException("Article /" + section + "/" + slug));
             return new ModelAndView(PermanentRedirect.to(moved));
         }
@@ -52,6 +59,7 @@ class ArticleController {
         model.addAttribute("article", page(article));
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
         model.addAttribute("corrections", corrections.of(article.id()));
+        model.addAttribute("live", live.forArticle(article.id()));
         return new ModelAndView("site/article", model.asMap());
     }
 

@@ -1,6 +1,8 @@
 package news.dateline.site;
 
 import news.dateline.article.ArticleChanged;
+import news.dateline.article.LiveEntryChanged;
+import news.dateline.article.TaxonomyChanged;
 import news.dateline.comment.CommentChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -24,6 +26,18 @@ class PageCacheInvalidation {
     /** A comment went public or stopped being public: only its article's page shows it. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(CommentChanged change) {
+        cache.articlePageChanged(change.articleId());
+    }
+
+    /** Every page's navigation lists the sections, and tag names show on article pages and listings. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TaxonomyChanged change) {
+        cache.clear();
+    }
+
+    /** Live entries show only on their article's page. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(LiveEntryChanged change) {
         cache.articlePageChanged(change.articleId());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 @Controller
@@ -27,15 +28,19 @@ class SectionController {
     }
 
     @GetMapping("/{section:[a-z0-9-]+}/")
-    String section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model) {
-        Section found = sections.findBySlug(section)
-                .orElseThrow(() -> new NotFoundException("Section " + section));
+    ModelAndView section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model) {
+        Section found = sections.findBySlug(section).orElse(null);
+        if (found == null) {
+            // A renamed section's old address sends readers to the new one.
+            return sections.renamedFrom(section).map(current -> new ModelAndView(PermanentRedirect.to("/" + current + "/")))
+                    .orElseThrow(() -> new NotFoundException("Section " + section));
+        }
         Pagination pagination = Pagination.of(page, articles.countInSection(found.id()), site.pageSize(),
                 found.path());
         model.addAttribute("listing", new ListingPage("section", found.name(), found.description(), found.path(),
                 cards.of(articles.inSection(found.id(), site.pageSize(), pagination.offset(site.pageSize()))),
                 pagination));
-        return "site/listing";
+        return new ModelAndView("site/listing");
     }
 
     /** A section's address ends with a slash; without it, readers are sent there. */

@@ -42,7 +42,12 @@ public final class SiteClient {
     }
 
     public Page postForm(String path, Map<String, String> fields, String... headers) {
-        String form = fields.entrySet().stream()
+        return postForm(path, java.util.List.copyOf(fields.entrySet()), headers);
+    }
+
+    /** A form whose fields may repeat, as checkboxes of one name do. */
+    public Page postForm(String path, java.util.List<Map.Entry<String, String>> fields, String... headers) {
+        String form = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
