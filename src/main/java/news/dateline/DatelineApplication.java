@@ -1,5 +1,6 @@
 package news.dateline;
 
+import news.dateline.interchange.WxrCommand;
 import news.dateline.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,10 @@ public class DatelineApplication {
         // `java -jar dateline.jar reindex` rebuilds the search index and exits (until the picocli CLI lands).
         if (args.length > 0 && ReindexCommand.NAME.equals(args[0])) {
             System.exit(ReindexCommand.run(DatelineApplication.class, args));
+        }
+        // `import wxr FILE` and `export wxr FILE`: WordPress in and out (docs/migrating-from-wordpress.md).
+        if (args.length > 0 && (WxrCommand.IMPORT.equals(args[0]) || WxrCommand.EXPORT.equals(args[0]))) {
+            System.exit(WxrCommand.run(DatelineApplication.class, args));
         }
         SpringApplication.run(DatelineApplication.class, args);
     }

@@ -49,6 +49,11 @@ public class SectionRepository {
         return id;
     }
 
+    /** Another writer (the WordPress import) added sections with its own SQL: the navigation reads them now. */
+    public void forgetNavigation() {
+        navigation.invalidateAll();
+    }
+
     public boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM section").query(Long.class).single() == 0;
     }

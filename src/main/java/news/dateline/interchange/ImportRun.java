@@ -1,0 +1,432 @@
+package news.dateline.interchange;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import news.dateline.article.Slugs;
+import news.dateline.interchange.ImportRepository.ImportedArticle;
+import news.dateline.interchange.ImportRepository.ImportedComment;
+import news.dateline.interchange.WxrRecords.Author;
+import news.dateline.interchange.WxrRecords.Comment;
+import news.dateline.interchange.WxrRecords.Item;
+import news.dateline.interchange.WxrRecords.ItemTerm;
+import news.dateline.interchange.WxrRecords.Taxonomy;
+import news.dateline.interchange.WxrRecords.Term;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One file's import, inside the caller's transaction. Each post is written under a savepoint: a post whose
+ * fields are bad is reported and skipped, the rest go in. Only the categories' parents are kept in memory.
+ */
+final class ImportRun implements WxrReader.Handler {
+
+    /** Our own export carries the Markdown source beside the HTML, so a round trip is exact. */
+    static final String MARKDOWN_META = "_dateline_markdown";
+    /** Our export's bylines in order (WordPress has one author a post); comma-separated author slugs. */
+    static final String AUTHORS_META = "_dateline_authors";
+    /** Our comments are plain text; the HTML WordPress wants is escaped, the exact text travels here. */
+    static final String COMMENT_TEXT_META = "_dateline_text";
+
+    static final String PAGES = "pages";
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
+    /** First path segments our own routes use: a section there would be unreachable. */
+    private static final Set<String> RESERVED = Set.of("tag", "author", "search", "newsroom", "feed", "api",
+            "assets", "actuator", "category", "sitemap", "error", PAGES);
+
+    private final ImportRepository repo;
+    private final TransactionTemplate savepoint;
+    private final ImportSummary summary;
+    private final boolean flattenCategories;
+    private final Instant now;
+    private final Runnable progress;
+    /** Category slug → its parent's slug: few, and needed to flatten or nest. */
+    private final Map<String, String> categoryParents = new HashMap<>();
+    private long lastArticleId;
+
+    ImportRun(ImportRepository repo, TransactionTemplate savepoint, ImportSummary summary, boolean flattenCategories,
+            Instant now, Runnable progress) {
+        this.repo = repo;
+        this.savepoint = savepoint;
+        this.summary = summary;
+        this.flattenCategories = flattenCategories;
+        this.now = now;
+        this.progress = progress;
+    }
+
+    long lastArticleId() {
+        return lastArticleId;
+    }
+
+    @Override
+    public void author(Author author) {
+        if (author.login().isBlank()) {
+            summary.skipped("author without a login", "author '" + author.displayName() + "'");
+            return;
+        }
+        if (repo.mapped("author", author.login()).isPresent()) {
+            summary.unchanged("authors");
+            return;
+        }
+        authorId(author.login(), author.displayName());
+    }
+
+    private long authorId(String login, String displayName) {
+        Optional<Long> known = repo.mapped("author", login);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String name = displayName.isBlank() ? login.strip() : displayName.strip();
+        String slug = slug(login, name, "author");
+        long id = repo.idBySlug("author", slug).orElseGet(() -> {
+            summary.imported("authors");
+            return repo.insertAuthor(slug, name);
+        });
+        repo.map("author", login, null, login, id, now);
+        return id;
+    }
+
+    @Override
+    public void term(Term term) {
+        String key = term.slug().isBlank() ? term.name() : term.slug();
+        if (key.isBlank()) {
+            summary.skipped("term without a slug or a name", "term " + term.termId());
+            return;
+        }
+        if (term.taxonomy() == Taxonomy.CATEGORY) {
+            categoryParents.put(key, term.parentSlug().strip());
+        }
+        if (repo.mapped(term.taxonomy() == Taxonomy.CATEGORY ? "section" : "tag", key).isPresent()) {
+            summary.unchanged(term.taxonomy() == Taxonomy.CATEGORY ? "sections" : "tags");
+            return;
+        }
+        if (term.taxonomy() == Taxonomy.CATEGORY) {
+            sectionId(key, term.name(), term.description(), term.termId());
+        } else {
+            tagId(key, term.name(), term.termId());
+        }
+    }
+
+    private long sectionId(String wpSlug, String name, String description, Long termId) {
+        Optional<Long> known = repo.mapped("section", wpSlug);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String parent = categoryParents.getOrDefault(wpSlug, "");
+        long id;
+        if (flattenCategories && !parent.isEmpty() && !parent.equals(wpSlug)) {
+            // flattened: a child category's posts go to its top-level ancestor's section
+            id = sectionId(parent, parent, "", null);
+        } else {
+            Long parentId = parent.isEmpty() || parent.equals(wpSlug) ? null
+                    : repo.mapped("section", parent).orElse(null);
+            String label = name.isBlank() ? wpSlug : name.strip();
+            String slug = slug(wpSlug, label, "section");
+            if (RESERVED.contains(slug)) {
+                slug = slug + "-section";
+            }
+            String finalSlug = slug;
+            id = repo.idBySlug("section", slug).orElseGet(() -> {
+                summary.imported("sections");
+                return repo.insertSection(finalSlug, label, description.strip(), parentId);
+            });
+        }
+        repo.map("section", wpSlug, termId, wpSlug, id, now);
+        return id;
+    }
+
+    private long tagId(String wpSlug, String name, Long termId) {
+        Optional<Long> known = repo.mapped("tag", wpSlug);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String label = name.isBlank() ? wpSlug : name.strip();
+        String slug = slug(wpSlug, label, "tag");
+        long id = repo.idBySlug("tag", slug).orElseGet(() -> {
+            summary.imported("tags");
+            return repo.insertTag(slug, label);
+        });
+        repo.map("tag", wpSlug, termId, wpSlug, id, now);
+        return id;
+    }
+
+    @Override
+    public void item(Item item) {
+        try {
+            switch (item.postType().strip()) {
+                case "post", "page" -> {
+                    try {
+                        savepoint.executeWithoutResult(status -> {
+                            try {
+                                post(item, "page".equals(item.postType().strip()));
+                            } catch (BadField e) {
+                                status.setRollbackOnly();
+                                summary.skipped(e.getMessage(), describe(item));
+                            }
+                        });
+                    } catch (DataAccessException e) {
+                        // rolled back to the savepoint: this post only
+                        summary.skipped("refused by the database: " + e.getMostSpecificCause().getMessage(),
+                                describe(item));
+                    }
+                }
+                case "attachment" -> attachment(item);
+                case "nav_menu_item" -> summary.skipped("menu item (site navigation is set up in Dateline)",
+                        describe(item));
+                default -> summary.skipped("post type '" + item.postType().strip() + "'", describe(item));
+            }
+        } finally {
+            progress.run();
+        }
+    }
+
+    private void post(Item item, boolean page) {
+        long postId = wpNumber(item.postId(), "post id");
+        // The GUID with the id: WordPress.com exports have been seen giving two posts the same GUID.
+        String key = item.guid().strip() + "#" + postId;
+        Optional<Long> known = repo.mapped("article", key);
+        long articleId;
+        if (known.isPresent()) {
+            summary.unchanged(page ? "pages" : "articles");
+            articleId = known.get();
+        } else {
+            String status = switch (item.status().strip()) {
+                case "publish" -> "published";
+                case "future" -> "scheduled";
+                case "draft", "pending", "private" -> "draft";
+                default -> throw new BadField("post with status '" + item.status().strip() + "'");
+            };
+            if ("private".equals(item.status().strip())) {
+                summary.note("private post imported as a draft");
+            }
+            Instant date = date(item.postDateGmt(), item.postDate(), "draft".equals(status));
+            articleId = insertPost(item, page, postId, key, status, date);
+        }
+        comments(item, key, articleId);
+    }
+
+    private long insertPost(Item item, boolean page, long postId, String key, String status, Instant date) {
+        List<ItemTerm> categories = item.terms().stream().filter(t -> t.taxonomy() == Taxonomy.CATEGORY).toList();
+        ItemTerm primary = categories.isEmpty() ? null : categories.getFirst();
+        long sectionId = page ? pagesSection()
+                : primary == null ? sectionId("uncategorized", "Uncategorized", "", null)
+                : sectionId(termKey(primary), primary.name(), "", null);
+        // An article has one section: the first category is it, the other categories become tags.
+        Set<Long> tagIds = new LinkedHashSet<>();
+        for (ItemTerm term : item.terms()) {
+            if (term != primary) {
+                String wpSlug = termKey(term);
+                tagIds.add(tagId(term.taxonomy() == Taxonomy.TAG ? wpSlug : "category:" + wpSlug, term.name(), null));
+            }
+        }
+        String headline = item.title().strip();
+        if (headline.isEmpty()) {
+            headline = "Untitled";
+            summary.note("post without a title imported as 'Untitled'");
+        }
+        String base = slug(item.postName(), headline, "post-" + postId);
+        String slug = base;
+        for (int n = 2; repo.slugTaken(sectionId, slug); n++) {
+            slug = base + "-" + n;
+        }
+        String body;
+        if (item.meta().containsKey(MARKDOWN_META)) {
+            body = item.meta().get(MARKDOWN_META);
+        } else {
+            Set<String> notes = new LinkedHashSet<>();
+            body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(item.content(), notes), notes);
+            notes.forEach(summary::note);
+        }
+        String standfirst = LOOKS_LIKE_HTML.matcher(item.excerpt()).find()
+                ? HtmlToText.of(item.excerpt()).replaceAll("\\s+", " ").strip()
+                : item.excerpt().strip();
+        long articleId = repo.insertArticle(new ImportedArticle(page ? "page" : "article", sectionId, slug, headline,
+                standfirst, body, status, date, date));
+        List<String> bylines = item.meta().containsKey(AUTHORS_META)
+                ? List.of(item.meta().get(AUTHORS_META).split(",")).stream().map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList()
+                : item.creator().isBlank() ? List.of() : List.of(item.creator().strip());
+        Set<Long> authorIds = new LinkedHashSet<>();
+        for (String login : bylines) {
+            authorIds.add(authorId(login, ""));
+        }
+        repo.linkAuthors(articleId, new ArrayList<>(authorIds));
+        repo.linkTags(articleId, new ArrayList<>(tagIds));
+        repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
+        repo.changed(articleId, now);
+        summary.imported(page ? "pages" : "articles");
+        lastArticleId = articleId;
+        return articleId;
+    }
+
+    /** Pages have no categories in WordPress; here they live in one section, at /pages/{slug}. */
+    private long pagesSection() {
+        return repo.idBySlug("section", PAGES).orElseGet(() -> {
+            summary.imported("sections");
+            return repo.insertSection(PAGES, "Pages", "", null);
+        });
+    }
+
+    private void comments(Item item, String postKey, long articleId) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        Map<Long, String> parents = new LinkedHashMap<>();
+        for (Comment c : item.comments()) {
+            String key = postKey + "#comment-" + c.commentId().strip();
+            Optional<Long> known = repo.mapped("comment", key);
+            if (known.isPresent()) {
+                summary.unchanged("comments");
+                ids.put(c.commentId().strip(), known.get());
+                continue;
+            }
+            String state = switch (c.approved().strip()) {
+                case "1", "approve", "approved" -> "approved";
+                case "0", "hold" -> "pending";
+                case "spam" -> "spam";
+                case "trash", "post-trashed" -> "trash";
+                default -> null;
+            };
+            Instant date;
+            long wpId;
+            try {
+                wpId = wpNumber(c.commentId(), "comment id");
+                date = date(c.dateGmt(), c.date(), false);
+            } catch (BadField e) {
+                summary.skipped("comment: " + e.getMessage(), "comment " + c.commentId() + " on " + describe(item));
+                continue;
+            }
+            if (state == null) {
+                summary.skipped("comment with approval '" + c.approved().strip() + "'",
+                        "comment " + c.commentId() + " on " + describe(item));
+                continue;
+            }
+            String kind = switch (c.type().strip()) {
+                case "pingback" -> "pingback";
+                case "trackback" -> "trackback";
+                default -> "comment";
+            };
+            String name = c.author().strip().isEmpty() ? "Anonymous" : c.author().strip();
+            long id = repo.insertComment(articleId, new ImportedComment(state, kind, name, c.email().strip(),
+                    c.url().strip(), c.meta().containsKey(COMMENT_TEXT_META) ? c.meta().get(COMMENT_TEXT_META)
+                            : HtmlToText.of(c.content()), c.ip().strip(), date));
+            repo.map("comment", key, wpId, null, id, now);
+            summary.imported("comments");
+            ids.put(c.commentId().strip(), id);
+            if (!c.parent().isBlank() && !"0".equals(c.parent().strip())) {
+                parents.put(id, c.parent().strip());
+            }
+        }
+        // Threads are linked once the post's comments are all in: a reply may come before its parent.
+        parents.forEach((id, parent) -> {
+            Long parentId = ids.get(parent);
+            if (parentId == null) {
+                parentId = repo.mapped("comment", postKey + "#comment-" + parent).orElse(null);
+            }
+            if (parentId != null) {
+                repo.setCommentParent(id, parentId);
+            } else {
+                summary.note("reply to a comment not in the file kept as a top-level comment");
+            }
+        });
+    }
+
+    private void attachment(Item item) {
+        String key = item.guid().isBlank() ? "attachment:" + item.postId().strip() : item.guid().strip();
+        if (repo.attachmentKnown(key)) {
+            summary.unchanged("attachments");
+            return;
+        }
+        String url = item.attachmentUrl().isBlank() ? item.guid().strip() : item.attachmentUrl().strip();
+        if (url.isBlank()) {
+            summary.skipped("attachment without a URL", describe(item));
+            return;
+        }
+        repo.insertAttachment(key, number(item.postId()), number(item.postParent()), item.title().strip(), url, now);
+        summary.imported("attachments");
+    }
+
+    private static String termKey(ItemTerm term) {
+        return term.slug().isBlank() ? Slugs.of(term.name()) : term.slug().strip();
+    }
+
+    /** A slug for our URLs from WordPress's (which may be percent-encoded UTF-8), else from the name. */
+    private static String slug(String wpSlug, String name, String fallback) {
+        String slug = Slugs.of(decoded(wpSlug));
+        if (slug.isEmpty()) {
+            slug = Slugs.of(name);
+        }
+        return slug.isEmpty() ? Slugs.of(fallback) : slug;
+    }
+
+    private static String decoded(String wpSlug) {
+        try {
+            return URLDecoder.decode(wpSlug.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return wpSlug;
+        }
+    }
+
+    /** The GMT date when WordPress recorded one; drafts often have none and fall back to the local date. */
+    private Instant date(String gmt, String local, boolean draft) {
+        for (String text : List.of(gmt.strip(), local.strip())) {
+            if (text.isEmpty() || text.startsWith("0000-00-00")) {
+                continue;
+            }
+            try {
+                return LocalDateTime.parse(text, WP_DATE).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new BadField("bad date '" + text + "'");
+            }
+        }
+        if (draft) {
+            return now;
+        }
+        throw new BadField("no date");
+    }
+
+    private static long wpNumber(String text, String what) {
+        Long number = number(text);
+        if (number == null) {
+            throw new BadField("bad " + what + " '" + text.strip() + "'");
+        }
+        return number;
+    }
+
+    private static Long number(String text) {
+        try {
+            return text.isBlank() ? null : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String describe(Item item) {
+        String title = item.title().strip();
+        return "post " + item.postId().strip() + (title.isEmpty() ? "" : " '" + abbreviate(title) + "'")
+                + " at line " + item.line();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "…" : text;
+    }
+
+    /** A field WordPress wrote that we cannot take: the post is skipped with this reason. */
+    static final class BadField extends RuntimeException {
+        BadField(String reason) {
+            super(reason);
+        }
+    }
+}
