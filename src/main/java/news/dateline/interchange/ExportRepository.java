@@ -21,7 +21,8 @@ class ExportRepository {
     }
 
     record Story(long id, String kind, String wpKey, Long wpId, String sectionSlug, String sectionName, String slug, String headline,
-            String standfirst, String body, String status, long createdAt, Long publishedAt, Long scheduledFor) {
+            String standfirst, String body, String datelinePlace, String sourceCredit, String status, long createdAt,
+            Long publishedAt, Long updatedAt, Long scheduledFor) {
     }
 
     record Reply(long id, Long wpId, Long parentId, String state, String kind, String authorName, String email, String url,
@@ -48,8 +49,8 @@ class ExportRepository {
     List<Story> storiesAfter(long afterId, int limit) {
         return jdbc.sql("""
                         SELECT a.id, a.kind, m.wp_key, m.wp_id, s.slug AS section_slug, s.name AS section_name, a.slug,
-                               a.headline, a.standfirst, a.body, a.status, a.created_at, a.published_at,
-                               a.scheduled_for
+                               a.headline, a.standfirst, a.body, a.dateline_place, a.source_credit, a.status,
+                               a.created_at, a.published_at, a.updated_at, a.scheduled_for
                         FROM article a
                         JOIN section s ON s.id = a.section_id
                         LEFT JOIN wordpress_import m ON m.kind = 'article' AND m.local_id = a.id

@@ -17,6 +17,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlToMarkdown {
 
+    /** A line break opening or closing a paragraph shows nothing in HTML, and a stray backslash in Markdown. */
+    private static final Pattern HARD_BREAKS_AT_EDGES = Pattern.compile("^\\s*(?:\\\\\n\\s*)+|(?:\\\\\n\\s*)+$");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\f\\r]+");
     private static final Pattern ALWAYS_ESCAPED = Pattern.compile("([\\\\`*_\\[\\]<>&|~])");
     private static final Pattern LINE_START = Pattern.compile("^(\\s*)([#=+-])");
@@ -46,7 +48,7 @@ final class HtmlToMarkdown {
     }
 
     private static void flush(StringBuilder inline, StringBuilder out) {
-        String text = inline.toString().strip();
+        String text = HARD_BREAKS_AT_EDGES.matcher(inline.toString()).replaceAll("").strip();
         if (!text.isEmpty()) {
             out.append(text).append("\n\n");
         }
@@ -123,7 +125,7 @@ final class HtmlToMarkdown {
     }
 
     private static void paragraph(Element e, StringBuilder out, Set<String> notes) {
-        String text = inlineOf(e, notes).strip();
+        String text = HARD_BREAKS_AT_EDGES.matcher(inlineOf(e, notes)).replaceAll("").strip();
         if (!text.isEmpty()) {
             out.append(text).append("\n\n");
         }

@@ -84,14 +84,17 @@ class ImportRepository {
 
     long insertArticle(ImportedArticle a) {
         return jdbc.sql("""
-                        INSERT INTO article (kind, section_id, slug, headline, standfirst, body, status, created_at,
-                                             modified_at, published_at, scheduled_for)
-                        VALUES (:kind, :section, :slug, :headline, :standfirst, :body, :status, :created, :modified,
-                                :published, :scheduled)
+                        INSERT INTO article (kind, section_id, slug, headline, standfirst, body, dateline_place,
+                                             source_credit, status, created_at, modified_at, published_at,
+                                             updated_at, scheduled_for)
+                        VALUES (:kind, :section, :slug, :headline, :standfirst, :body, :place, :source, :status,
+                                :created, :created, :published, :updated, :scheduled)
                         RETURNING id""")
                 .param("kind", a.kind()).param("section", a.sectionId()).param("slug", a.slug()).param("headline", a.headline())
-                .param("standfirst", a.standfirst()).param("body", a.body()).param("status", a.status())
-                .param("created", a.date().toEpochMilli()).param("modified", a.modified().toEpochMilli())
+                .param("standfirst", a.standfirst()).param("body", a.body()).param("place", a.datelinePlace())
+                .param("source", a.sourceCredit()).param("status", a.status())
+                .param("created", a.date().toEpochMilli())
+                .param("updated", a.updatedAt() == null ? null : a.updatedAt().toEpochMilli())
                 .param("published", "published".equals(a.status()) ? a.date().toEpochMilli() : null)
                 .param("scheduled", "scheduled".equals(a.status()) ? a.date().toEpochMilli() : null)
                 .query(Long.class).single();
@@ -152,7 +155,7 @@ class ImportRepository {
 
     /** An imported article as it goes into the table; {@code status} is the column value. */
     record ImportedArticle(String kind, long sectionId, String slug, String headline, String standfirst, String body,
-            String status, Instant date, Instant modified) {
+            String datelinePlace, String sourceCredit, String status, Instant date, Instant updatedAt) {
     }
 
     record ImportedComment(String state, String kind, String authorName, String email, String url, String body,

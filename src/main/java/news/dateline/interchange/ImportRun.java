@@ -38,6 +38,11 @@ final class ImportRun implements WxrReader.Handler {
     static final String MARKDOWN_META = "_dateline_markdown";
     /** Our export's bylines in order (WordPress has one author a post); comma-separated author slugs. */
     static final String AUTHORS_META = "_dateline_authors";
+    static final String PLACE_META = "_dateline_place";
+    static final String SOURCE_META = "_dateline_source_credit";
+    /** WXR dates are to the second; our own export keeps the exact instants (epoch millis) here. */
+    static final String PUBLISHED_META = "_dateline_published_at";
+    static final String UPDATED_META = "_dateline_updated_at";
     /** Our comments are plain text; the HTML WordPress wants is escaped, the exact text travels here. */
     static final String COMMENT_TEXT_META = "_dateline_text";
 
@@ -196,8 +201,11 @@ final class ImportRun implements WxrReader.Handler {
 
     private void post(Item item, boolean page) {
         long postId = wpNumber(item.postId(), "post id");
-        // The GUID with the id: WordPress.com exports have been seen giving two posts the same GUID.
-        String key = item.guid().strip() + "#" + postId;
+        // The GUID with the id: WordPress.com exports have been seen giving two posts the same GUID. Without a
+        // GUID (hand-made files), the title and date stand in, so two such files do not collide on "post 1".
+        String key = item.guid().isBlank()
+                ? "no-guid " + item.title().strip() + " " + item.postDate().strip() + "#" + postId
+                : item.guid().strip() + "#" + postId;
         Optional<Long> known = repo.mapped("article", key);
         long articleId;
         if (known.isPresent()) {
@@ -213,7 +221,7 @@ final class ImportRun implements WxrReader.Handler {
             if ("private".equals(item.status().strip())) {
                 summary.note("private post imported as a draft");
             }
-            Instant date = date(item.postDateGmt(), item.postDate(), "draft".equals(status));
+            Instant date = date(item.postDateGmt(), item.postDate(), true);
             articleId = insertPost(item, page, postId, key, status, date);
         }
         comments(item, key, articleId);
@@ -254,8 +262,10 @@ final class ImportRun implements WxrReader.Handler {
         String standfirst = LOOKS_LIKE_HTML.matcher(item.excerpt()).find()
                 ? HtmlToText.of(item.excerpt()).replaceAll("\\s+", " ").strip()
                 : item.excerpt().strip();
+        Map<String, String> meta = item.meta();
         long articleId = repo.insertArticle(new ImportedArticle(page ? "page" : "article", sectionId, slug, headline,
-                standfirst, body, status, date, date));
+                standfirst, body, meta.getOrDefault(PLACE_META, ""), meta.getOrDefault(SOURCE_META, ""), status,
+                millis(meta.get(PUBLISHED_META), date), millis(meta.get(UPDATED_META), null)));
         List<String> bylines = item.meta().containsKey(AUTHORS_META)
                 ? List.of(item.meta().get(AUTHORS_META).split(",")).stream().map(String::strip)
                         .filter(s -> !s.isEmpty()).toList()
@@ -379,8 +389,11 @@ final class ImportRun implements WxrReader.Handler {
         }
     }
 
-    /** The GMT date when WordPress recorded one; drafts often have none and fall back to the local date. */
-    private Instant date(String gmt, String local, boolean draft) {
+    /**
+     * The GMT date when WordPress recorded one (drafts often have none), else the local date taken as UTC. A post
+     * with no date at all (hand-made files) is dated now, as WordPress itself would; a comment is not.
+     */
+    private Instant date(String gmt, String local, boolean orNow) {
         for (String text : List.of(gmt.strip(), local.strip())) {
             if (text.isEmpty() || text.startsWith("0000-00-00")) {
                 continue;
@@ -391,10 +404,16 @@ final class ImportRun implements WxrReader.Handler {
                 throw new BadField("bad date '" + text + "'");
             }
         }
-        if (draft) {
+        if (orNow) {
+            summary.note("post without a date dated at the time of the import");
             return now;
         }
         throw new BadField("no date");
+    }
+
+    private static Instant millis(String text, Instant otherwise) {
+        Long millis = text == null ? null : number(text);
+        return millis == null ? otherwise : Instant.ofEpochMilli(millis);
     }
 
     private static long wpNumber(String text, String what) {

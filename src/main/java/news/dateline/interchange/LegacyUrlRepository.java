@@ -13,7 +13,7 @@ class LegacyUrlRepository {
             FROM wordpress_import m
             JOIN article a ON a.id = m.local_id
             JOIN section s ON s.id = a.section_id
-            WHERE m.kind = 'article' AND a.status = 'published' AND a.kind = :kind AND """;
+            WHERE m.kind = 'article' AND a.status = 'published' AND a.kind = :kind AND\s""";
     private static final String NEWEST = " ORDER BY m.imported_at DESC, a.id DESC LIMIT 1";
 
     private final JdbcClient jdbc;

@@ -63,6 +63,15 @@ final class WordPressMarkup {
         return kept.toString();
     }
 
+    private static final Pattern LINE_BREAK = Pattern.compile("(?<!>)\\n(?!\\s*<(?:/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|"
+            + "blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|iframe|form|address|section|article|"
+            + "aside|header|footer|nav)\\b))");
+
+    /** A newline is a line break, except next to a block tag (wpautop does not break between blocks either). */
+    private static String lineBreaks(String chunk) {
+        return LINE_BREAK.matcher(chunk).replaceAll("<br>\n");
+    }
+
     /** WordPress's wpautop in short: blank lines make paragraphs, single newlines make line breaks. */
     static String autop(String html) {
         List<String> pres = new ArrayList<>();
@@ -81,7 +90,7 @@ final class WordPressMarkup {
             if (STARTS_WITH_BLOCK.matcher(chunk).find() || chunk.strip().startsWith("\u0000")) {
                 out.append(chunk).append('\n');
             } else {
-                out.append("<p>").append(chunk.strip().replace("\n", "<br>\n")).append("</p>\n");
+                out.append("<p>").append(lineBreaks(chunk.strip())).append("</p>\n");
             }
         }
         String result = out.toString();

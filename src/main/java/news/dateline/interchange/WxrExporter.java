@@ -142,6 +142,16 @@ public class WxrExporter {
         }
         meta(xml, "postmeta", ImportRun.MARKDOWN_META, story.body(), 2);
         meta(xml, "postmeta", ImportRun.AUTHORS_META, String.join(",", bylines), 2);
+        if (!story.datelinePlace().isEmpty()) {
+            meta(xml, "postmeta", ImportRun.PLACE_META, story.datelinePlace(), 2);
+        }
+        if (!story.sourceCredit().isEmpty()) {
+            meta(xml, "postmeta", ImportRun.SOURCE_META, story.sourceCredit(), 2);
+        }
+        meta(xml, "postmeta", ImportRun.PUBLISHED_META, Long.toString(date.toEpochMilli()), 2);
+        if (story.updatedAt() != null) {
+            meta(xml, "postmeta", ImportRun.UPDATED_META, Long.toString(story.updatedAt()), 2);
+        }
         List<Reply> replies = repo.comments(story.id());
         Map<Long, Long> exportedIds = new HashMap<>();
         for (Reply reply : replies) {
@@ -197,7 +207,18 @@ public class WxrExporter {
 
     private static void start(XMLStreamWriter xml, String ns, String name, int depth) throws XMLStreamException {
         xml.writeCharacters("\n" + "\t".repeat(depth));
-        xml.writeStartElement(ns, name);
+        element(xml, ns, name);
+    }
+
+    private static void element(XMLStreamWriter xml, String ns, String name) throws XMLStreamException {
+        switch (ns) {
+            case "" -> xml.writeStartElement(name);
+            case WP -> xml.writeStartElement("wp", name, WP);
+            case EXCERPT -> xml.writeStartElement("excerpt", name, EXCERPT);
+            case WxrReader.CONTENT_NAMESPACE -> xml.writeStartElement("content", name, ns);
+            case WxrReader.DC_NAMESPACE -> xml.writeStartElement("dc", name, ns);
+            default -> throw new IllegalArgumentException(ns);
+        }
     }
 
     private static void end(XMLStreamWriter xml, int depth) throws XMLStreamException {
@@ -208,7 +229,7 @@ public class WxrExporter {
     private static void text(XMLStreamWriter xml, String ns, String name, String value, int depth)
             throws XMLStreamException {
         xml.writeCharacters("\n" + "\t".repeat(depth));
-        xml.writeStartElement(ns, name);
+        element(xml, ns, name);
         xml.writeCharacters(clean(value == null ? "" : value));
         xml.writeEndElement();
     }
