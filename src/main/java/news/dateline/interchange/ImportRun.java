@@ -3,13 +3,8 @@ package news.dateline.interchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import news.dateline.article.Slugs;
 import news.dateline.interchange.ImportRepository.ImportedArticle;
-import news.dateline.interchange.ImportRepository.ImportedComment;
 import news.dateline.interchange.WxrRecords.Author;
-import news.dateline.interchange.WxrRecords.Comment;
 import news.dateline.interchange.WxrRecords.Item;
 import news.dateline.interchange.WxrRecords.ItemTerm;
 import news.dateline.interchange.WxrRecords.Taxonomy;
@@ -43,11 +36,8 @@ final class ImportRun implements WxrReader.Handler {
     /** WXR dates are to the second; our own export keeps the exact instants (epoch millis) here. */
     static final String PUBLISHED_META = "_dateline_published_at";
     static final String UPDATED_META = "_dateline_updated_at";
-    /** Our comments are plain text; the HTML WordPress wants is escaped, the exact text travels here. */
-    static final String COMMENT_TEXT_META = "_dateline_text";
 
     static final String PAGES = "pages";
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
     /** First path segments our own routes use: a section there would be unreachable. */
     private static final Set<String> RESERVED = Set.of("tag", "author", "search", "newsroom", "feed", "api",
@@ -178,7 +168,7 @@ final class ImportRun implements WxrReader.Handler {
                         savepoint.executeWithoutResult(status -> {
                             try {
                                 post(item, "page".equals(item.postType().strip()));
-                            } catch (BadField e) {
+                            } catch (WxrFields.BadField e) {
                                 status.setRollbackOnly();
                                 summary.skipped(e.getMessage(), describe(item));
                             }
@@ -200,7 +190,7 @@ final class ImportRun implements WxrReader.Handler {
     }
 
     private void post(Item item, boolean page) {
-        long postId = wpNumber(item.postId(), "post id");
+        long postId = WxrFields.wpNumber(item.postId(), "post id");
         // The GUID with the id: WordPress.com exports have been seen giving two posts the same GUID. Without a
         // GUID (hand-made files), the title and date stand in, so two such files do not collide on "post 1".
         String key = item.guid().isBlank()
@@ -216,15 +206,15 @@ final class ImportRun implements WxrReader.Handler {
                 case "publish" -> "published";
                 case "future" -> "scheduled";
                 case "draft", "pending", "private" -> "draft";
-                default -> throw new BadField("post with status '" + item.status().strip() + "'");
+                default -> throw new WxrFields.BadField("post with status '" + item.status().strip() + "'");
             };
             if ("private".equals(item.status().strip())) {
                 summary.note("private post imported as a draft");
             }
-            Instant date = date(item.postDateGmt(), item.postDate(), true);
+            Instant date = postDate(item);
             articleId = insertPost(item, page, postId, key, status, date);
         }
-        comments(item, key, articleId);
+        new CommentImport(repo, summary, now).importAll(item.comments(), key, articleId, describe(item));
     }
 
     private long insertPost(Item item, boolean page, long postId, String key, String status, Instant date) {
@@ -291,68 +281,6 @@ final class ImportRun implements WxrReader.Handler {
         });
     }
 
-    private void comments(Item item, String postKey, long articleId) {
-        Map<String, Long> ids = new LinkedHashMap<>();
-        Map<Long, String> parents = new LinkedHashMap<>();
-        for (Comment c : item.comments()) {
-            String key = postKey + "#comment-" + c.commentId().strip();
-            Optional<Long> known = repo.mapped("comment", key);
-            if (known.isPresent()) {
-                summary.unchanged("comments");
-                ids.put(c.commentId().strip(), known.get());
-                continue;
-            }
-            String state = switch (c.approved().strip()) {
-                case "1", "approve", "approved" -> "approved";
-                case "0", "hold" -> "pending";
-                case "spam" -> "spam";
-                case "trash", "post-trashed" -> "trash";
-                default -> null;
-            };
-            Instant date;
-            long wpId;
-            try {
-                wpId = wpNumber(c.commentId(), "comment id");
-                date = date(c.dateGmt(), c.date(), false);
-            } catch (BadField e) {
-                summary.skipped("comment: " + e.getMessage(), "comment " + c.commentId() + " on " + describe(item));
-                continue;
-            }
-            if (state == null) {
-                summary.skipped("comment with approval '" + c.approved().strip() + "'",
-                        "comment " + c.commentId() + " on " + describe(item));
-                continue;
-            }
-            String kind = switch (c.type().strip()) {
-                case "pingback" -> "pingback";
-                case "trackback" -> "trackback";
-                default -> "comment";
-            };
-            String name = c.author().strip().isEmpty() ? "Anonymous" : c.author().strip();
-            long id = repo.insertComment(articleId, new ImportedComment(state, kind, name, c.email().strip(),
-                    c.url().strip(), c.meta().containsKey(COMMENT_TEXT_META) ? c.meta().get(COMMENT_TEXT_META)
-                            : HtmlToText.of(c.content()), c.ip().strip(), date));
-            repo.map("comment", key, wpId, null, id, now);
-            summary.imported("comments");
-            ids.put(c.commentId().strip(), id);
-            if (!c.parent().isBlank() && !"0".equals(c.parent().strip())) {
-                parents.put(id, c.parent().strip());
-            }
-        }
-        // Threads are linked once the post's comments are all in: a reply may come before its parent.
-        parents.forEach((id, parent) -> {
-            Long parentId = ids.get(parent);
-            if (parentId == null) {
-                parentId = repo.mapped("comment", postKey + "#comment-" + parent).orElse(null);
-            }
-            if (parentId != null) {
-                repo.setCommentParent(id, parentId);
-            } else {
-                summary.note("reply to a comment not in the file kept as a top-level comment");
-            }
-        });
-    }
-
     private void attachment(Item item) {
         String key = item.guid().isBlank() ? "attachment:" + item.postId().strip() : item.guid().strip();
         if (repo.attachmentKnown(key)) {
@@ -364,7 +292,8 @@ final class ImportRun implements WxrReader.Handler {
             summary.skipped("attachment without a URL", describe(item));
             return;
         }
-        repo.insertAttachment(key, number(item.postId()), number(item.postParent()), item.title().strip(), url, now);
+        repo.insertAttachment(key, WxrFields.number(item.postId()), WxrFields.number(item.postParent()),
+                item.title().strip(), url, now);
         summary.imported("attachments");
     }
 
@@ -389,47 +318,19 @@ final class ImportRun implements WxrReader.Handler {
         }
     }
 
-    /**
-     * The GMT date when WordPress recorded one (drafts often have none), else the local date taken as UTC. A post
-     * with no date at all (hand-made files) is dated now, as WordPress itself would; a comment is not.
-     */
-    private Instant date(String gmt, String local, boolean orNow) {
-        for (String text : List.of(gmt.strip(), local.strip())) {
-            if (text.isEmpty() || text.startsWith("0000-00-00")) {
-                continue;
-            }
-            try {
-                return LocalDateTime.parse(text, WP_DATE).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw new BadField("bad date '" + text + "'");
-            }
-        }
-        if (orNow) {
+    /** A post with no date at all (hand-made files) is dated now, as WordPress itself would. */
+    private Instant postDate(Item item) {
+        Instant date = WxrFields.date(item.postDateGmt(), item.postDate());
+        if (date == null) {
             summary.note("post without a date dated at the time of the import");
             return now;
         }
-        throw new BadField("no date");
+        return date;
     }
 
     private static Instant millis(String text, Instant otherwise) {
-        Long millis = text == null ? null : number(text);
+        Long millis = text == null ? null : WxrFields.number(text);
         return millis == null ? otherwise : Instant.ofEpochMilli(millis);
-    }
-
-    private static long wpNumber(String text, String what) {
-        Long number = number(text);
-        if (number == null) {
-            throw new BadField("bad " + what + " '" + text.strip() + "'");
-        }
-        return number;
-    }
-
-    private static Long number(String text) {
-        try {
-            return text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String describe(Item item) {
@@ -440,12 +341,5 @@ final class ImportRun implements WxrReader.Handler {
 
     private static String abbreviate(String text) {
         return text.length() > 60 ? text.substring(0, 57) + "…" : text;
-    }
-
-    /** A field WordPress wrote that we cannot take: the post is skipped with this reason. */
-    static final class BadField extends RuntimeException {
-        BadField(String reason) {
-            super(reason);
-        }
     }
 }

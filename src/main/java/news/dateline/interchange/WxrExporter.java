@@ -183,7 +183,7 @@ public class WxrExporter {
         text(xml, WP, "comment_type", "comment".equals(c.kind()) ? "" : c.kind(), 3);
         text(xml, WP, "comment_parent",
                 c.parentId() == null ? "0" : Long.toString(exportedIds.getOrDefault(c.parentId(), 0L)), 3);
-        meta(xml, "commentmeta", ImportRun.COMMENT_TEXT_META, c.body(), 3);
+        meta(xml, "commentmeta", CommentImport.COMMENT_TEXT_META, c.body(), 3);
         end(xml, 2);
     }
 
