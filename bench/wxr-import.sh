@@ -35,10 +35,12 @@ ended=$(date +%s%N)
 cat "$WORK/out"
 wall=$(echo "scale=1; ($ended - $started) / 1000000000" | bc)
 rss=$(grep 'Maximum resident set size' "$WORK/err" | awk '{print int($6 / 1024)}')
+cpu=$(grep -E 'User time|System time' "$WORK/err" | awk '{s += $NF} END {printf "%.1f", s}')
 import_s=$(grep -oE 'Took [0-9.]+ s' "$WORK/out" | grep -oE '[0-9.]+')
 echo
-echo "| posts | comments | file (MB) | process wall (s) | import (s) | posts/s | peak RSS (MB) |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
-echo "| $POSTS | $((POSTS * PER_POST)) | $(( $(stat -c %s "$WORK/export.xml") / 1000000 )) | $wall | $import_s |" \
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "| posts | comments | file (MB) | process wall (s) | process CPU (s) | import (s) | posts/s | peak RSS (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| $POSTS | $((POSTS * PER_POST)) | $(( $(stat -c %s "$WORK/export.xml") / 1000000 )) | $wall | $cpu | $import_s |" \
      "$(echo "$POSTS / $import_s" | bc) | $rss |"
 rm -rf "$WORK"

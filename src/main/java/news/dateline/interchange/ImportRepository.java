@@ -95,8 +95,8 @@ class ImportRepository {
                 .param("source", a.sourceCredit()).param("status", a.status())
                 .param("created", a.date().toEpochMilli())
                 .param("updated", a.updatedAt() == null ? null : a.updatedAt().toEpochMilli())
-                .param("published", "published".equals(a.status()) ? a.date().toEpochMilli() : null)
-                .param("scheduled", "scheduled".equals(a.status()) ? a.date().toEpochMilli() : null)
+                .param("published", a.publishedAt() == null ? null : a.publishedAt().toEpochMilli())
+                .param("scheduled", a.scheduledFor() == null ? null : a.scheduledFor().toEpochMilli())
                 .query(Long.class).single();
     }
 
@@ -155,7 +155,8 @@ class ImportRepository {
 
     /** An imported article as it goes into the table; {@code status} is the column value. */
     record ImportedArticle(String kind, long sectionId, String slug, String headline, String standfirst, String body,
-            String datelinePlace, String sourceCredit, String status, Instant date, Instant updatedAt) {
+            String datelinePlace, String sourceCredit, String status, Instant date, Instant publishedAt,
+            Instant updatedAt, Instant scheduledFor) {
     }
 
     record ImportedComment(String state, String kind, String authorName, String email, String url, String body,

@@ -36,6 +36,9 @@ final class ImportRun implements WxrReader.Handler {
     /** WXR dates are to the second; our own export keeps the exact instants (epoch millis) here. */
     static final String PUBLISHED_META = "_dateline_published_at";
     static final String UPDATED_META = "_dateline_updated_at";
+    static final String SCHEDULED_META = "_dateline_scheduled_for";
+    /** Our standfirst is plain text; WordPress's excerpt is HTML, so the exact text travels here too. */
+    static final String STANDFIRST_META = "_dateline_standfirst";
 
     static final String PAGES = "pages";
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
@@ -249,13 +252,16 @@ final class ImportRun implements WxrReader.Handler {
             body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(item.content(), notes), notes);
             notes.forEach(summary::note);
         }
-        String standfirst = LOOKS_LIKE_HTML.matcher(item.excerpt()).find()
+        String standfirst = item.meta().containsKey(STANDFIRST_META) ? item.meta().get(STANDFIRST_META)
+                : LOOKS_LIKE_HTML.matcher(item.excerpt()).find()
                 ? HtmlToText.of(item.excerpt()).replaceAll("\\s+", " ").strip()
                 : item.excerpt().strip();
         Map<String, String> meta = item.meta();
         long articleId = repo.insertArticle(new ImportedArticle(page ? "page" : "article", sectionId, slug, headline,
                 standfirst, body, meta.getOrDefault(PLACE_META, ""), meta.getOrDefault(SOURCE_META, ""), status,
-                millis(meta.get(PUBLISHED_META), date), millis(meta.get(UPDATED_META), null)));
+                date, millis(meta.get(PUBLISHED_META), "published".equals(status) ? date : null),
+                millis(meta.get(UPDATED_META), null),
+                millis(meta.get(SCHEDULED_META), "scheduled".equals(status) ? date : null)));
         List<String> bylines = item.meta().containsKey(AUTHORS_META)
                 ? List.of(item.meta().get(AUTHORS_META).split(",")).stream().map(String::strip)
                         .filter(s -> !s.isEmpty()).toList()

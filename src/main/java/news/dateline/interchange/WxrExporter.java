@@ -121,7 +121,7 @@ public class WxrExporter {
         xml.writeCharacters(clean(guid));
         xml.writeEndElement();
         text(xml, WxrReader.CONTENT_NAMESPACE, "encoded", markdown.toHtml(story.body()), 2);
-        text(xml, EXCERPT, "encoded", story.standfirst(), 2);
+        text(xml, EXCERPT, "encoded", HtmlUtils.htmlEscape(story.standfirst()), 2);
         text(xml, WP, "post_id", Long.toString(story.wpId() != null ? story.wpId() : story.id()), 2);
         text(xml, WP, "post_date", WP_DATE.format(date.atZone(site.timeZone())), 2);
         text(xml, WP, "post_date_gmt", WP_DATE.format(date.atZone(ZoneId.of("UTC"))), 2);
@@ -148,7 +148,13 @@ public class WxrExporter {
         if (!story.sourceCredit().isEmpty()) {
             meta(xml, "postmeta", ImportRun.SOURCE_META, story.sourceCredit(), 2);
         }
-        meta(xml, "postmeta", ImportRun.PUBLISHED_META, Long.toString(date.toEpochMilli()), 2);
+        meta(xml, "postmeta", ImportRun.STANDFIRST_META, story.standfirst(), 2);
+        if (story.publishedAt() != null) {
+            meta(xml, "postmeta", ImportRun.PUBLISHED_META, Long.toString(story.publishedAt()), 2);
+        }
+        if (story.scheduledFor() != null) {
+            meta(xml, "postmeta", ImportRun.SCHEDULED_META, Long.toString(story.scheduledFor()), 2);
+        }
         if (story.updatedAt() != null) {
             meta(xml, "postmeta", ImportRun.UPDATED_META, Long.toString(story.updatedAt()), 2);
         }

@@ -9,6 +9,12 @@ final class RoundTrip {
     private RoundTrip() {
     }
 
+    /** The lines of {@code expected} that {@code actual} lacks (each line counted as often as it occurs). */
+    static List<String> missingFrom(List<String> actual, List<String> expected) {
+        List<String> left = new java.util.ArrayList<>(actual);
+        return expected.stream().filter(line -> !left.remove(line)).toList();
+    }
+
     static List<String> articles(JdbcClient jdbc) {
         return jdbc.sql("""
                         SELECT a.id, a.kind, s.slug AS section, s.name AS section_name, a.slug, a.headline,

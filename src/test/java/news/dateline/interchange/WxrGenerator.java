@@ -18,10 +18,17 @@ public final class WxrGenerator {
 
     private final String site;
     private final Random random;
+    private final String topic;
 
     WxrGenerator(String site, long seed) {
+        this(site, seed, "gen-topic-");
+    }
+
+    /** {@code topic} prefixes the category slugs, so a test can have categories no other import has made. */
+    WxrGenerator(String site, long seed, String topic) {
         this.site = site;
         this.random = new Random(seed);
+        this.topic = topic;
     }
 
     public static void main(String[] args) throws IOException {
@@ -47,8 +54,8 @@ public final class WxrGenerator {
                     <wp:author><wp:author_login>reporter</wp:author_login><wp:author_display_name><![CDATA[A Reporter]]></wp:author_display_name></wp:author>
                     """);
             for (int c = 0; c < 20; c++) {
-                out.write("<wp:category><wp:term_id>" + (c + 1) + "</wp:term_id><wp:category_nicename>gen-topic-" + c
-                        + "</wp:category_nicename><wp:category_parent>" + (c >= 15 ? "gen-topic-" + (c - 15) : "")
+                out.write("<wp:category><wp:term_id>" + (c + 1) + "</wp:term_id><wp:category_nicename>" + topic + c
+                        + "</wp:category_nicename><wp:category_parent>" + (c >= 15 ? topic + (c - 15) : "")
                         + "</wp:category_parent><wp:cat_name><![CDATA[Topic " + c + "]]></wp:cat_name></wp:category>\n");
             }
             long commentId = 1;
@@ -65,7 +72,7 @@ public final class WxrGenerator {
                         + "<wp:post_date_gmt>" + date + "</wp:post_date_gmt>\n<wp:post_name>" + name + "</wp:post_name>\n"
                         + "<wp:status>publish</wp:status>\n<wp:post_parent>0</wp:post_parent>\n"
                         + "<wp:post_type>post</wp:post_type>\n"
-                        + "<category domain=\"category\" nicename=\"gen-topic-" + p % 20 + "\"><![CDATA[Topic " + p % 20
+                        + "<category domain=\"category\" nicename=\"" + topic + p % 20 + "\"><![CDATA[Topic " + p % 20
                         + "]]></category>\n"
                         + "<category domain=\"post_tag\" nicename=\"gen-tag-" + p % 97 + "\"><![CDATA[Tag " + p % 97
                         + "]]></category>\n");
