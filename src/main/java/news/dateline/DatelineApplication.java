@@ -1,6 +1,7 @@
 package news.dateline;
 
 import news.dateline.account.UserAddCommand;
+import news.dateline.interchange.WxrCommand;
 import news.dateline.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,10 @@ public class DatelineApplication {
         // `java -jar dateline.jar user add NAME --role ROLE` adds a newsroom account and exits.
         if (UserAddCommand.handles(args)) {
             System.exit(UserAddCommand.run(DatelineApplication.class, args));
+        }
+        // `import wxr FILE` and `export wxr FILE`: WordPress in and out (docs/migrating-from-wordpress.md).
+        if (args.length > 0 && (WxrCommand.IMPORT.equals(args[0]) || WxrCommand.EXPORT.equals(args[0]))) {
+            System.exit(WxrCommand.run(DatelineApplication.class, args));
         }
         SpringApplication.run(DatelineApplication.class, args);
     }

@@ -65,7 +65,7 @@ public class ArticleRepository {
 
     public List<Teaser> latest(int limit, int offset) {
         return withBylines(jdbc.sql(TEASER + """
-                        WHERE a.status = 'published'
+                        WHERE a.status = 'published' AND a.kind = 'article'
                         ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset""")
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> teaser(rs))
@@ -74,7 +74,7 @@ public class ArticleRepository {
 
     public List<Teaser> latestExcept(long articleId, int limit) {
         return withBylines(jdbc.sql(TEASER + """
-                        WHERE a.status = 'published' AND a.id <> :id
+                        WHERE a.status = 'published' AND a.kind = 'article' AND a.id <> :id
                         ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
                 .param("id", articleId).param("limit", limit)
                 .query((rs, n) -> teaser(rs))
@@ -91,7 +91,7 @@ public class ArticleRepository {
                                    ROW_NUMBER() OVER (PARTITION BY a.section_id
                                                       ORDER BY a.published_at DESC, a.id DESC) AS rank_in_section
                             FROM article a JOIN section s ON s.id = a.section_id
-                            WHERE a.status = 'published'
+                            WHERE a.status = 'published' AND a.kind = 'article'
                         ) ranked
                         WHERE rank_in_section <= :perSection
                         ORDER BY section_position, section_name, rank_in_section""")
@@ -165,7 +165,7 @@ public class ArticleRepository {
                                    FROM article_tag mine JOIN article_tag other ON other.tag_id = mine.tag_id
                                    WHERE mine.article_id = :id
                                    GROUP BY other.article_id) shared ON shared.article_id = a.id
-                        WHERE a.status = 'published' AND a.id <> :id
+                        WHERE a.status = 'published' AND a.kind = 'article' AND a.id <> :id
                           AND (shared.tags IS NOT NULL OR a.section_id = :section)
                         ORDER BY score DESC, a.published_at DESC, a.id DESC
                         LIMIT :limit""")

@@ -115,8 +115,11 @@ public class SectionRepository {
                 .query(Long.class).list();
     }
 
-    /** After a rollback the list may hold what never committed: drop it again. */
-    void forgetNavigation() {
+    /**
+     * After a rollback the list may hold what never committed, and another writer (the WordPress import) adds
+     * sections with its own SQL: drop the list so the navigation reads them now.
+     */
+    public void forgetNavigation() {
         navigation.invalidateAll();
     }
 

@@ -2,15 +2,11 @@ package news.dateline.article;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** Names and slugs of sections and tags, and the messages the newsroom shows beside the fields. */
 final class TaxonomyRules {
 
     static final int MAX_NAME = 80;
-    /** First path segments the site uses for itself: a section there would be unreachable or shadow a page. */
-    static final Set<String> RESERVED = Set.of("tag", "author", "search", "newsroom", "feed", "feed.json", "live",
-            "api", "assets", "actuator", "sitemaps", "sitemap", "error", "login", "logout");
 
     static final String NAME_EMPTY = "Please enter a name.";
     static final String NAME_TOO_LONG = "Please keep the name to 80 characters.";
@@ -36,7 +32,7 @@ final class TaxonomyRules {
         }
         if (!Slugs.VALID.matcher(slug).matches()) {
             problems.put("slug", SLUG_INVALID);
-        } else if (section && RESERVED.contains(slug)) {
+        } else if (section && ReservedPaths.isReserved(slug)) {
             problems.put("slug", SLUG_RESERVED.formatted(slug));
         }
         return problems;

@@ -23,7 +23,7 @@ class FeedRepository {
                    s.id AS section_id, s.slug AS section_slug, s.name AS section_name,
                    s.description AS section_description
             FROM article a JOIN section s ON s.id = a.section_id
-            WHERE a.status = 'published'
+            WHERE a.status = 'published' AND a.kind = 'article'
             """;
 
     private static final String NEWEST_FIRST = " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit";

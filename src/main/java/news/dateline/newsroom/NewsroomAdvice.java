@@ -11,8 +11,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
-/** Puts {@link Staff} into the model of every newsroom page, for the layout's menu and the forms' CSRF token. */
-@ControllerAdvice(basePackages = "news.dateline.newsroom")
+/**
+ * Puts {@link Staff} into the model of every newsroom page, for the layout's menu and the forms' CSRF token. The
+ * WordPress import page (package interchange) is a newsroom page too.
+ */
+@ControllerAdvice(basePackages = {"news.dateline.newsroom", "news.dateline.interchange"})
 class NewsroomAdvice {
 
     private final ResourceUrlProvider resources;

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchIndex implements SmartLifecycle {
 
-    enum State { STARTING, READY, REBUILDING, UNAVAILABLE }
+    public enum State { STARTING, READY, REBUILDING, UNAVAILABLE }
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
@@ -217,7 +217,7 @@ public class SearchIndex implements SmartLifecycle {
         return state == State.READY;
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 

@@ -1,0 +1,86 @@
+package news.dateline.interchange;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the WXR export reads: everything, articles a page at a time so memory stays flat. */
+@Repository
+class ExportRepository {
+
+    private final JdbcClient jdbc;
+
+    ExportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Person(String slug, String name) {
+    }
+
+    record Category(String slug, String name, String description, String parentSlug) {
+    }
+
+    record Story(long id, String kind, String wpKey, Long wpId, String sectionSlug, String sectionName, String slug, String headline,
+            String standfirst, String body, String datelinePlace, String sourceCredit, String status, long createdAt,
+            Long publishedAt, Long updatedAt, Long scheduledFor) {
+    }
+
+    record Reply(long id, Long wpId, Long parentId, String state, String kind, String authorName, String email, String url,
+            String ip, String body, long createdAt) {
+    }
+
+    List<Person> authors() {
+        return jdbc.sql("SELECT slug, name FROM author ORDER BY id").query(Person.class).list();
+    }
+
+    List<Category> sections() {
+        return jdbc.sql("""
+                        SELECT s.slug, s.name, s.description, COALESCE(p.slug, '') AS parent_slug
+                        FROM section s LEFT JOIN section p ON p.id = s.parent_id
+                        ORDER BY CASE WHEN s.parent_id IS NULL THEN 0 ELSE 1 END, s.id""")
+                .query(Category.class).list();
+    }
+
+    List<Person> tags() {
+        return jdbc.sql("SELECT slug, name FROM tag ORDER BY id").query(Person.class).list();
+    }
+
+    /** The next {@code limit} articles after {@code afterId}, with the WordPress GUID they came with, if any. */
+    List<Story> storiesAfter(long afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT a.id, a.kind, m.wp_key, m.wp_id, s.slug AS section_slug, s.name AS section_name, a.slug,
+                               a.headline, a.standfirst, a.body, a.dateline_place, a.source_credit, a.status,
+                               a.created_at, a.published_at, a.updated_at, a.scheduled_for
+                        FROM article a
+                        JOIN section s ON s.id = a.section_id
+                        LEFT JOIN wordpress_import m ON m.kind = 'article' AND m.local_id = a.id
+                        WHERE a.id > :after
+                        ORDER BY a.id LIMIT :limit""")
+                .param("after", afterId).param("limit", limit)
+                .query(Story.class).list();
+    }
+
+    List<String> bylines(long articleId) {
+        return jdbc.sql("""
+                        SELECT au.slug FROM article_author w JOIN author au ON au.id = w.author_id
+                        WHERE w.article_id = :id ORDER BY w.position""")
+                .param("id", articleId).query(String.class).list();
+    }
+
+    List<Person> tagsOf(long articleId) {
+        return jdbc.sql("""
+                        SELECT t.slug, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
+                        WHERE at.article_id = :id ORDER BY at.position""")
+                .param("id", articleId).query(Person.class).list();
+    }
+
+    List<Reply> comments(long articleId) {
+        return jdbc.sql("""
+                        SELECT c.id, m.wp_id, c.parent_id, c.state, c.kind, c.author_name, c.author_email AS email,
+                               c.author_url AS url, c.ip, c.body, c.created_at
+                        FROM comment c
+                        LEFT JOIN wordpress_import m ON m.kind = 'comment' AND m.local_id = c.id
+                        WHERE c.article_id = :id ORDER BY c.id""")
+                .param("id", articleId).query(Reply.class).list();
+    }
+}

@@ -1,0 +1,349 @@
+package news.dateline.interchange;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import news.dateline.article.ReservedPaths;
+import news.dateline.article.Slugs;
+import news.dateline.interchange.ImportRepository.ImportedArticle;
+import news.dateline.interchange.WxrRecords.Author;
+import news.dateline.interchange.WxrRecords.Item;
+import news.dateline.interchange.WxrRecords.ItemTerm;
+import news.dateline.interchange.WxrRecords.Taxonomy;
+import news.dateline.interchange.WxrRecords.Term;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One file's import, inside the caller's transaction. Each post is written under a savepoint: a post whose
+ * fields are bad is reported and skipped, the rest go in. Only the categories' parents are kept in memory.
+ */
+final class ImportRun implements WxrReader.Handler {
+
+    /** Our own export carries the Markdown source beside the HTML, so a round trip is exact. */
+    static final String MARKDOWN_META = "_dateline_markdown";
+    /** Our export's bylines in order (WordPress has one author a post); comma-separated author slugs. */
+    static final String AUTHORS_META = "_dateline_authors";
+    static final String PLACE_META = "_dateline_place";
+    static final String SOURCE_META = "_dateline_source_credit";
+    /** WXR dates are to the second; our own export keeps the exact instants (epoch millis) here. */
+    static final String PUBLISHED_META = "_dateline_published_at";
+    static final String UPDATED_META = "_dateline_updated_at";
+    static final String SCHEDULED_META = "_dateline_scheduled_for";
+    /** Our standfirst is plain text; WordPress's excerpt is HTML, so the exact text travels here too. */
+    static final String STANDFIRST_META = "_dateline_standfirst";
+
+    static final String PAGES = "pages";
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
+
+    private final ImportRepository repo;
+    private final TransactionTemplate savepoint;
+    private final ImportSummary summary;
+    private final boolean flattenCategories;
+    private final Instant now;
+    private final Runnable progress;
+    /** Category slug → its parent's slug: few, and needed to flatten or nest. */
+    private final Map<String, String> categoryParents = new HashMap<>();
+    private long lastArticleId;
+
+    ImportRun(ImportRepository repo, TransactionTemplate savepoint, ImportSummary summary, boolean flattenCategories,
+            Instant now, Runnable progress) {
+        this.repo = repo;
+        this.savepoint = savepoint;
+        this.summary = summary;
+        this.flattenCategories = flattenCategories;
+        this.now = now;
+        this.progress = progress;
+    }
+
+    long lastArticleId() {
+        return lastArticleId;
+    }
+
+    @Override
+    public void author(Author author) {
+        if (author.login().isBlank()) {
+            summary.skipped("author without a login", "author '" + author.displayName() + "'");
+            return;
+        }
+        if (repo.mapped("author", author.login()).isPresent()) {
+            summary.unchanged("authors");
+            return;
+        }
+        authorId(author.login(), author.displayName());
+    }
+
+    private long authorId(String login, String displayName) {
+        Optional<Long> known = repo.mapped("author", login);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String name = displayName.isBlank() ? login.strip() : displayName.strip();
+        String slug = slug(login, name, "author");
+        long id = repo.idBySlug("author", slug).orElseGet(() -> {
+            summary.imported("authors");
+            return repo.insertAuthor(slug, name);
+        });
+        repo.map("author", login, null, login, id, now);
+        return id;
+    }
+
+    @Override
+    public void term(Term term) {
+        String key = term.slug().isBlank() ? term.name() : term.slug();
+        if (key.isBlank()) {
+            summary.skipped("term without a slug or a name", "term " + term.termId());
+            return;
+        }
+        if (term.taxonomy() == Taxonomy.CATEGORY) {
+            categoryParents.put(key, term.parentSlug().strip());
+        }
+        if (repo.mapped(term.taxonomy() == Taxonomy.CATEGORY ? "section" : "tag", key).isPresent()) {
+            summary.unchanged(term.taxonomy() == Taxonomy.CATEGORY ? "sections" : "tags");
+            return;
+        }
+        if (term.taxonomy() == Taxonomy.CATEGORY) {
+            sectionId(key, term.name(), term.description(), term.termId());
+        } else {
+            tagId(key, term.name(), term.termId());
+        }
+    }
+
+    private long sectionId(String wpSlug, String name, String description, Long termId) {
+        Optional<Long> known = repo.mapped("section", wpSlug);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String parent = categoryParents.getOrDefault(wpSlug, "");
+        long id;
+        if (flattenCategories && !parent.isEmpty() && !parent.equals(wpSlug)) {
+            // flattened: a child category's posts go to its top-level ancestor's section
+            id = sectionId(parent, parent, "", null);
+        } else {
+            Long parentId = parent.isEmpty() || parent.equals(wpSlug) ? null
+                    : repo.mapped("section", parent).orElse(null);
+            String label = name.isBlank() ? wpSlug : name.strip();
+            String slug = slug(wpSlug, label, "section");
+            if (ReservedPaths.isReserved(slug)) {
+                slug = slug + "-section";
+            }
+            String finalSlug = slug;
+            id = repo.idBySlug("section", slug).orElseGet(() -> {
+                summary.imported("sections");
+                return repo.insertSection(finalSlug, label, description.strip(), parentId);
+            });
+        }
+        repo.map("section", wpSlug, termId, wpSlug, id, now);
+        return id;
+    }
+
+    private long tagId(String wpSlug, String name, Long termId) {
+        Optional<Long> known = repo.mapped("tag", wpSlug);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String label = name.isBlank() ? wpSlug : name.strip();
+        String slug = slug(wpSlug, label, "tag");
+        long id = repo.idBySlug("tag", slug).orElseGet(() -> {
+            summary.imported("tags");
+            return repo.insertTag(slug, label);
+        });
+        repo.map("tag", wpSlug, termId, wpSlug, id, now);
+        return id;
+    }
+
+    @Override
+    public void item(Item item) {
+        try {
+            switch (item.postType().strip()) {
+                case "post", "page" -> {
+                    try {
+                        savepoint.executeWithoutResult(status -> {
+                            try {
+                                post(item, "page".equals(item.postType().strip()));
+                            } catch (WxrFields.BadField e) {
+                                status.setRollbackOnly();
+                                summary.skipped(e.getMessage(), describe(item));
+                            }
+                        });
+                    } catch (DataAccessException e) {
+                        // rolled back to the savepoint: this post only
+                        summary.skipped("refused by the database: " + e.getMostSpecificCause().getMessage(),
+                                describe(item));
+                    }
+                }
+                case "attachment" -> attachment(item);
+                case "nav_menu_item" -> summary.skipped("menu item (site navigation is set up in Dateline)",
+                        describe(item));
+                default -> summary.skipped("post type '" + item.postType().strip() + "'", describe(item));
+            }
+        } finally {
+            progress.run();
+        }
+    }
+
+    private void post(Item item, boolean page) {
+        long postId = WxrFields.wpNumber(item.postId(), "post id");
+        // The GUID with the id: WordPress.com exports have been seen giving two posts the same GUID. Without a
+        // GUID (hand-made files), the title and date stand in, so two such files do not collide on "post 1".
+        String key = item.guid().isBlank()
+                ? "no-guid " + item.title().strip() + " " + item.postDate().strip() + "#" + postId
+                : item.guid().strip() + "#" + postId;
+        Optional<Long> known = repo.mapped("article", key);
+        long articleId;
+        if (known.isPresent()) {
+            summary.unchanged(page ? "pages" : "articles");
+            articleId = known.get();
+        } else {
+            String status = switch (item.status().strip()) {
+                case "publish" -> "published";
+                case "future" -> "scheduled";
+                case "draft", "pending", "private" -> "draft";
+                default -> throw new WxrFields.BadField("post with status '" + item.status().strip() + "'");
+            };
+            if ("private".equals(item.status().strip())) {
+                summary.note("private post imported as a draft");
+            }
+            Instant date = postDate(item);
+            articleId = insertPost(item, page, postId, key, status, date);
+        }
+        new CommentImport(repo, summary, now).importAll(item.comments(), key, articleId, describe(item));
+    }
+
+    private long insertPost(Item item, boolean page, long postId, String key, String status, Instant date) {
+        List<ItemTerm> categories = item.terms().stream().filter(t -> t.taxonomy() == Taxonomy.CATEGORY).toList();
+        ItemTerm primary = categories.isEmpty() ? null : categories.getFirst();
+        long sectionId = page ? pagesSection()
+                : primary == null ? sectionId("uncategorized", "Uncategorized", "", null)
+                : sectionId(termKey(primary), primary.name(), "", null);
+        // An article has one section: the first category is it, the other categories become tags.
+        Set<Long> tagIds = new LinkedHashSet<>();
+        for (ItemTerm term : item.terms()) {
+            if (term != primary) {
+                String wpSlug = termKey(term);
+                tagIds.add(tagId(term.taxonomy() == Taxonomy.TAG ? wpSlug : "category:" + wpSlug, term.name(), null));
+            }
+        }
+        String headline = item.title().strip();
+        if (headline.isEmpty()) {
+            headline = "Untitled";
+            summary.note("post without a title imported as 'Untitled'");
+        }
+        String base = slug(item.postName(), headline, "post-" + postId);
+        String slug = base;
+        for (int n = 2; repo.slugTaken(sectionId, slug); n++) {
+            slug = base + "-" + n;
+        }
+        String body;
+        if (item.meta().containsKey(MARKDOWN_META)) {
+            body = item.meta().get(MARKDOWN_META);
+        } else {
+            Set<String> notes = new LinkedHashSet<>();
+            body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(item.content(), notes), notes);
+            notes.forEach(summary::note);
+        }
+        String standfirst = item.meta().containsKey(STANDFIRST_META) ? item.meta().get(STANDFIRST_META)
+                : LOOKS_LIKE_HTML.matcher(item.excerpt()).find()
+                ? HtmlToText.of(item.excerpt()).replaceAll("\\s+", " ").strip()
+                : item.excerpt().strip();
+        Map<String, String> meta = item.meta();
+        long articleId = repo.insertArticle(new ImportedArticle(page ? "page" : "article", sectionId, slug, headline,
+                standfirst, body, meta.getOrDefault(PLACE_META, ""), meta.getOrDefault(SOURCE_META, ""), status,
+                date, millis(meta.get(PUBLISHED_META), "published".equals(status) ? date : null),
+                millis(meta.get(UPDATED_META), null),
+                millis(meta.get(SCHEDULED_META), "scheduled".equals(status) ? date : null)));
+        List<String> bylines = item.meta().containsKey(AUTHORS_META)
+                ? List.of(item.meta().get(AUTHORS_META).split(",")).stream().map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList()
+                : item.creator().isBlank() ? List.of() : List.of(item.creator().strip());
+        Set<Long> authorIds = new LinkedHashSet<>();
+        for (String login : bylines) {
+            authorIds.add(authorId(login, ""));
+        }
+        repo.linkAuthors(articleId, new ArrayList<>(authorIds));
+        repo.linkTags(articleId, new ArrayList<>(tagIds));
+        repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
+        repo.changed(articleId, now);
+        summary.imported(page ? "pages" : "articles");
+        lastArticleId = articleId;
+        return articleId;
+    }
+
+    /** Pages have no categories in WordPress; here they live in one section, at /pages/{slug}. */
+    private long pagesSection() {
+        return repo.idBySlug("section", PAGES).orElseGet(() -> {
+            summary.imported("sections");
+            return repo.insertSection(PAGES, "Pages", "", null);
+        });
+    }
+
+    private void attachment(Item item) {
+        String key = item.guid().isBlank() ? "attachment:" + item.postId().strip() : item.guid().strip();
+        if (repo.attachmentKnown(key)) {
+            summary.unchanged("attachments");
+            return;
+        }
+        String url = item.attachmentUrl().isBlank() ? item.guid().strip() : item.attachmentUrl().strip();
+        if (url.isBlank()) {
+            summary.skipped("attachment without a URL", describe(item));
+            return;
+        }
+        repo.insertAttachment(key, WxrFields.number(item.postId()), WxrFields.number(item.postParent()),
+                item.title().strip(), url, now);
+        summary.imported("attachments");
+    }
+
+    private static String termKey(ItemTerm term) {
+        return term.slug().isBlank() ? Slugs.of(term.name()) : term.slug().strip();
+    }
+
+    /** A slug for our URLs from WordPress's (which may be percent-encoded UTF-8), else from the name. */
+    private static String slug(String wpSlug, String name, String fallback) {
+        String slug = Slugs.of(decoded(wpSlug));
+        if (slug.isEmpty()) {
+            slug = Slugs.of(name);
+        }
+        return slug.isEmpty() ? Slugs.of(fallback) : slug;
+    }
+
+    private static String decoded(String wpSlug) {
+        try {
+            return URLDecoder.decode(wpSlug.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return wpSlug;
+        }
+    }
+
+    /** A post with no date at all (hand-made files) is dated now, as WordPress itself would. */
+    private Instant postDate(Item item) {
+        Instant date = WxrFields.date(item.postDateGmt(), item.postDate());
+        if (date == null) {
+            summary.note("post without a date dated at the time of the import");
+            return now;
+        }
+        return date;
+    }
+
+    private static Instant millis(String text, Instant otherwise) {
+        Long millis = text == null ? null : WxrFields.number(text);
+        return millis == null ? otherwise : Instant.ofEpochMilli(millis);
+    }
+
+    private static String describe(Item item) {
+        String title = item.title().strip();
+        return "post " + item.postId().strip() + (title.isEmpty() ? "" : " '" + abbreviate(title) + "'")
+                + " at line " + item.line();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "…" : text;
+    }
+}

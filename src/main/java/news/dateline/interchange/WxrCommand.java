@@ -1,0 +1,97 @@
+package news.dateline.interchange;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar dateline.jar import wxr FILE [--dry-run] [--flatten-categories]} and
+ * {@code java -jar dateline.jar export wxr FILE}: the WordPress import and export from the command line, without
+ * the web server. Until the picocli CLI lands, DatelineApplication.main hands {@code import} and {@code export}
+ * here. Other arguments (e.g. {@code --dateline.data.dir=...}) go to Spring.
+ */
+public final class WxrCommand {
+
+    public static final String IMPORT = "import";
+    public static final String EXPORT = "export";
+    private static final String USAGE = """
+            Usage: java -jar dateline.jar import wxr FILE [--dry-run] [--flatten-categories]
+                   java -jar dateline.jar export wxr FILE""";
+
+    private WxrCommand() {
+    }
+
+    /** Returns the process exit code: 0 on success, 1 when the file is refused or the command is wrong. */
+    public static int run(Class<?> application, String[] args) {
+        List<String> springArgs = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        boolean dryRun = false;
+        boolean flatten = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dry-run" -> dryRun = true;
+                case "--flatten-categories" -> flatten = true;
+                default -> (args[i].startsWith("--") ? springArgs : own).add(args[i]);
+            }
+        }
+        if (own.size() != 2 || !"wxr".equals(own.get(0))) {
+            System.err.println(USAGE);
+            return 1;
+        }
+        Path file = Path.of(own.get(1));
+        if (IMPORT.equals(args[0]) && !Files.isRegularFile(file)) {
+            System.err.println("No such file: " + file);
+            return 1;
+        }
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(Map.of(
+                "dateline.sample-content", "false",
+                "dateline.search.check-on-start", "false",
+                "spring.main.lazy-initialization", "true",
+                "logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+            return IMPORT.equals(args[0])
+                    ? importFile(context.getBean(WxrImporter.class), file, new WxrImporter.Options(dryRun, flatten))
+                    : exportTo(context.getBean(WxrExporter.class), file);
+        } catch (Exception e) {
+            System.err.println(args[0] + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int importFile(WxrImporter importer, Path file, WxrImporter.Options options) throws Exception {
+        ProgressBar bar = new ProgressBar(System.err, Files.size(file));
+        long started = System.nanoTime();
+        try {
+            ImportSummary summary = importer.importFile(file, options, bar::update);
+            bar.done();
+            summary.lines().forEach(System.out::println);
+            System.out.printf("Took %.1f s.%n", (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (WxrFormatException e) {
+            bar.done();
+            System.err.println("Refused " + file + ", nothing was imported: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int exportTo(WxrExporter exporter, Path file) throws Exception {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        int count;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            count = exporter.export(out);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("Exported " + count + " articles to " + file + " (WXR 1.2).");
+        return 0;
+    }
+}

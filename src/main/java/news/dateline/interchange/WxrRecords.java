@@ -1,0 +1,35 @@
+package news.dateline.interchange;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a WordPress export holds, one record at a time as the reader streams it (nothing else is kept). */
+final class WxrRecords {
+
+    private WxrRecords() {
+    }
+
+    record Author(String login, String email, String displayName) {
+    }
+
+    /** A category or a tag from the channel; {@code parentSlug} is empty at the top level. */
+    record Term(Taxonomy taxonomy, Long termId, String slug, String name, String parentSlug, String description) {
+    }
+
+    enum Taxonomy { CATEGORY, TAG }
+
+    /** A category or tag an item is filed under, as {@code <category domain nicename>} names it. */
+    record ItemTerm(Taxonomy taxonomy, String slug, String name) {
+    }
+
+    /** A post, page, attachment or any other post type; dates are WordPress's "yyyy-MM-dd HH:mm:ss" text. */
+    record Item(int line, String title, String link, String creator, String guid, String content, String excerpt,
+            String postId, String postDate, String postDateGmt, String postName, String status, String postType,
+            String postParent, String attachmentUrl, List<ItemTerm> terms, Map<String, String> meta,
+            List<Comment> comments) {
+    }
+
+    record Comment(String commentId, String author, String email, String url, String ip, String date,
+            String dateGmt, String content, String approved, String type, String parent, Map<String, String> meta) {
+    }
+}

@@ -1,0 +1,87 @@
+package news.dateline.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** WordPress content to our Markdown: what an editor will see in the body after the import. */
+class HtmlToMarkdownTest {
+
+    private final Set<String> notes = new LinkedHashSet<>();
+
+    private String convert(String wordpress) {
+        return HtmlToMarkdown.convert(WordPressMarkup.toHtml(wordpress, notes), notes);
+    }
+
+    @Test
+    void classicContentFollowsWpautopBlankLinesAreParagraphsNewlinesAreBreaks() {
+        assertThat(convert("First line\nsecond line\n\nNew paragraph with <strong>bold</strong> and <em>it</em>."))
+                .isEqualTo("First line\\\nsecond line\n\nNew paragraph with **bold** and *it*.");
+    }
+
+    @Test
+    void blockEditorCommentsGoAndTheBlocksBecomeMarkdown() {
+        assertThat(convert("""
+                <!-- wp:heading -->
+                <h2 class="wp-block-heading">Latest</h2>
+                <!-- /wp:heading -->
+
+                <!-- wp:list -->
+                <ul><li>One <a href="https://example.org/a b">link</a></li><li>Two<ul><li>Nested</li></ul></li></ul>
+                <!-- /wp:list -->
+
+                <!-- wp:quote -->
+                <blockquote class="wp-block-quote"><p>Quoted.</p><p>Twice.</p></blockquote>
+                <!-- /wp:quote -->"""))
+                .isEqualTo("""
+                        ## Latest
+
+                        - One [link](<https://example.org/a b>)
+                        - Two
+                          - Nested
+
+                        > Quoted.
+                        >
+                        > Twice.""");
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    void textThatLooksLikeMarkdownIsEscapedSoItReadsTheSame() {
+        assertThat(convert("<p>1. Not a list, *not* emphasis, C:\\path, AT&amp;T &lt;b&gt;</p>"))
+                .isEqualTo("1\\. Not a list, \\*not\\* emphasis, C:\\\\path, AT\\&T \\<b\\>");
+    }
+
+    @Test
+    void whatMarkdownCannotSayBecomesTheNearestMarkdownAndIsNoted() {
+        String markdown = convert("""
+                [caption id="a" align="alignleft" width="150"]<img src="https://example.org/x.jpg" alt="X" /> A caption[/caption]
+
+                [gallery ids="1,2,3"]
+
+                <iframe src="https://www.youtube.com/embed/abc"></iframe>
+
+                <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>""");
+
+        assertThat(markdown).isEqualTo("""
+                ![X](<https://example.org/x.jpg>)
+
+                A caption
+
+                <https://www.youtube.com/embed/abc>
+
+                | A | B |
+                | --- | --- |
+                | 1 | 2 |""");
+        assertThat(notes).containsExactly("[gallery] shortcode dropped (no equivalent here)",
+                "<iframe> replaced by a link to its source");
+    }
+
+    @Test
+    void preformattedTextKeepsItsBlankLinesAndBackticks() {
+        assertThat(convert("<pre>a ``` b\n\n  indented</pre>"))
+                .isEqualTo("````\na ``` b\n\n  indented\n````");
+    }
+}

@@ -1,0 +1,370 @@
+package news.dateline.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import news.dateline.article.MarkdownRenderer;
+import news.dateline.support.RunningSite;
+import news.dateline.support.SiteClient;
+import news.dateline.support.TestAccounts;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Moving in from WordPress: import, re-import, bad files, old links, the upload form and the round trip. */
+interface ImportJourneys extends RunningSite {
+
+    /** The big theme-unit-test import runs once per database, whichever test needs it first. */
+    Map<DataSource, ImportSummary> THEME_IMPORTS = new ConcurrentHashMap<>();
+
+    private ImportSummary themeUnitTestImported() {
+        Path file = WxrFiles.phpunit("theme-unit-test-data.xml");
+        return THEME_IMPORTS.computeIfAbsent(bean(DataSource.class), ds -> importer().importFile(file,
+                new WxrImporter.Options(false, false), read -> { }));
+    }
+
+    private static List<String> themeKeys(String type) {
+        try {
+            return WxrFiles.posts(WxrFiles.phpunit("theme-unit-test-data.xml")).stream()
+                    .filter(p -> p.type().equals(type)).map(WxrFiles.Post::key).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private WxrImporter importer() {
+        return bean(WxrImporter.class);
+    }
+
+    private JdbcClient jdbc() {
+        return bean(JdbcClient.class);
+    }
+
+    private ImportSummary importFile(Path file) {
+        return importer().importFile(file, new WxrImporter.Options(false, false), read -> { });
+    }
+
+    private int count(String sql) {
+        return jdbc().sql(sql).query(Integer.class).single();
+    }
+
+    /** Every table an import writes to, counted: what "changes nothing" means. */
+    private Map<String, Integer> tableCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String table : List.of("article", "comment", "section", "tag", "author", "article_tag", "article_author",
+                "wordpress_import", "wordpress_attachment", "change_log")) {
+            counts.put(table, count("SELECT COUNT(*) FROM " + table));
+        }
+        return counts;
+    }
+
+    /** What readers see of an imported article's body: its rendered text. */
+    private String renderedText(long articleId) {
+        String body = jdbc().sql("SELECT body FROM article WHERE id = :id").param("id", articleId)
+                .query(String.class).single();
+        return Jsoup.parse(bean(MarkdownRenderer.class).toHtml(body)).text();
+    }
+
+    private long articleFor(String wpKey) {
+        return jdbc().sql("SELECT local_id FROM wordpress_import WHERE kind = 'article' AND wp_key = :key")
+                .param("key", wpKey).query(Long.class).single();
+    }
+
+    @Test
+    default void theThemeUnitTestExportBringsItsPostsCategoriesTagsAndThreadedComments() {
+        ImportSummary summary = themeUnitTestImported();
+
+        assertThat(summary.imported()).containsEntry("articles", 58).containsEntry("pages", 21)
+                .containsEntry("comments", 33).containsEntry("attachments", 37);
+        assertThat(summary.skipped()).containsOnlyKeys("menu item (site navigation is set up in Dateline)");
+        List<String> keys = themeKeys("post");
+        assertThat(keys).hasSize(58);
+        assertThat(jdbc().sql("""
+                        SELECT COUNT(*) FROM wordpress_import m JOIN article a ON a.id = m.local_id
+                        WHERE m.kind = 'article' AND a.kind = 'article' AND m.wp_key IN (:keys)""")
+                .param("keys", keys).query(Integer.class).single()).isEqualTo(58);
+        keys = new java.util.ArrayList<>(keys);
+        keys.addAll(themeKeys("page"));
+        String fromTheme = " c.article_id IN (SELECT local_id FROM wordpress_import WHERE kind = 'article' AND "
+                + "wp_key IN (:keys))";
+        assertThat(jdbc().sql("SELECT COUNT(*) FROM comment c WHERE" + fromTheme)
+                .param("keys", keys).query(Integer.class).single()).isEqualTo(33);
+        // Every reply hangs under the comment WordPress says it answers, on the same article.
+        List<String> threads = jdbc().sql("""
+                        SELECT child.wp_id || '>' || parent.wp_id
+                        FROM comment c
+                        JOIN wordpress_import child ON child.kind = 'comment' AND child.local_id = c.id
+                        JOIN comment p ON p.id = c.parent_id AND p.article_id = c.article_id
+                        JOIN wordpress_import parent ON parent.kind = 'comment' AND parent.local_id = p.id
+                        WHERE""" + fromTheme + " ORDER BY child.wp_id")
+                .param("keys", keys).query(String.class).list();
+        assertThat(threads).containsExactly("905>904", "906>905", "907>906", "910>907", "911>910", "912>911",
+                "913>912", "914>913", "915>914", "1017>168");
+        List<String> states = jdbc().sql("SELECT c.state || '/' || c.kind FROM comment c WHERE" + fromTheme)
+                .param("keys", keys).query(String.class).list();
+        assertThat(states).filteredOn("approved/comment"::equals).hasSize(26);
+        assertThat(states).filteredOn("pending/comment"::equals).hasSize(3);
+        // Pingbacks and trackbacks stay marked as such.
+        assertThat(states).filteredOn(state -> state.endsWith("back")).containsExactlyInAnyOrder(
+                "approved/pingback", "approved/pingback", "approved/trackback", "approved/trackback");
+
+        long markup = articleFor(themeKeys("post").stream().filter(k -> k.endsWith("#1178")).findFirst().orElseThrow());
+        assertThat(jdbc().sql("""
+                        SELECT s.slug || ' ' || a.slug || ' ' || a.status FROM article a
+                        JOIN section s ON s.id = a.section_id WHERE a.id = :id""")
+                .param("id", markup).query(String.class).single())
+                .isEqualTo("classic markup-html-tags-and-formatting published");
+        assertThat(jdbc().sql("""
+                        SELECT t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
+                        WHERE at.article_id = :id ORDER BY at.position""")
+                .param("id", markup).query(String.class).list())
+                .containsExactly("content περιεχόμενο", "css", "formatting", "html", "Markup", "markup");
+        assertThat(renderedText(markup)).contains("Header one", "Stay hungry. Stay foolish.", "Definition Lists");
+        // Nested categories keep their hierarchy: child-2 under child-1 under parent.
+        assertThat(jdbc().sql("""
+                        SELECT gp.slug || '/' || p.slug || '/' || s.slug FROM section s
+                        JOIN section p ON p.id = s.parent_id JOIN section gp ON gp.id = p.parent_id
+                        WHERE s.slug = 'child-2'""").query(String.class).single())
+                .isEqualTo("parent/child-1/child-2");
+        // WordPress authors are bylines, not accounts.
+        assertThat(count("SELECT COUNT(*) FROM account a JOIN author au ON au.id = a.author_id "
+                + "WHERE au.slug = 'themedemos'")).isZero();
+
+        SiteClient.Page page = site().get("/classic/markup-html-tags-and-formatting");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("h1").first().text()).isEqualTo("Markup: HTML Tags and Formatting");
+    }
+
+    @Test
+    default void importingTheSameExportAgainChangesNothing() {
+        themeUnitTestImported();
+        Map<String, Integer> before = tableCounts();
+
+        ImportSummary again = importFile(WxrFiles.phpunit("theme-unit-test-data.xml"));
+
+        assertThat(tableCounts()).isEqualTo(before);
+        assertThat(again.imported().values()).allMatch(n -> n == 0);
+        assertThat(again.unchanged()).containsEntry("articles", 58).containsEntry("comments", 33);
+    }
+
+    @Test
+    default void wxr10And11ExportsImport() throws Exception {
+        for (String name : List.of("valid-wxr-1.0.xml", "valid-wxr-1.1.xml")) {
+            Path file = WxrFiles.phpunit(name);
+            List<WxrFiles.Post> posts = WxrFiles.posts(file).stream()
+                    .filter(p -> p.type().equals("post") || p.type().equals("page")).toList();
+
+            ImportSummary summary = importFile(file);
+
+            // Both files export the same "Hello world!" (same GUID, same id): the second finds it already there.
+            assertThat(summary.imported().get("articles") + summary.imported().get("pages")
+                    + summary.unchanged().get("articles") + summary.unchanged().get("pages"))
+                    .as(name).isEqualTo(posts.size());
+            for (WxrFiles.Post post : posts) {
+                assertThat(count("SELECT COUNT(*) FROM article WHERE headline = '" + post.title().replace("'", "''")
+                        + "'")).as(name + ": " + post.title()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    default void cdataSlashesAndUtf8TextComesThroughExactly(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        for (String name : List.of("cdata-edge.xml", "multiple-cdata.xml", "crazy-cdata-escaped.xml", "slashes.xml",
+                "backslashes.xml", "wxr-utf-8-challenges.xml")) {
+            // Only the GUIDs are made unique: slashes.xml and valid-wxr-1.0.xml both claim post 1 of
+            // http://localhost/, so whichever came second would rightly be "already imported".
+            Path file = dir.resolve(name);
+            Files.writeString(file, Files.readString(WxrFiles.phpunit(name)).replace("<guid isPermaLink=\"false\">",
+                    "<guid isPermaLink=\"false\">" + System.nanoTime() + "-"));
+            importFile(file);
+            for (WxrFiles.Post post : WxrFiles.posts(file)) {
+                if (!post.type().equals("post")) {
+                    continue;
+                }
+                long id = jdbc().sql("""
+                                SELECT local_id FROM wordpress_import
+                                WHERE kind = 'article' AND (wp_key = :key OR wp_key LIKE :untitled)""")
+                        .param("key", post.key())
+                        .param("untitled", "no-guid " + post.title().strip() + " %#" + post.id().strip())
+                        .query(Long.class).single();
+                assertThat(jdbc().sql("SELECT headline FROM article WHERE id = :id").param("id", id)
+                        .query(String.class).single()).as(name).isEqualTo(post.title().strip());
+                assertThat(renderedText(id)).as(name + ": " + post.title())
+                        .isEqualTo(Jsoup.parse(post.content()).text());
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM article WHERE headline = 'Paths'")).isPositive();
+    }
+
+    @Test
+    default void aMalformedExportIsRefusedWithItsLineAndChangesNothing() {
+        themeUnitTestImported();
+        Map<String, Integer> before = tableCounts();
+
+        // malformed.xml is well-formed until </channel> on line 90 closes <notachanneltag>: its posts were read.
+        assertThatThrownBy(() -> importFile(WxrFiles.phpunit("malformed.xml")))
+                .isInstanceOf(WxrFormatException.class)
+                .hasMessageStartingWith("line 90, column")
+                .satisfies(e -> assertThat(((WxrFormatException) e).line()).isEqualTo(90));
+        assertThatThrownBy(() -> importFile(WxrFiles.phpunit("malformed-simple.xml")))
+                .isInstanceOf(WxrFormatException.class)
+                .hasMessageStartingWith("line 1");
+
+        assertThat(tableCounts()).isEqualTo(before);
+    }
+
+    @Test
+    default void aPostWithBadFieldsIsSkippedAndNamedAndTheRestImported(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        Path file = dir.resolve("bad-fields.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:wp="https://wordpress.org/export/1.2/"><channel>
+                <item><title>Good one %1$s</title><guid>https://bad.example/%1$s/1</guid>
+                  <content:encoded><![CDATA[Fine.]]></content:encoded><wp:post_id>1</wp:post_id>
+                  <wp:post_date_gmt>2020-01-02 03:04:05</wp:post_date_gmt><wp:status>publish</wp:status>
+                  <wp:post_type>post</wp:post_type></item>
+                <item><title>Bad date %1$s</title><guid>https://bad.example/%1$s/2</guid>
+                  <wp:post_id>2</wp:post_id><wp:post_date_gmt>yesterday</wp:post_date_gmt>
+                  <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                <item><title>Bad id %1$s</title><guid>https://bad.example/%1$s/3</guid>
+                  <wp:post_id>three</wp:post_id><wp:post_date_gmt>2020-01-02 03:04:05</wp:post_date_gmt>
+                  <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                <item><title>Good two %1$s</title><guid>https://bad.example/%1$s/4</guid>
+                  <wp:post_id>4</wp:post_id><wp:post_date_gmt>2020-01-02 03:04:05</wp:post_date_gmt>
+                  <wp:status>draft</wp:status><wp:post_type>post</wp:post_type></item>
+                </channel></rss>
+                """.formatted(unique));
+
+        ImportSummary summary = importFile(file);
+
+        assertThat(summary.imported()).containsEntry("articles", 2);
+        assertThat(summary.skipped()).containsOnly(Map.entry("bad date 'yesterday'", 1),
+                Map.entry("bad post id 'three'", 1));
+        assertThat(String.join("\n", summary.lines())).contains("'Bad date " + unique + "' at line 8");
+        assertThat(count("SELECT COUNT(*) FROM article WHERE headline LIKE '%" + unique + "'")).isEqualTo(2);
+    }
+
+    @Test
+    default void flattenedCategoriesPutSubCategoryPostsInTheTopLevelSection(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String topic = "flat" + Long.toString(System.nanoTime(), 36) + "-";
+        Path file = dir.resolve("flat.xml");
+        // 20 categories, the last five under the first five; post 15 is filed under topic 15, a sub-category.
+        new WxrGenerator("https://" + topic + "example.org", 3, topic).write(file, 20, 0);
+
+        ImportSummary summary = importer().importFile(file, new WxrImporter.Options(false, true), read -> { });
+
+        assertThat(summary.imported()).containsEntry("sections", 15).containsEntry("articles", 20);
+        assertThat(count("SELECT COUNT(*) FROM section WHERE slug LIKE '" + topic + "%'")).isEqualTo(15);
+        assertThat(jdbc().sql("""
+                        SELECT s.slug FROM article a JOIN section s ON s.id = a.section_id
+                        WHERE a.slug = 'generated-story-15' AND s.slug LIKE :topic""")
+                .param("topic", topic + "%").query(String.class).single()).isEqualTo(topic + "0");
+    }
+
+    @Test
+    default void oldWordPressAddressesAnswerWithAPermanentRedirect() {
+        themeUnitTestImported();
+        SiteClient reader = site();
+
+        assertRedirect(reader, "/?p=1178", "/classic/markup-html-tags-and-formatting");
+        assertRedirect(reader, "/2013/01/11/markup-html-tags-and-formatting/", "/classic/markup-html-tags-and-formatting");
+        assertRedirect(reader, "/category/parent/child-1/child-2/", "/child-2/");
+        assertRedirect(reader, "/?page_id=2", "/pages/about");
+        assertThat(reader.get("/classic/markup-html-tags-and-formatting").status()).isEqualTo(200);
+        // Unknown numbers and drafts fall through to the page that would have answered anyway.
+        assertThat(reader.get("/?p=987654321").status()).isEqualTo(200);
+        assertThat(reader.get("/2099/01/01/no-such-story/").status()).isEqualTo(404);
+    }
+
+    private static void assertRedirect(SiteClient reader, String from, String to) {
+        SiteClient.Page page = reader.get(from);
+        assertThat(page.status()).as(from).isEqualTo(301);
+        assertThat(page.header("Location")).as(from).isEqualTo(to);
+    }
+
+    @Test
+    default void anAdminImportsThroughTheNewsroomAndNoOneElseMay(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("upload.xml");
+        new WxrGenerator("https://upload-" + System.nanoTime() + ".example", 7).write(file, 3, 2);
+        byte[] content = Files.readAllBytes(file);
+        String unchangedCount = "SELECT COUNT(*) FROM wordpress_import";
+
+        SiteClient editor = site().signIn(TestAccounts.create(this, "editor"), TestAccounts.PASSWORD);
+        assertThat(editor.get("/newsroom/import").status()).isEqualTo(403);
+        int before = count(unchangedCount);
+        String editorToken = editor.get("/newsroom").html().select("meta[name=csrf-token]").attr("content");
+        assertThat(editor.postMultipart("/newsroom/import?_csrf=" + editorToken, Map.of("_csrf", editorToken),
+                "file", "upload.xml", content).status()).isEqualTo(403);
+        assertThat(count(unchangedCount)).isEqualTo(before);
+
+        SiteClient admin = site().signIn(TestAccounts.create(this, "admin"), TestAccounts.PASSWORD);
+        var form = admin.get("/newsroom/import").html();
+        String token = form.select("input[name=_csrf]").attr("value");
+        assertThat(form.select("form[enctype=multipart/form-data] input[type=file][name=file]")).hasSize(1);
+
+        SiteClient.Page dryRun = admin.postMultipart("/newsroom/import?_csrf=" + token,
+                Map.of("_csrf", token, "dryRun", "true"), "file", "upload.xml", content);
+        assertThat(dryRun.status()).isEqualTo(200);
+        assertThat(dryRun.html().select("#import-summary").text()).contains("Dry run", "3 articles", "6 comments");
+        assertThat(count(unchangedCount)).isEqualTo(before);
+
+        SiteClient.Page done = admin.postMultipart("/newsroom/import?_csrf=" + token, Map.of("_csrf", token),
+                "file", "upload.xml", content);
+        assertThat(done.html().select("#import-summary").text()).contains("Imported: 3 articles", "6 comments");
+        assertThat(count(unchangedCount)).isGreaterThan(before);
+
+        SiteClient.Page refused = admin.postMultipart("/newsroom/import?_csrf=" + token, Map.of("_csrf", token),
+                "file", "broken.xml", "<rss><channel><item></channel></rss>".getBytes());
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.html().select("#import-problem").text())
+                .startsWith("Refused broken.xml, nothing was imported: line 1, column");
+
+        SiteClient.Page withoutToken = admin.postMultipart("/newsroom/import", Map.of(), "file", "upload.xml", content);
+        assertThat(withoutToken.status()).isEqualTo(403);
+    }
+
+    @Test
+    default void exportThenImportGivesBackTheSameArticlesAndComments(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        themeUnitTestImported();
+        Path exported = dir.resolve("export.xml");
+        int written;
+        try (OutputStream out = Files.newOutputStream(exported)) {
+            written = bean(WxrExporter.class).export(out);
+        }
+        assertThat(written).isEqualTo(count("SELECT COUNT(*) FROM article"));
+
+        Path fresh = dir.resolve("fresh");
+        int exit = WxrCommand.run(news.dateline.DatelineApplication.class, new String[] {"import", "wxr",
+                exported.toString(), "--dateline.data.dir=" + fresh, "--dateline.data.url=",
+                "--spring.main.banner-mode=off"});
+        assertThat(exit).isZero();
+
+        var freshDb = new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                "jdbc:sqlite:" + fresh.resolve("dateline.db"), true);
+        try {
+            JdbcClient copy = JdbcClient.create(freshDb);
+            List<String> articles = RoundTrip.articles(jdbc());
+            List<String> comments = RoundTrip.comments(jdbc());
+            assertThat(RoundTrip.missingFrom(RoundTrip.articles(copy), articles)).as("articles changed").isEmpty();
+            assertThat(RoundTrip.articles(copy)).hasSameSizeAs(articles);
+            assertThat(RoundTrip.missingFrom(RoundTrip.comments(copy), comments)).as("comments changed").isEmpty();
+            assertThat(RoundTrip.comments(copy)).hasSameSizeAs(comments);
+        } finally {
+            freshDb.destroy();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package news.dateline.interchange;
+
+import news.dateline.support.PostgresSite;
+
+class ImportJourneysOnPostgresTest extends PostgresSite implements ImportJourneys {
+}

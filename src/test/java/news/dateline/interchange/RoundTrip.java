@@ -1,0 +1,54 @@
+package news.dateline.interchange;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Articles and comments as one line each, comparable across two databases (ids differ, content must not). */
+final class RoundTrip {
+
+    private RoundTrip() {
+    }
+
+    /** The lines of {@code expected} that {@code actual} lacks (each line counted as often as it occurs). */
+    static List<String> missingFrom(List<String> actual, List<String> expected) {
+        List<String> left = new java.util.ArrayList<>(actual);
+        return expected.stream().filter(line -> !left.remove(line)).toList();
+    }
+
+    static List<String> articles(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT a.id, a.kind, s.slug AS section, s.name AS section_name, a.slug, a.headline,
+                               a.standfirst, a.body, a.dateline_place, a.source_credit, a.status, a.published_at,
+                               a.updated_at, a.scheduled_for
+                        FROM article a JOIN section s ON s.id = a.section_id""")
+                .query((rs, n) -> String.join(" | ", rs.getString("kind"), rs.getString("section"),
+                        rs.getString("section_name"), rs.getString("slug"), rs.getString("headline"),
+                        rs.getString("standfirst"), rs.getString("body"), rs.getString("dateline_place"),
+                        rs.getString("source_credit"), rs.getString("status"), rs.getString("published_at"),
+                        rs.getString("updated_at"), rs.getString("scheduled_for"),
+                        "tags=" + jdbc.sql("""
+                                        SELECT t.slug || ':' || t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
+                                        WHERE at.article_id = :id ORDER BY at.position""")
+                                .param("id", rs.getLong("id")).query(String.class).list(),
+                        "by=" + jdbc.sql("""
+                                        SELECT au.slug || ':' || au.name FROM article_author w
+                                        JOIN author au ON au.id = w.author_id
+                                        WHERE w.article_id = :id ORDER BY w.position""")
+                                .param("id", rs.getLong("id")).query(String.class).list()))
+                .list();
+    }
+
+    static List<String> comments(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug AS article, c.state, c.kind, c.author_name, c.author_email,
+                               c.author_url, c.body, c.created_at / 1000 AS created_second,
+                               COALESCE(p.author_name || ': ' || p.body, '') AS answers
+                        FROM comment c JOIN article a ON a.id = c.article_id JOIN section s ON s.id = a.section_id
+                        LEFT JOIN comment p ON p.id = c.parent_id""")
+                .query((rs, n) -> String.join(" | ", rs.getString("article"), rs.getString("state"),
+                        rs.getString("kind"), rs.getString("author_name"), rs.getString("author_email"),
+                        rs.getString("author_url"), rs.getString("body"), rs.getString("created_second"),
+                        rs.getString("answers")))
+                .list();
+    }
+}
