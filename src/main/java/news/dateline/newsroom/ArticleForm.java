@@ -15,11 +15,12 @@ import news.dateline.article.EditableArticle;
 /**
  * The editor form exactly as typed, so a form that fails validation comes back with every character kept.
  * {@code tags} is comma-separated; {@code authors} holds author ids in byline order; {@code scheduleAt} is a
- * {@code datetime-local} value in the site's time zone.
+ * {@code datetime-local} value in the site's time zone. {@code baseRevision} is the revision the page was showing,
+ * so an update for review knows which version of the live story it was written against.
  */
 public record ArticleForm(String headline, String standfirst, String slug, String section, String tags,
         List<String> authors, String dateline, String source, String body, String scheduleAt,
-        String correctionNote, String action) {
+        String correctionNote, String action, String baseRevision) {
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -36,25 +37,37 @@ public record ArticleForm(String headline, String standfirst, String slug, Strin
         scheduleAt = Objects.requireNonNullElse(scheduleAt, "");
         correctionNote = Objects.requireNonNullElse(correctionNote, "");
         action = Objects.requireNonNullElse(action, "save");
+        baseRevision = Objects.requireNonNullElse(baseRevision, "");
     }
 
     static ArticleForm empty(long defaultSection, Long defaultAuthor) {
         return new ArticleForm("", "", "", defaultSection > 0 ? String.valueOf(defaultSection) : "", "",
-                defaultAuthor == null ? List.of() : List.of(String.valueOf(defaultAuthor)), "", "", "", "", "", "save");
+                defaultAuthor == null ? List.of() : List.of(String.valueOf(defaultAuthor)), "", "", "", "", "", "save", "");
     }
 
-    static ArticleForm of(EditableArticle article, ZoneId zone) {
-        ArticleDraft d = article.draft();
+    static ArticleForm of(EditableArticle article, ZoneId zone, Long baseRevision) {
+        return of(article, article.draft(), zone, baseRevision);
+    }
+
+    /** The story's form with another text in it (the update waiting for review, opened to bring it up to date). */
+    static ArticleForm of(EditableArticle article, ArticleDraft d, ZoneId zone, Long baseRevision) {
         String scheduled = article.scheduledFor() == null ? "" : LOCAL.format(article.scheduledFor().atZone(zone));
         return new ArticleForm(d.headline(), d.standfirst(), d.slug(), String.valueOf(d.sectionId()),
                 String.join(", ", d.tagNames()), d.authorIds().stream().map(String::valueOf).toList(),
-                d.datelinePlace(), d.sourceCredit(), d.body(), scheduled, "", "save");
+                d.datelinePlace(), d.sourceCredit(), d.body(), scheduled, "", "save",
+                baseRevision == null ? "" : String.valueOf(baseRevision));
     }
 
     ArticleDraft draft() {
         return new ArticleDraft(number(section), slug, headline, standfirst, body, dateline, source,
                 authors.stream().map(ArticleForm::number).filter(n -> n > 0).toList(),
                 Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
+    }
+
+    /** {@code null} when the page did not say (the story as it is now is then the base). */
+    Long basedOn() {
+        long base = number(baseRevision);
+        return base > 0 ? base : null;
     }
 
     /** {@code null} when empty or not a date and time; the write rules then ask for one. */
