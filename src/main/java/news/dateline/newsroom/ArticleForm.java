@@ -59,7 +59,9 @@ public record ArticleForm(String headline, String standfirst, String slug, Strin
     }
 
     ArticleDraft draft() {
-        return new ArticleDraft(number(section), slug, headline, standfirst, body, dateline, source,
+        // A submitted form sends a textarea's line breaks as CRLF, the autosave's fetch as LF: store one kind, so
+        // the revision diff does not see every line of the body changed between an autosave and a save.
+        return new ArticleDraft(number(section), slug, headline, lf(standfirst), lf(body), dateline, source,
                 authors.stream().map(ArticleForm::number).filter(n -> n > 0).toList(),
                 Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
     }
@@ -86,6 +88,10 @@ public record ArticleForm(String headline, String standfirst, String slug, Strin
     public String tagsText() {
         return Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String lf(String text) {
+        return text.replace("\r\n", "\n");
     }
 
     private static long number(String text) {
