@@ -73,7 +73,8 @@ class EditorController {
     String create(@ModelAttribute("staff") Staff staff, Model model) {
         ActingAccount by = accounts.acting(staff);
         long firstSection = sections.all().isEmpty() ? 0 : sections.all().getFirst().id();
-        return render(model, null, ArticleForm.empty(firstSection, by.authorId()), Map.of(), null, null, by);
+        return render(model, null, ArticleForm.empty(firstSection, by.authorId(), editorial.allAuthors()), Map.of(),
+                null, null, by);
     }
 
     @PostMapping("/newsroom/articles")
@@ -94,10 +95,12 @@ class EditorController {
         if ("edit".equals(pending) && article.hasPendingUpdate()) {
             // Re-basing: the waiting text, based on the story as it is now; saving it replaces the waiting update.
             Revision waiting = revisions.find(id, article.pendingRevisionId()).orElseThrow();
-            return render(model, article, ArticleForm.of(article, waiting.snapshot(), times.zone(), current),
+            return render(model, article, ArticleForm.of(article, waiting.snapshot(), times.zone(), current,
+                    editorial.allAuthors()),
                     Map.of(), NOTICES.get("rebase"), null, by);
         }
-        return render(model, article, ArticleForm.of(article, times.zone(), current), Map.of(),
+        return render(model, article, ArticleForm.of(article, times.zone(), current, editorial.allAuthors()),
+                Map.of(),
                 done == null ? null : NOTICES.get(done), null, by);
     }
 
@@ -119,7 +122,8 @@ class EditorController {
             boolean stale = e.problems().containsKey("stale");
             response.setStatus(stale ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(model, article,
-                    ArticleForm.of(article, times.zone(), revisions.currentRevisionId(id).orElse(null)),
+                    ArticleForm.of(article, times.zone(), revisions.currentRevisionId(id).orElse(null),
+                            editorial.allAuthors()),
                     stale ? Map.of() : e.problems(), null,
                     stale ? ArticleService.STALE_PENDING_UPDATE
                             : "The update could not be published: " + String.join(" ", e.problems().values()),
@@ -144,7 +148,7 @@ class EditorController {
             find(id);
         }
         try {
-            long saved = service.write(id, form.draft(), Intent.AUTOSAVE, null, null, by);
+            long saved = service.write(id, form.draft(editorial.allAuthors()), Intent.AUTOSAVE, null, null, by);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("id", saved);
             answer.put("savedAt", times.clock(java.time.Instant.now()));
@@ -162,8 +166,8 @@ class EditorController {
         ActingAccount by = accounts.acting(staff);
         Intent intent = intentOf(form.action());
         try {
-            long saved = service.write(id, form.draft(), intent, form.scheduleInstant(times.zone()),
-                    form.correctionNote(), by, form.basedOn());
+            long saved = service.write(id, form.draft(editorial.allAuthors()), intent,
+                    form.scheduleInstant(times.zone()), form.correctionNote(), by, form.basedOn());
             return "redirect:/newsroom/articles/" + saved + "?done=" + doneOf(id, intent, saved);
         } catch (InvalidArticle e) {
             EditableArticle article = id == null ? null : find(id);

@@ -89,6 +89,11 @@ final class Desk {
                 .param("id", articleId).query(Long.class).single();
     }
 
+    static String authorName(RunningSite site, String slug) {
+        return site.bean(JdbcClient.class).sql("SELECT name FROM author WHERE slug = :slug")
+                .param("slug", slug).query(String.class).single();
+    }
+
     String csrf() {
         return csrf;
     }

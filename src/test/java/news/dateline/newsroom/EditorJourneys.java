@@ -355,4 +355,32 @@ interface EditorJourneys extends RunningSite {
                 "X-Requested-With", "XMLHttpRequest").status()).isEqualTo(200);
         assertThat(Desk.row(this, id).get("body")).isEqualTo("Typed while the session ran out.");
     }
+
+    @Test
+    default void bylinesAppearInTheOrderTheWriterGives() {
+        Desk editor = Desk.signIn(this, "editor");
+        String headline = unique("Two reporters on the harbour inquiry");
+        Map<String, String> form = Desk.story(headline, "The inquiry opened on Monday.");
+        form.put("bylines", "priya-raman, henrik-solberg");
+        long id = editor.createDraft(form);
+        assertThat(editor.post("/newsroom/articles/" + id, form, "publish").status()).isEqualTo(302);
+        String path = Desk.path(this, id);
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly(Desk.authorName(this, "priya-raman"), Desk.authorName(this, "henrik-solberg"));
+        assertThat(editor.client.get("/newsroom/articles/" + id).html().select("#bylines").attr("value"))
+                .isEqualTo("priya-raman, henrik-solberg");
+
+        form.put("bylines", "henrik-solberg, priya-raman");
+        assertThat(editor.post("/newsroom/articles/" + id, form, "save").status()).isEqualTo(302);
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly(Desk.authorName(this, "henrik-solberg"), Desk.authorName(this, "priya-raman"));
+
+        form.put("bylines", "henrik-solberg, nobody-of-that-name");
+        SiteClient.Page refused = editor.post("/newsroom/articles/" + id, form, "save");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#bylines ~ .field-error").text()).contains("not a known author");
+        assertThat(refused.html().select("#bylines").attr("value")).isEqualTo("henrik-solberg, nobody-of-that-name");
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly(Desk.authorName(this, "henrik-solberg"), Desk.authorName(this, "priya-raman"));
+    }
 }
