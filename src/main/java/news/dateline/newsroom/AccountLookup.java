@@ -19,8 +19,9 @@ class AccountLookup {
                 .param("username", staff.username())
                 .query((rs, n) -> {
                     long authorId = rs.getLong("author_id");
-                    return new ActingAccount(rs.getLong("id"), staff.username(), staff.role(),
-                            rs.wasNull() ? null : authorId);
+                    // wasNull speaks of the last column read: ask before reading the id.
+                    Long author = rs.wasNull() ? null : authorId;
+                    return new ActingAccount(rs.getLong("id"), staff.username(), staff.role(), author);
                 })
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("Signed in as " + staff.username() + " with no account"));

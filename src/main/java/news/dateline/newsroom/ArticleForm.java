@@ -44,7 +44,8 @@ public record ArticleForm(String headline, String standfirst, String slug, Strin
 
     static ArticleForm empty(long defaultSection, Long defaultAuthor, List<Author> known) {
         return new ArticleForm("", "", "", defaultSection > 0 ? String.valueOf(defaultSection) : "", "",
-                defaultAuthor == null ? "" : slugsOf(List.of(defaultAuthor), known), "", "", "", "", "", "save", "");
+                known.stream().filter(a -> Objects.equals(a.id(), defaultAuthor)).map(Author::slug).findFirst()
+                        .orElse(""), "", "", "", "", "", "save", "");
     }
 
     static ArticleForm of(EditableArticle article, ZoneId zone, Long baseRevision, List<Author> known) {

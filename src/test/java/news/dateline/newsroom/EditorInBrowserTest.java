@@ -78,8 +78,7 @@ class EditorInBrowserTest extends SqliteSite {
                     .containsExactly("What changes for passengers", "Fares");
 
             // The draft saves itself within a few seconds, and the page then edits the saved draft.
-            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText("Saved"))
-                    .waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+            waitUntilAutosaved(page);
             assertThat(page.url()).matches(".*/newsroom/articles/\\d+$");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-preview.png"))
                     .setFullPage(true));
@@ -133,7 +132,7 @@ class EditorInBrowserTest extends SqliteSite {
             page.navigate(site().base() + "/newsroom/articles/new");
             page.fill("#headline", headline);
             page.fill("#body", "Work starts on Monday.");
-            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText("Saved")).waitFor();
+            waitUntilAutosaved(page);
             long id = Long.parseLong(page.url().replaceAll(".*/newsroom/articles/(\\d+)$", "$1"));
 
             // The session ends (expired on the server, or signed out in another tab) while the writer types on.
@@ -153,14 +152,23 @@ class EditorInBrowserTest extends SqliteSite {
             page.bringToFront();
 
             // Signing in issued a new CSRF token; the page picks it up and its next autosave goes through.
-            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText(
-                    java.util.regex.Pattern.compile("^Saved \\d"))).waitFor();
+            waitUntilAutosaved(page);
             assertThat(Desk.row(this, id).get("body")).isEqualTo(typed);
             page.fill("#body", typed + "\n\nThe harbour stays open.");
             page.click("button[name=action][value=save]");
             page.waitForURL("**/newsroom/articles/" + id + "?done=saved");
             assertThat(Desk.row(this, id).get("body")).isEqualTo(typed + "\n\nThe harbour stays open.");
             assertThat(scriptErrors).isEmpty();
+        }
+    }
+
+    /** "Saved hh:mm:ss"; not "Not saved yet: …", whose text the failure then shows. */
+    private static void waitUntilAutosaved(Page page) {
+        try {
+            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText(
+                    java.util.regex.Pattern.compile("^Saved \\d"))).waitFor();
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("Not autosaved; the status line says: " + page.textContent("#save-status"), e);
         }
     }
 
