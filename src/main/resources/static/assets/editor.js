@@ -8,6 +8,8 @@
   }
   var csrfHeader = document.querySelector('meta[name="csrf-header"]').content;
   var csrfToken = document.querySelector('meta[name="csrf-token"]').content;
+  var SIGNED_OUT = 'You have been signed out. Your text is still here: sign in in another tab, then save.';
+  var signedOut = false;
   var headline = form.elements.headline;
   var slug = form.elements.slug;
   var body = form.elements.body;
@@ -28,7 +30,8 @@
   var lastSaved = document.querySelector('.form-error') ? '' : serialize();
 
   function post(url, payload, accept) {
-    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': accept || 'application/json' };
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': accept || 'application/json',
+      'X-Requested-With': 'XMLHttpRequest' };
     headers[csrfHeader] = csrfToken;
     return fetch(url, { method: 'POST', headers: headers, body: payload, credentials: 'same-origin' });
   }
@@ -74,6 +77,38 @@
   }
   renderPreview();
 
+  // After the session ended and the writer signed in again elsewhere, the page's CSRF token is an old one:
+  // fetch the new one and give it to every form on the page, so the next save (by button or autosave) goes through.
+  // Nothing in the fields is touched, whatever the answer.
+  function checkSession() {
+    return fetch('/newsroom/session', { headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          return Promise.reject(response.status);
+        }
+        return response.json();
+      })
+      .then(function (session) {
+        csrfToken = session.token;
+        document.querySelector('meta[name="csrf-token"]').content = session.token;
+        Array.prototype.forEach.call(document.querySelectorAll('input[name="' + session.parameter + '"]'),
+          function (input) { input.value = session.token; });
+        if (signedOut) {
+          signedOut = false;
+          status.textContent = 'Signed in again: your text will be saved.';
+        }
+        return true;
+      })
+      .catch(function (code) {
+        if (code === 401) {
+          signedOut = true;
+          status.textContent = SIGNED_OUT;
+        }
+        return false;
+      });
+  }
+
   function autosave() {
     var url = form.dataset.autosave;
     var payload = serialize();
@@ -81,11 +116,27 @@
       return;
     }
     saving = true;
+    if (signedOut) {
+      checkSession().finally(function () { saving = false; });
+      return;
+    }
     post(url, payload)
       .then(function (response) {
-        return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
+        var type = response.headers.get('Content-Type') || '';
+        if (type.indexOf('application/json') < 0) {
+          // Only a redirect to the sign-in form answers HTML here.
+          return { ok: false, status: response.status, answer: { reason: 'signed-out' } };
+        }
+        return response.json().then(function (answer) {
+          return { ok: response.ok, status: response.status, answer: answer };
+        });
       })
       .then(function (result) {
+        if (result.status === 401 || result.answer.reason === 'signed-out' || result.answer.reason === 'csrf') {
+          signedOut = true;
+          status.textContent = SIGNED_OUT;
+          return checkSession();
+        }
         if (!result.ok) {
           status.textContent = 'Not saved yet: ' + result.answer.error;
           return;
@@ -102,6 +153,8 @@
       .catch(function () { status.textContent = 'Not saved: the newsroom cannot be reached. Keep this page open.'; })
       .finally(function () { saving = false; });
   }
+  // Coming back from the tab where the writer signed in again: pick up the new token before they press Save.
+  window.addEventListener('focus', checkSession);
   if (form.dataset.autosave) {
     setInterval(autosave, AUTOSAVE_EVERY_MS);
   }

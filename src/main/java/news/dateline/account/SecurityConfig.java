@@ -8,7 +8,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -20,6 +23,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -41,6 +46,18 @@ class SecurityConfig {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/*/*/comments"),
             new NegatedRequestMatcher(API),
             new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/newsroom/**")));
+
+    /**
+     * The editor's background calls (autosave, preview, session check): a redirect to the sign-in page would reach
+     * fetch as the sign-in form with status 200, so they are told in JSON that the session is gone.
+     */
+    private static final RequestMatcher NEWSROOM_BACKGROUND = new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/newsroom/**"),
+            new OrRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With"), request -> {
+                String accept = request.getHeader("Accept");
+                return accept != null && accept.contains("application/json");
+            }));
+    static final String SIGNED_OUT = "You have been signed out: sign in again to save.";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts)
@@ -76,7 +93,20 @@ class SecurityConfig {
                         .defaultAccessDeniedHandlerFor((request, response, e) -> json(response, 403,
                                 e instanceof CsrfException
                                         ? "Missing or invalid CSRF token: send it in the X-CSRF-TOKEN header"
-                                        : "Your role may not do this"), API))
+                                        : "Your role may not do this"), API)
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> signedOut(response),
+                                NEWSROOM_BACKGROUND)
+                        // Without a session the CSRF check fails before sign-in is even asked for: that is a
+                        // signed-out page too. Signed in (again, elsewhere), the page's token is simply out of date.
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            if (!signedIn()) {
+                                signedOut(response);
+                            } else if (e instanceof CsrfException) {
+                                json(response, 403, "This page's security token is out of date.", "csrf");
+                            } else {
+                                json(response, 403, "Your role may not do this", "forbidden");
+                            }
+                        }, NEWSROOM_BACKGROUND))
                 .headers(headers -> headers
                         // Cache-Control is the page cache's business: public for reader pages, no-store for staff.
                         .cacheControl(cache -> cache.disable())
@@ -110,6 +140,25 @@ class SecurityConfig {
             }
         });
         return provider;
+    }
+
+    /** Like the API's, plus a code the editor's script acts on ({@code signed-out}, {@code csrf}). */
+    private static void json(HttpServletResponse response, int status, String reason, String code)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"error\":\"" + reason + "\",\"reason\":\"" + code + "\"}");
+    }
+
+    private static void signedOut(HttpServletResponse response) throws IOException {
+        json(response, 401, SIGNED_OUT, "signed-out");
+    }
+
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     @Bean

@@ -90,9 +90,19 @@ public class ArticleService {
     @Transactional
     public long write(Long articleId, ArticleDraft draft, Intent intent, Instant scheduleAt, String note,
             ActingAccount by) {
+        return write(articleId, draft, intent, scheduleAt, note, by, null);
+    }
+
+    /**
+     * @param basedOn for an update for review, the revision the writer's editor page was showing (see
+     *     {@link RevisionRepository#currentRevisionId}); {@code null} means the story as it is now
+     */
+    @Transactional
+    public long write(Long articleId, ArticleDraft draft, Intent intent, Instant scheduleAt, String note,
+            ActingAccount by, Long basedOn) {
         EditableArticle current = articleId == null ? null : editable(articleId);
         authorize(current, intent, by);
-        return apply(current, draft, intent, scheduleAt, note, by, null);
+        return apply(current, draft, intent, scheduleAt, note, by, null, basedOn);
     }
 
     /** Publishes the update waiting for review; until now readers saw the version before it. */
@@ -105,9 +115,28 @@ public class ArticleService {
         if (!ArticlePermissions.canPublish(by, current)) {
             throw new ArticleForbidden(MAY_NOT_PUBLISH);
         }
+        if (changedSincePending(current).isPresent()) {
+            throw new InvalidArticle(Map.of("stale", STALE_PENDING_UPDATE));
+        }
         Revision pending = revisions.find(articleId, current.pendingRevisionId()).orElseThrow();
-        apply(current, pending.snapshot(), Intent.SAVE, null, null, by, "approved");
+        apply(current, pending.snapshot(), Intent.SAVE, null, null, by, "approved", null);
         editorial.setPendingRevision(articleId, null);
+    }
+
+    /**
+     * The revision now live when it is not the one the waiting update was written against: approving the update
+     * would then silently undo whatever was published in between. Empty when nothing waits or nothing changed.
+     */
+    public java.util.Optional<Long> changedSincePending(EditableArticle article) {
+        if (!article.hasPendingUpdate()) {
+            return java.util.Optional.empty();
+        }
+        long pending = article.pendingRevisionId();
+        java.util.Optional<Long> current = revisions.currentRevisionId(article.id());
+        java.util.Optional<Long> base = revisions.basedOn(pending);
+        // Updates saved before the base was recorded: anything saved after them changed the story.
+        boolean changed = base.isPresent() ? !base.equals(current) : current.filter(id -> id > pending).isPresent();
+        return changed ? current : java.util.Optional.empty();
     }
 
     /** Drops the update waiting for review; it stays in the revision history. */
@@ -128,7 +157,7 @@ public class ArticleService {
         authorize(current, Intent.SAVE, by);
         Revision revision = revisions.find(articleId, revisionId)
                 .orElseThrow(() -> new NotFoundException("Revision " + revisionId + " of article " + articleId));
-        apply(current, revision.snapshot(), Intent.SAVE, null, null, by, "restored");
+        apply(current, revision.snapshot(), Intent.SAVE, null, null, by, "restored", null);
     }
 
     /** Called by the scheduler for each due story; only one caller across nodes wins (see EditorialRepository). */
@@ -153,6 +182,8 @@ public class ArticleService {
             "This story is published: save your edit as an update for review, and an editor will publish it.";
     static final String NOT_PUBLISHED = "Only a published story takes an update for review or a correction.";
     static final String NO_PENDING_UPDATE = "There is no update waiting for review.";
+    public static final String STALE_PENDING_UPDATE = "The story has changed since this update was written: review "
+            + "the differences, then open the update in the editor to bring it up to date, or drop it.";
     static final String ONLY_DRAFTS_AUTOSAVE = "Only drafts are saved automatically; use the buttons to save.";
 
     private EditableArticle editable(long articleId) {
@@ -198,13 +229,15 @@ public class ArticleService {
     }
 
     private long apply(EditableArticle current, ArticleDraft input, Intent intent, Instant scheduleAt, String note,
-            ActingAccount by, String kindOverride) {
+            ActingAccount by, String kindOverride, Long basedOn) {
         Instant now = clock.instant();
         Long articleId = current == null ? null : current.id();
         ArticleDraft draft = rules.completed(input);
         rules.check(articleId, draft, intent, scheduleAt, note, now);
         if (intent == Intent.PENDING) {
+            Long base = basedOn != null ? basedOn : revisions.currentRevisionId(articleId).orElse(null);
             long revision = revisions.insert(articleId, by, "pending", draft, now);
+            revisions.setBasedOn(revision, base);
             editorial.setPendingRevision(articleId, revision);
             recordChange(articleId, "pending", now);
             return articleId;

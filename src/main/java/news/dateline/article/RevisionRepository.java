@@ -50,6 +50,35 @@ public class RevisionRepository {
         return insert(articleId, by, "autosave", d, now);
     }
 
+    /** An update for review remembers the live version it was written against. */
+    void setBasedOn(long revisionId, Long basedOn) {
+        jdbc.sql("UPDATE article_revision SET based_on_revision_id = :base WHERE id = :id")
+                .param("base", basedOn).param("id", revisionId).update();
+    }
+
+    Optional<Long> basedOn(long revisionId) {
+        return jdbc.sql("SELECT based_on_revision_id FROM article_revision WHERE id = :id")
+                .param("id", revisionId)
+                .query((rs, n) -> {
+                    long base = rs.getLong(1);
+                    return rs.wasNull() ? null : base;
+                })
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * The revision the article row holds now: every save but an update for review is written to the row, so it is
+     * the newest revision that is not one of those. Empty for a story that has no revisions (imported, say).
+     */
+    public Optional<Long> currentRevisionId(long articleId) {
+        return jdbc.sql("""
+                        SELECT id FROM article_revision WHERE article_id = :article AND kind <> 'pending'
+                        ORDER BY id DESC LIMIT 1""")
+                .param("article", articleId)
+                .query(Long.class)
+                .optional();
+    }
+
     public List<Revision> of(long articleId) {
         return jdbc.sql("SELECT * FROM article_revision WHERE article_id = :article ORDER BY id DESC")
                 .param("article", articleId)

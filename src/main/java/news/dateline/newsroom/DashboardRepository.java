@@ -62,7 +62,9 @@ class DashboardRepository {
 
     private static DashboardStory story(ResultSet rs, int row) throws SQLException {
         long at = rs.getLong("at");
+        // wasNull speaks of the last column read, so it is asked straight after "at"
+        Instant when = rs.wasNull() ? null : Instant.ofEpochMilli(at);
         return new DashboardStory(rs.getLong("id"), rs.getString("headline"), rs.getString("section_slug"),
-                rs.getString("slug"), rs.wasNull() ? null : Instant.ofEpochMilli(at));
+                rs.getString("slug"), when);
     }
 }

@@ -43,7 +43,9 @@ class EditorController {
             Map.entry("approved", "Update approved and published."),
             Map.entry("discarded", "The update waiting for review was dropped."),
             Map.entry("corrected", "Correction published: the note is in the story's corrections box."),
-            Map.entry("restored", "Revision restored."));
+            Map.entry("restored", "Revision restored."),
+            Map.entry("rebase", "The update waiting for review is open below, on top of the story as it is now: "
+                    + "bring it up to date, then save it for review again (or publish it)."));
 
     private final ArticleService service;
     private final EditorialRepository editorial;
@@ -69,7 +71,8 @@ class EditorController {
     String create(@ModelAttribute("staff") Staff staff, Model model) {
         ActingAccount by = staff.acting();
         long firstSection = sections.all().isEmpty() ? 0 : sections.all().getFirst().id();
-        return render(model, null, ArticleForm.empty(firstSection, by.authorId()), Map.of(), null, null, by);
+        return render(model, null, ArticleForm.empty(firstSection, by.authorId(), editorial.allAuthors()), Map.of(),
+                null, null, by);
     }
 
     @PostMapping("/newsroom/articles")
@@ -80,13 +83,22 @@ class EditorController {
 
     @GetMapping("/newsroom/articles/{id}")
     String edit(@PathVariable long id, @RequestParam(required = false) String done,
-            @ModelAttribute("staff") Staff staff, Model model) {
+            @RequestParam(required = false) String pending, @ModelAttribute("staff") Staff staff, Model model) {
         ActingAccount by = staff.acting();
         EditableArticle article = find(id);
         if (!ArticlePermissions.canEdit(by, article) && !ArticlePermissions.canProposeUpdate(by, article)) {
             throw new news.dateline.article.ArticleForbidden("Your role may not edit this story.");
         }
-        return render(model, article, ArticleForm.of(article, times.zone()), Map.of(),
+        Long current = revisions.currentRevisionId(id).orElse(null);
+        if ("edit".equals(pending) && article.hasPendingUpdate()) {
+            // Re-basing: the waiting text, based on the story as it is now; saving it replaces the waiting update.
+            Revision waiting = revisions.find(id, article.pendingRevisionId()).orElseThrow();
+            return render(model, article, ArticleForm.of(article, waiting.snapshot(), times.zone(), current,
+                    editorial.allAuthors()),
+                    Map.of(), NOTICES.get("rebase"), null, by);
+        }
+        return render(model, article, ArticleForm.of(article, times.zone(), current, editorial.allAuthors()),
+                Map.of(),
                 done == null ? null : NOTICES.get(done), null, by);
     }
 
@@ -98,14 +110,22 @@ class EditorController {
     }
 
     @PostMapping("/newsroom/articles/{id}/pending/approve")
-    String approve(@PathVariable long id, @ModelAttribute("staff") Staff staff, Model model) {
+    String approve(@PathVariable long id, @ModelAttribute("staff") Staff staff, Model model,
+            HttpServletResponse response) {
         ActingAccount by = staff.acting();
         try {
             service.approvePendingUpdate(id, by);
         } catch (InvalidArticle e) {
             EditableArticle article = find(id);
-            return render(model, article, ArticleForm.of(article, times.zone()), e.problems(), null,
-                    "The update could not be published: " + String.join(" ", e.problems().values()), by);
+            boolean stale = e.problems().containsKey("stale");
+            response.setStatus(stale ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(model, article,
+                    ArticleForm.of(article, times.zone(), revisions.currentRevisionId(id).orElse(null),
+                            editorial.allAuthors()),
+                    stale ? Map.of() : e.problems(), null,
+                    stale ? ArticleService.STALE_PENDING_UPDATE
+                            : "The update could not be published: " + String.join(" ", e.problems().values()),
+                    by);
         }
         return "redirect:/newsroom/articles/" + id + "?done=approved";
     }
@@ -126,7 +146,7 @@ class EditorController {
             find(id);
         }
         try {
-            long saved = service.write(id, form.draft(), Intent.AUTOSAVE, null, null, by);
+            long saved = service.write(id, form.draft(editorial.allAuthors()), Intent.AUTOSAVE, null, null, by);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("id", saved);
             answer.put("savedAt", times.clock(java.time.Instant.now()));
@@ -144,8 +164,8 @@ class EditorController {
         ActingAccount by = staff.acting();
         Intent intent = intentOf(form.action());
         try {
-            long saved = service.write(id, form.draft(), intent, form.scheduleInstant(times.zone()),
-                    form.correctionNote(), by);
+            long saved = service.write(id, form.draft(editorial.allAuthors()), intent,
+                    form.scheduleInstant(times.zone()), form.correctionNote(), by, form.basedOn());
             return "redirect:/newsroom/articles/" + saved + "?done=" + doneOf(id, intent, saved);
         } catch (InvalidArticle e) {
             EditableArticle article = id == null ? null : find(id);
@@ -185,11 +205,14 @@ class EditorController {
         Revision pending = article == null || !article.hasPendingUpdate() ? null
                 : revisions.find(article.id(), article.pendingRevisionId()).orElse(null);
         boolean canEdit = article == null || ArticlePermissions.canEdit(by, article);
+        String staleDiff = pending == null ? null : service.changedSincePending(article)
+                .map(now -> "/newsroom/articles/" + article.id() + "/revisions?from=" + pending.id() + "&to=" + now)
+                .orElse(null);
         String script = resources.getForLookupPath("/assets/editor.js");
         model.addAttribute("page", new EditorPage(article, form, problems, notice, problem, sections.all(),
                 editorial.allAuthors(), canEdit, ArticlePermissions.canPublish(by, article),
                 article != null && ArticlePermissions.canProposeUpdate(by, article), pending,
-                pending == null ? "" : times.human(pending.savedAt()),
+                pending == null ? "" : times.human(pending.savedAt()), staleDiff,
                 article == null || article.isPublished() ? null : previewLinks.pathFor(article.id()),
                 article == null ? "" : times.human(article.publishedAt()),
                 article == null ? "" : times.human(article.updatedAt()),

@@ -24,6 +24,7 @@ public record EditorPage(
         boolean canProposeUpdate,
         Revision pendingUpdate,
         String pendingSavedAt,
+        String staleDiff,
         String previewLink,
         String publishedAt,
         String updatedAt,

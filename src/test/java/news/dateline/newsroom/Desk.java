@@ -79,6 +79,25 @@ final class Desk {
                 .param("id", articleId).query(Long.class).single();
     }
 
+    static Long pendingRevision(RunningSite site, long articleId) {
+        return site.bean(JdbcClient.class).sql("SELECT pending_revision_id FROM article WHERE id = :id")
+                .param("id", articleId).query(Long.class).optional().orElse(null);
+    }
+
+    static Object scheduledFor(RunningSite site, long articleId) {
+        return site.bean(JdbcClient.class).sql("SELECT scheduled_for FROM article WHERE id = :id")
+                .param("id", articleId).query(Long.class).single();
+    }
+
+    static String authorName(RunningSite site, String slug) {
+        return site.bean(JdbcClient.class).sql("SELECT name FROM author WHERE slug = :slug")
+                .param("slug", slug).query(String.class).single();
+    }
+
+    String csrf() {
+        return csrf;
+    }
+
     static long articleCount(RunningSite site) {
         return site.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM article").query(Long.class).single();
     }

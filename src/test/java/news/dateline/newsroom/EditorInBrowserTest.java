@@ -78,8 +78,7 @@ class EditorInBrowserTest extends SqliteSite {
                     .containsExactly("What changes for passengers", "Fares");
 
             // The draft saves itself within a few seconds, and the page then edits the saved draft.
-            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText("Saved"))
-                    .waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+            waitUntilAutosaved(page);
             assertThat(page.url()).matches(".*/newsroom/articles/\\d+$");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-preview.png"))
                     .setFullPage(true));
@@ -104,5 +103,80 @@ class EditorInBrowserTest extends SqliteSite {
 
             assertThat(consoleErrors).as("console errors (CSP violations show up here too)").isEmpty();
         }
+    }
+
+    @Test
+    void writerSignedOutDuringAutosaveIsToldSoKeepsTheTextAndSavesAfterSigningInAgain() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "Debian's chromium is not installed: apt-get install -y chromium");
+        String username = TestAccounts.create(this, "author");
+        String headline = "Harbour wall repairs begin " + Long.toString(System.nanoTime(), 36);
+
+        try (Playwright playwright = Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                "--disable-background-networking", "--disable-component-update",
+                                "--disable-sync")));
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            context.setDefaultTimeout(20_000);
+            context.setDefaultNavigationTimeout(20_000);
+            Page page = context.newPage();
+            List<String> scriptErrors = new CopyOnWriteArrayList<>();
+            page.onPageError(error -> scriptErrors.add("uncaught: " + error));
+            Files.createDirectories(SCREENSHOTS);
+            signIn(page, username);
+
+            page.navigate(site().base() + "/newsroom/articles/new");
+            page.fill("#headline", headline);
+            page.fill("#body", "Work starts on Monday.");
+            waitUntilAutosaved(page);
+            long id = Long.parseLong(page.url().replaceAll(".*/newsroom/articles/(\\d+)$", "$1"));
+
+            // The session ends (expired on the server, or signed out in another tab) while the writer types on.
+            context.clearCookies();
+            String typed = "Work starts on Monday.\n\nThe wall was damaged in the January storms.";
+            page.fill("#body", typed);
+            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText(
+                    "You have been signed out. Your text is still here: sign in in another tab, then save."))
+                    .waitFor();
+            assertThat(page.inputValue("#body")).isEqualTo(typed);
+            assertThat(page.url()).as("still the editor, not the sign-in page").endsWith("/newsroom/articles/" + id);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-signed-out.png")));
+
+            Page other = context.newPage();
+            signIn(other, username);
+            other.close();
+            page.bringToFront();
+
+            // Signing in issued a new CSRF token; the page picks it up and its next autosave goes through.
+            waitUntilAutosaved(page);
+            assertThat(Desk.row(this, id).get("body")).isEqualTo(typed);
+            page.fill("#body", typed + "\n\nThe harbour stays open.");
+            page.click("button[name=action][value=save]");
+            page.waitForURL("**/newsroom/articles/" + id + "?done=saved");
+            assertThat(Desk.row(this, id).get("body")).isEqualTo(typed + "\n\nThe harbour stays open.");
+            assertThat(scriptErrors).isEmpty();
+        }
+    }
+
+    /** "Saved hh:mm:ss"; not "Not saved yet: …", whose text the failure then shows. */
+    private static void waitUntilAutosaved(Page page) {
+        try {
+            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText(
+                    java.util.regex.Pattern.compile("^Saved \\d"))).waitFor();
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("Not autosaved; the status line says: " + page.textContent("#save-status"), e);
+        }
+    }
+
+    private void signIn(Page page, String username) {
+        page.navigate(site().base() + "/newsroom/login");
+        page.fill("#username", username);
+        page.fill("#password", TestAccounts.PASSWORD);
+        page.press("#password", "Enter");
+        page.waitForURL(site().base() + "/newsroom");
     }
 }

@@ -246,4 +246,141 @@ interface EditorJourneys extends RunningSite {
         assertThat(site().get(forged).status()).isEqualTo(404);
         assertThat(site().get("/preview/" + (id + 1) + link.substring(link.indexOf('.'))).status()).isEqualTo(404);
     }
+    @Test
+    default void updateForReviewWrittenBeforeADirectUpdateIsNotApprovedOverIt() {
+        Desk author = Desk.signIn(this, "author");
+        String headline = unique("Bridge closure extended into spring");
+        Map<String, String> form = Desk.story(headline, "The bridge stays closed until March.");
+        long id = author.createDraft(form);
+        assertThat(author.post("/newsroom/articles/" + id, form, "publish").status()).isEqualTo(302);
+        String path = Desk.path(this, id);
+        Map<String, String> proposal = Desk.story(headline, "The bridge stays closed until April.");
+        assertThat(author.post("/newsroom/articles/" + id, proposal, "pending").status()).isEqualTo(302);
+        long pending = Desk.pendingRevision(this, id);
+
+        // Meanwhile an editor publishes a direct update to the live story.
+        Desk editor = Desk.signIn(this, "editor");
+        Map<String, String> direct = Desk.story(headline, "The bridge stays closed until March, the council said.");
+        assertThat(editor.post("/newsroom/articles/" + id, direct, "save").status()).isEqualTo(302);
+        long revisionsBefore = Desk.revisions(this, id);
+
+        Document editing = editor.client.get("/newsroom/articles/" + id).html();
+        assertThat(editing.select(".pending-update").text())
+                .contains("The story has changed since this update was written");
+        String diff = editing.select(".pending-update a.stale-diff").attr("href");
+        assertThat(diff).startsWith("/newsroom/articles/" + id + "/revisions?from=" + pending + "&to=");
+        assertThat(editor.client.get(diff).html().select(".diff ins").text()).contains("council");
+
+        SiteClient.Page refused = editor.post("/newsroom/articles/" + id + "/pending/approve", Map.of());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.html().select("[role=alert]").text())
+                .contains("The story has changed since this update was written");
+        assertThat(refused.html().select(".pending-update a.stale-diff").attr("href")).isEqualTo(diff);
+        assertThat(Desk.row(this, id).get("body")).isEqualTo("The bridge stays closed until March, the council said.");
+        assertThat(Desk.revisions(this, id)).isEqualTo(revisionsBefore);
+        assertThat(Desk.pendingRevision(this, id)).isEqualTo(pending);
+        assertThat(site().get(path).html().select(".story-body").text()).contains("the council said")
+                .doesNotContain("April");
+
+        // Re-basing: the waiting text opens in the editor, and saved for review again it can be approved.
+        Document rebase = editor.client.get("/newsroom/articles/" + id + "?pending=edit").html();
+        assertThat(rebase.select("#body").first().wholeText()).isEqualTo("The bridge stays closed until April.");
+        Map<String, String> merged = Desk.story(headline, "The bridge stays closed until April, the council said.");
+        assertThat(editor.post("/newsroom/articles/" + id, merged, "pending").status()).isEqualTo(302);
+        assertThat(editor.post("/newsroom/articles/" + id + "/pending/approve", Map.of()).status()).isEqualTo(302);
+        assertThat(site().get(path).html().select(".story-body").text()).contains("until April, the council said");
+    }
+
+    @Test
+    default void savingAScheduledStoryKeepsItScheduledAndTheButtonSaysSo() {
+        Desk editor = Desk.signIn(this, "editor");
+        String headline = unique("Lantern parade route published");
+        long id = editor.createDraft(Desk.story(headline, "The parade starts at the harbour."));
+        assertThat(editor.client.get("/newsroom/articles/" + id).html()
+                .select("button[name=action][value=save]").text()).isEqualTo("Save draft");
+        Map<String, String> form = Desk.story(headline, "The parade starts at the harbour.");
+        form.put("scheduleAt", LocalDateTime.ofInstant(Instant.now().plus(Duration.ofDays(2)), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MINUTES).toString());
+        assertThat(editor.post("/newsroom/articles/" + id, form, "schedule").status()).isEqualTo(302);
+        Object scheduledFor = Desk.scheduledFor(this, id);
+
+        Document page = editor.client.get("/newsroom/articles/" + id).html();
+        String label = page.select("button[name=action][value=save]").text();
+        assertThat(label).startsWith("Save, keep scheduled for ")
+                .endsWith(page.select(".editor-meta").text().replaceAll(".*Scheduled for (.*?)( ·.*)?$", "$1"));
+        assertThat(page.select("button").eachText()).doesNotContain("Save draft");
+
+        Map<String, String> edited = Desk.story(headline, "The parade starts at the harbour at dusk.");
+        edited.put("scheduleAt", form.get("scheduleAt"));
+        assertThat(editor.post("/newsroom/articles/" + id, edited, "save").status()).isEqualTo(302);
+        assertThat(Desk.row(this, id).get("status")).isEqualTo("scheduled");
+        assertThat(Desk.row(this, id).get("body")).isEqualTo("The parade starts at the harbour at dusk.");
+        assertThat(Desk.scheduledFor(this, id)).isEqualTo(scheduledFor);
+    }
+
+    @Test
+    default void autosaveAfterTheSessionEndedAnswers401JsonNotTheSignInPage() {
+        Desk author = Desk.signIn(this, "author");
+        String headline = unique("Night ferry trial extended");
+        long id = author.createDraft(Desk.story(headline, "The trial runs another month."));
+        Map<String, String> form = Desk.story(headline, "Typed while the session ran out.");
+        form.put("_csrf", author.csrf());
+
+        // The same page, but the session is gone: a client without the session cookie.
+        for (String[] header : new String[][] {{"X-Requested-With", "XMLHttpRequest"}, {"Accept", "application/json"}}) {
+            SiteClient.Page answer = site().postForm("/newsroom/articles/" + id + "/autosave", form, header);
+            assertThat(answer.status()).as("autosave with " + header[0]).isEqualTo(401);
+            assertThat(answer.header("Content-Type")).startsWith("application/json");
+            assertThat(answer.body()).contains("\"error\"", "signed out").doesNotContain("<html");
+            assertThat(answer.header("Location")).isNull();
+        }
+        assertThat(site().get("/newsroom/articles/" + id, "X-Requested-With", "XMLHttpRequest").status())
+                .isEqualTo(401);
+        SiteClient.Page pageLoad = site().get("/newsroom/articles/" + id, "Accept", "text/html,application/xhtml+xml");
+        assertThat(pageLoad.status()).as("a browser's page load still goes to the sign-in form").isEqualTo(302);
+        assertThat(pageLoad.header("Location")).endsWith("/newsroom/login");
+        assertThat(Desk.row(this, id).get("body")).isEqualTo("The trial runs another month.");
+
+        // Signed in again elsewhere: the old page's token no longer matches, and the page can fetch a fresh one.
+        SiteClient again = site().signIn(author.username, news.dateline.support.TestAccounts.PASSWORD);
+        SiteClient.Page stale = again.postForm("/newsroom/articles/" + id + "/autosave", form,
+                "X-Requested-With", "XMLHttpRequest");
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.body()).contains("\"error\"");
+        SiteClient.Page session = again.get("/newsroom/session", "X-Requested-With", "XMLHttpRequest");
+        assertThat(session.status()).isEqualTo(200);
+        String token = session.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        form.put("_csrf", token);
+        assertThat(again.postForm("/newsroom/articles/" + id + "/autosave", form,
+                "X-Requested-With", "XMLHttpRequest").status()).isEqualTo(200);
+        assertThat(Desk.row(this, id).get("body")).isEqualTo("Typed while the session ran out.");
+    }
+
+    @Test
+    default void bylinesAppearInTheOrderTheWriterGives() {
+        Desk editor = Desk.signIn(this, "editor");
+        String headline = unique("Two reporters on the harbour inquiry");
+        Map<String, String> form = Desk.story(headline, "The inquiry opened on Monday.");
+        form.put("bylines", "priya-raman, henrik-solberg");
+        long id = editor.createDraft(form);
+        assertThat(editor.post("/newsroom/articles/" + id, form, "publish").status()).isEqualTo(302);
+        String path = Desk.path(this, id);
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly(Desk.authorName(this, "priya-raman"), Desk.authorName(this, "henrik-solberg"));
+        assertThat(editor.client.get("/newsroom/articles/" + id).html().select("#bylines").attr("value"))
+                .isEqualTo("priya-raman, henrik-solberg");
+
+        form.put("bylines", "henrik-solberg, priya-raman");
+        assertThat(editor.post("/newsroom/articles/" + id, form, "save").status()).isEqualTo(302);
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly(Desk.authorName(this, "henrik-solberg"), Desk.authorName(this, "priya-raman"));
+
+        form.put("bylines", "henrik-solberg, nobody-of-that-name");
+        SiteClient.Page refused = editor.post("/newsroom/articles/" + id, form, "save");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#bylines ~ .field-error").text()).contains("not a known author");
+        assertThat(refused.html().select("#bylines").attr("value")).isEqualTo("henrik-solberg, nobody-of-that-name");
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly(Desk.authorName(this, "henrik-solberg"), Desk.authorName(this, "priya-raman"));
+    }
 }
