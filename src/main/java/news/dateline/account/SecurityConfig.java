@@ -86,6 +86,9 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> json(response, 401,
                                 "Sign in to the newsroom first"), API)
+                        // the editor's background calls first: entry points are tried in the order they are added
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> signedOut(response),
+                                NEWSROOM_BACKGROUND)
                         // whatever the Accept header says (Spring's default keys on it), a newsroom page
                         // without a session goes to the sign-in page
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
@@ -94,8 +97,6 @@ class SecurityConfig {
                                 e instanceof CsrfException
                                         ? "Missing or invalid CSRF token: send it in the X-CSRF-TOKEN header"
                                         : "Your role may not do this"), API)
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> signedOut(response),
-                                NEWSROOM_BACKGROUND)
                         // Without a session the CSRF check fails before sign-in is even asked for: that is a
                         // signed-out page too. Signed in (again, elsewhere), the page's token is simply out of date.
                         .defaultAccessDeniedHandlerFor((request, response, e) -> {
