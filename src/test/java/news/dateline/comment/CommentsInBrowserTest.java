@@ -2,21 +2,17 @@ package news.dateline.comment;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.StoryBuilder.Written;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Test;
 /** Comments in a real Chromium: payloads stay text, and the form's own script checks the rules before sending. */
 class CommentsInBrowserTest extends SqliteSite {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** Marks any call of a dialog function, even one a payload reached by a detour such as top["al"+"ert"]. */
     private static final String TRAP = """
             window.__xss = false;
@@ -35,26 +30,19 @@ class CommentsInBrowserTest extends SqliteSite {
               window[name] = function () { window.__xss = true; return original.apply(window, arguments); };
             }""";
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void launch() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "/usr/bin/chromium is absent: browser tests skipped");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
