@@ -55,7 +55,7 @@ final class RelatedRanking {
     static final double MIN_SCORE = 0.1;
 
     static final int FIRST_TERMS = 100;
-    static final int POOL = 100;
+    static final int POOL = 60;
     static final int FEEDBACK_STORIES = 10;
     static final double FEEDBACK_WEIGHT = 2;
     static final int WIDE_TERMS = 150;
