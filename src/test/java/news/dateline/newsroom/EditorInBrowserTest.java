@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.TestAccounts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,25 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 class EditorInBrowserTest extends SqliteSite {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
     @Test
     void editorWritesAStoryWithSubheadingsPreviewsAndPublishesIt() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Debian's chromium is not installed: apt-get install -y chromium");
         String username = TestAccounts.create(this, "editor");
         String headline = "Night ferry returns to the northern route " + Long.toString(System.nanoTime(), 36);
 
-        try (Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update",
-                                "--disable-sync")));
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+        try (Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             context.setDefaultTimeout(15_000);
             context.setDefaultNavigationTimeout(20_000);
             Page page = context.newPage();
@@ -107,20 +93,11 @@ class EditorInBrowserTest extends SqliteSite {
 
     @Test
     void writerSignedOutDuringAutosaveIsToldSoKeepsTheTextAndSavesAfterSigningInAgain() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Debian's chromium is not installed: apt-get install -y chromium");
         String username = TestAccounts.create(this, "author");
         String headline = "Harbour wall repairs begin " + Long.toString(System.nanoTime(), 36);
 
-        try (Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update",
-                                "--disable-sync")));
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+        try (Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             context.setDefaultTimeout(20_000);
             context.setDefaultNavigationTimeout(20_000);
             Page page = context.newPage();

@@ -2,21 +2,16 @@ package news.dateline.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,23 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class ReaderFollowsAStoryFromTheHomePageInABrowserTest extends SqliteSite {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOT = Paths.get("target", "screenshots", "home-to-article.png");
+    private static final Path SCREENSHOT = Chromium.SCREENSHOTS.resolve("home-to-article.png");
 
     @Test
     void readerOpensTheHomePageFollowsTheLeadStoryAndSeesItsHeadline() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Debian's chromium is not installed: apt-get install -y chromium");
 
-        try (Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update",
-                                "--disable-sync")));
-                BrowserContext context = browser.newContext()) {
+        try (Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
             context.setDefaultTimeout(10_000);
             context.setDefaultNavigationTimeout(15_000);
             Page page = context.newPage();

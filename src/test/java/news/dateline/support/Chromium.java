@@ -8,6 +8,7 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's Chromium, headless, driven by Playwright, for the browser tests. When it is not installed the calling
@@ -28,7 +29,9 @@ public final class Chromium implements AutoCloseable {
 
     public static Chromium launch() {
         assumeTrue(Files.isExecutable(EXECUTABLE), EXECUTABLE + " is absent: browser tests skipped");
-        Playwright playwright = Playwright.create();
+        // never fetch Playwright's own browsers, even when run outside Maven (surefire sets the same variable)
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         // no network of its own (updates, sync, QUIC): the browser talks only to the site under test
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE).setHeadless(true)
