@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import news.dateline.comment.CommentService.Outcome;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.StoreBusy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -120,6 +121,11 @@ class CommentController {
                     form, Map.of(), parent);
             case Outcome.ParentGone g -> retry(discussion, HttpStatus.UNPROCESSABLE_CONTENT,
                     CommentMessages.PARENT_GONE, form.withParent(""), Map.of(), null);
+            case Outcome.Busy b -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, StoreBusy.retryAfterSeconds());
+                yield retry(discussion, HttpStatus.SERVICE_UNAVAILABLE, CommentMessages.STORE_BUSY, form, Map.of(),
+                        parent);
+            }
         };
     }
 

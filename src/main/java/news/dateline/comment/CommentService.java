@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import news.dateline.comment.CommentRepository.History;
 import news.dateline.comment.SpamRules.Verdict;
+import news.dateline.platform.StoreBusy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +26,10 @@ class CommentService {
         }
 
         record ParentGone() implements Outcome {
+        }
+
+        /** The database was locked or out of reach past our patience: nothing was stored. */
+        record Busy() implements Outcome {
         }
     }
 
@@ -57,13 +62,21 @@ class CommentService {
         NewComment comment = new NewComment(discussion.articleId(), parentId, verdict.state(), form.trimmedName(),
                 form.trimmedEmail(), form.trimmedWebsite(), form.comment(), null, visitor.tokenHash(), visitor.ip(),
                 visitor.userAgent(), verdict.reason(), Fingerprint.of(form.emailKey(), form.comment()), now);
-        Optional<Long> id = writes.inTransaction(() -> {
-            Optional<Long> stored = comments.insert(comment);
-            if (stored.isPresent() && verdict.state() == CommentState.APPROVED) {
-                publicChange.record(discussion.articleId(), now);
+        Optional<Long> id;
+        try {
+            id = writes.inTransaction(() -> {
+                Optional<Long> stored = comments.insert(comment);
+                if (stored.isPresent() && verdict.state() == CommentState.APPROVED) {
+                    publicChange.record(discussion.articleId(), now);
+                }
+                return stored;
+            });
+        } catch (RuntimeException failed) {
+            if (StoreBusy.is(failed)) {
+                return new Outcome.Busy();
             }
-            return stored;
-        });
+            throw failed;
+        }
         return id.<Outcome>map(stored -> new Outcome.Stored(stored, verdict.state()))
                 .orElseGet(Outcome.Duplicate::new);
     }

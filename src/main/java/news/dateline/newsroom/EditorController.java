@@ -16,6 +16,8 @@ import news.dateline.article.Revision;
 import news.dateline.article.RevisionRepository;
 import news.dateline.article.SectionRepository;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.StoreBusy;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -174,6 +176,14 @@ class EditorController {
                             + " marked below.";
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(model, article, form, e.problems(), null, summary, by);
+        } catch (RuntimeException failed) {
+            if (!StoreBusy.is(failed)) {
+                throw failed;
+            }
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, StoreBusy.retryAfterSeconds());
+            return render(model, id == null ? null : find(id), form, Map.of(), null,
+                    StoreBusy.MESSAGE + " Everything you wrote is kept below.", by);
         }
     }
 

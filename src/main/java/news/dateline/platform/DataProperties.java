@@ -1,6 +1,7 @@
 package news.dateline.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +15,8 @@ public record DataProperties(
         @DefaultValue("") String url,
         @DefaultValue("") String username,
         @DefaultValue("") String password,
-        @DefaultValue("10") int poolSize) {
+        @DefaultValue("10") int poolSize,
+        @DefaultValue("5s") Duration busyTimeout) {
 
     public boolean usesSqlite() {
         return url.isBlank() || url.startsWith("jdbc:sqlite:");
@@ -22,14 +24,15 @@ public record DataProperties(
 
     /**
      * WAL lets readers proceed while one writer commits; IMMEDIATE transactions take the write lock
-     * up front so busy_timeout applies instead of a late SQLITE_BUSY on upgrade.
+     * up front so busy_timeout applies instead of a late SQLITE_BUSY on upgrade. The timeout is shorter than a
+     * person's patience: a writer that cannot get the lock in that time is told "not saved, try again" (503).
      */
     public String jdbcUrl() {
         if (!url.isBlank()) {
             return url;
         }
         return "jdbc:sqlite:" + dir.resolve("dateline.db")
-                + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
+                + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=" + busyTimeout.toMillis() + "&foreign_keys=true"
                 + "&transaction_mode=IMMEDIATE";
     }
 }
