@@ -1,6 +1,7 @@
 package news.dateline.article;
 
-import news.dateline.account.Role;
+import news.dateline.platform.ActingAccount;
+import news.dateline.platform.Role;
 
 /**
  * The newsroom's roles, as WordPress has them: contributors write drafts and cannot publish; authors publish

@@ -1,7 +1,7 @@
 package news.dateline.article;
 
-import static news.dateline.article.Rows.instant;
-import static news.dateline.article.Rows.millis;
+import static news.dateline.platform.Rows.instant;
+import static news.dateline.platform.Rows.millis;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -261,14 +261,14 @@ public class ArticleRepository {
     }
 
     private static Article article(ResultSet rs) throws SQLException {
-        return new Article(rs.getLong("id"), Rows.section(rs), rs.getString("slug"), rs.getString("headline"),
+        return new Article(rs.getLong("id"), Section.from(rs), rs.getString("slug"), rs.getString("headline"),
                 rs.getString("standfirst"), rs.getString("body"), rs.getString("dateline_place"),
                 rs.getString("source_credit"), ArticleStatus.fromColumn(rs.getString("status")),
                 instant(rs, "published_at"), instant(rs, "updated_at"), List.of(), List.of());
     }
 
     private static Teaser teaser(ResultSet rs) throws SQLException {
-        return new Teaser(rs.getLong("id"), Rows.section(rs), rs.getString("slug"), rs.getString("headline"),
+        return new Teaser(rs.getLong("id"), Section.from(rs), rs.getString("slug"), rs.getString("headline"),
                 rs.getString("standfirst"), instant(rs, "published_at"), instant(rs, "updated_at"), List.of());
     }
 

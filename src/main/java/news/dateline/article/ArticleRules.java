@@ -3,6 +3,7 @@ package news.dateline.article;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import news.dateline.platform.Slugs;
 import org.springframework.stereotype.Component;
 
 /** What a draft must satisfy before it is stored, with the message each field shows when it does not. */

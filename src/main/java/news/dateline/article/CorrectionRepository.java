@@ -2,6 +2,7 @@ package news.dateline.article;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.platform.ActingAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,6 +1,6 @@
 package news.dateline.article;
 
-import static news.dateline.article.Rows.instant;
+import static news.dateline.platform.Rows.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.dateline.platform.ActingAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

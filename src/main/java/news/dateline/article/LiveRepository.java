@@ -1,6 +1,6 @@
 package news.dateline.article;
 
-import static news.dateline.article.Rows.instant;
+import static news.dateline.platform.Rows.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

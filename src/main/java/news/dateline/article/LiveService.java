@@ -2,9 +2,12 @@ package news.dateline.article;
 
 import java.time.Clock;
 import java.time.Instant;
-import news.dateline.article.LiveEntryChanged.Kind;
 import news.dateline.article.LiveRefused.Why;
 import news.dateline.newsroom.Staff;
+import news.dateline.platform.ArticleChanged;
+import news.dateline.platform.ChangeLog;
+import news.dateline.platform.LiveEntryChanged.Kind;
+import news.dateline.platform.LiveEntryChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

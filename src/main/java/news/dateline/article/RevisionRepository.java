@@ -1,6 +1,6 @@
 package news.dateline.article;
 
-import static news.dateline.article.Rows.instant;
+import static news.dateline.platform.Rows.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import news.dateline.platform.ActingAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

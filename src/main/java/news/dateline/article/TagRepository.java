@@ -2,6 +2,7 @@ package news.dateline.article;
 
 import java.util.List;
 import java.util.Optional;
+import news.dateline.platform.Slugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -2,6 +2,8 @@ package news.dateline.article;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import news.dateline.platform.ReservedPaths;
+import news.dateline.platform.Slugs;
 
 /** Names and slugs of sections and tags, and the messages the newsroom shows beside the fields. */
 final class TaxonomyRules {

@@ -1,7 +1,8 @@
 package news.dateline.comment;
 
 import java.time.Instant;
-import news.dateline.article.ChangeLog;
+import news.dateline.platform.ChangeLog;
+import news.dateline.platform.CommentChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -8,7 +8,7 @@ import news.dateline.article.SectionRepository;
 import news.dateline.article.Tag;
 import news.dateline.article.TagRepository;
 import news.dateline.platform.NotFoundException;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** Finds what a feed address covers; an unknown section, tag or author is the site's 404, as its page is. */

@@ -16,7 +16,7 @@ import news.dateline.interchange.ExportRepository.Category;
 import news.dateline.interchange.ExportRepository.Person;
 import news.dateline.interchange.ExportRepository.Reply;
 import news.dateline.interchange.ExportRepository.Story;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;

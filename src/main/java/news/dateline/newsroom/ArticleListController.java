@@ -5,6 +5,7 @@ import java.util.Locale;
 import news.dateline.article.ArticleListing;
 import news.dateline.article.ArticleStatus;
 import news.dateline.article.EditorialRepository;
+import news.dateline.platform.NewsroomTimes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,7 +5,7 @@ import java.util.Map;
 import news.dateline.comment.ModerationDesk;
 import news.dateline.comment.ModerationRefused;
 import news.dateline.newsroom.CommentQueuePage.Form;
-import news.dateline.site.Moments;
+import news.dateline.platform.Moments;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,10 +2,10 @@ package news.dateline.newsroom;
 
 import java.util.List;
 import java.util.Map;
-import news.dateline.comment.ModerationDesk;
 import news.dateline.comment.ModerationDesk.ArticleChoice;
+import news.dateline.comment.ModerationDesk;
 import news.dateline.comment.QueuedComment;
-import news.dateline.site.Moment;
+import news.dateline.platform.Moment;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

@@ -1,7 +1,7 @@
 package news.dateline.newsroom;
 
 import java.util.List;
-import news.dateline.site.Moments;
+import news.dateline.platform.Moments;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

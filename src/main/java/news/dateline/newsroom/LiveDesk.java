@@ -2,7 +2,7 @@ package news.dateline.newsroom;
 
 import java.util.List;
 import news.dateline.article.LiveCoverage;
-import news.dateline.site.Moment;
+import news.dateline.platform.Moment;
 
 /**
  * The live-coverage page of one article. {@code draft} is the text in the form (kept after a refusal);

@@ -8,7 +8,7 @@ import news.dateline.article.LiveRepository;
 import news.dateline.article.LiveService;
 import news.dateline.article.MarkdownRenderer;
 import news.dateline.newsroom.LiveDesk.Draft;
-import news.dateline.site.Moments;
+import news.dateline.platform.Moments;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

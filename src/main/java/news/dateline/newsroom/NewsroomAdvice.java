@@ -3,7 +3,7 @@ package news.dateline.newsroom;
 import java.util.Locale;
 import news.dateline.account.Account;
 import news.dateline.account.Accounts;
-import news.dateline.account.Role;
+import news.dateline.platform.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;

@@ -1,7 +1,7 @@
 package news.dateline.newsroom;
 
-import news.dateline.account.Role;
-import news.dateline.article.ActingAccount;
+import news.dateline.platform.ActingAccount;
+import news.dateline.platform.Role;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**

@@ -7,6 +7,7 @@ import news.dateline.article.ArticleRepository;
 import news.dateline.article.MarkdownRenderer;
 import news.dateline.article.SectionRepository;
 import news.dateline.comment.CommentSections;
+import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
 import news.dateline.search.RelatedNews;
 import org.springframework.stereotype.Controller;

@@ -4,6 +4,7 @@ import java.util.List;
 import news.dateline.article.Author;
 import news.dateline.article.Section;
 import news.dateline.article.Tag;
+import news.dateline.platform.Moment;
 
 /** Everything the article page shows. {@code updated} is set only when the story changed after publication. */
 public record ArticlePage(

@@ -6,6 +6,7 @@ import java.util.List;
 import news.dateline.article.Section;
 import news.dateline.article.SectionRepository;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.SiteProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -1,6 +1,7 @@
 package news.dateline.site;
 
 import java.util.List;
+import news.dateline.platform.Moment;
 
 /**
  * The live part of an article page: entries newest first, and while coverage goes on the stream the page's

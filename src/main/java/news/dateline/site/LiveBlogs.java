@@ -7,6 +7,7 @@ import news.dateline.article.LiveCoverage;
 import news.dateline.article.LiveEntry;
 import news.dateline.article.LiveRepository;
 import news.dateline.article.MarkdownRenderer;
+import news.dateline.platform.Moments;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;

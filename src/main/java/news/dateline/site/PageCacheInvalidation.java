@@ -1,9 +1,9 @@
 package news.dateline.site;
 
-import news.dateline.article.ArticleChanged;
-import news.dateline.article.LiveEntryChanged;
-import news.dateline.article.TaxonomyChanged;
-import news.dateline.comment.CommentChanged;
+import news.dateline.platform.ArticleChanged;
+import news.dateline.platform.CommentChanged;
+import news.dateline.platform.LiveEntryChanged;
+import news.dateline.platform.TaxonomyChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;

@@ -10,6 +10,7 @@ import news.dateline.article.EditorialRepository;
 import news.dateline.article.MarkdownRenderer;
 import news.dateline.article.PreviewLinks;
 import news.dateline.article.SectionRepository;
+import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;

@@ -4,6 +4,7 @@ import news.dateline.article.ArticleRepository;
 import news.dateline.article.Section;
 import news.dateline.article.SectionRepository;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.SiteProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

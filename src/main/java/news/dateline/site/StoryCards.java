@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import java.util.List;
 import news.dateline.article.Teaser;
+import news.dateline.platform.Moments;
 import org.springframework.stereotype.Component;
 
 @Component

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import news.dateline.article.ArticleService;
 import news.dateline.article.ArticleStatus;
-import news.dateline.article.Slugs;
+import news.dateline.platform.Slugs;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import news.dateline.article.ArticleService;
 import news.dateline.article.ArticleStatus;
-import news.dateline.article.Slugs;
+import news.dateline.platform.Slugs;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import news.dateline.article.AuthorRepository;
-import news.dateline.site.Moments;
+import news.dateline.platform.Moments;
 import news.dateline.support.RunningSite;
 import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestAccounts;

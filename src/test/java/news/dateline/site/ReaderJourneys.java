@@ -149,7 +149,7 @@ interface ReaderJourneys extends RunningSite {
         assertThat(section.selectFirst("h1").text()).isEqualTo("Business");
         assertThat(links(section.selectFirst(".list"))).startsWith(newer.path(), older.path());
 
-        Document tagged = site().get("/tag/" + news.dateline.article.Slugs.of(tag)).html();
+        Document tagged = site().get("/tag/" + news.dateline.platform.Slugs.of(tag)).html();
         assertThat(tagged.selectFirst("h1").text()).isEqualTo(tag);
         assertThat(links(tagged.selectFirst(".list"))).containsExactly(newer.path(), older.path());
 

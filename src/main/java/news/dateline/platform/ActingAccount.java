@@ -1,11 +1,10 @@
-package news.dateline.article;
+package news.dateline.platform;
 
-import news.dateline.account.Role;
 
 /** The signed-in account a change is made by: its role decides what it may do, its byline what it owns. */
 public record ActingAccount(long accountId, String username, Role role, Long authorId) {
 
-    boolean isEditor() {
+    public boolean isEditor() {
         return role == Role.ADMIN || role == Role.EDITOR;
     }
 }

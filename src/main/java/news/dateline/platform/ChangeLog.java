@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.platform;
 
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;

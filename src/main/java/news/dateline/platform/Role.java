@@ -1,4 +1,4 @@
-package news.dateline.account;
+package news.dateline.platform;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.platform;
 
 import java.time.Instant;
 import java.time.ZoneId;

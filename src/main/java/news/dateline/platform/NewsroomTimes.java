@@ -1,15 +1,14 @@
-package news.dateline.newsroom;
+package news.dateline.platform;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import news.dateline.site.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** Times as the newsroom shows them, in the site's time zone. */
 @Component
-class NewsroomTimes {
+public class NewsroomTimes {
 
     private final ZoneId zone;
     private final DateTimeFormatter human;
@@ -21,15 +20,15 @@ class NewsroomTimes {
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(zone);
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 
-    String human(Instant instant) {
+    public String human(Instant instant) {
         return instant == null ? "" : human.format(instant);
     }
 
-    String clock(Instant instant) {
+    public String clock(Instant instant) {
         return clock.format(instant);
     }
 }

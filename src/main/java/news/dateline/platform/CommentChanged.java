@@ -1,4 +1,4 @@
-package news.dateline.comment;
+package news.dateline.platform;
 
 /**
  * Published inside the transaction in which a comment became public or stopped being public (approved, marked

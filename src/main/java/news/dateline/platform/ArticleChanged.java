@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.platform;
 
 /**
  * Published inside the transaction that changed an article. Listeners that keep derived state (page cache,

@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.platform;
 
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;

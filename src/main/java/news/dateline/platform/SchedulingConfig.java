@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.platform;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

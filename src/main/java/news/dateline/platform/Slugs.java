@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.platform;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.platform;
 
 /**
  * Published inside the transaction that added, edited or deleted a live entry. Unlike {@link ArticleChanged} it

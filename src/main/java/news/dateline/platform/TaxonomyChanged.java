@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.platform;
 
 /**
  * Sections or tags changed (added, renamed, reordered, merged, deleted). Every reader page shows the section
