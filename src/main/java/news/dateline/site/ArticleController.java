@@ -9,6 +9,7 @@ import news.dateline.article.SectionRepository;
 import news.dateline.comment.CommentSections;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.cache.PageCache;
 import news.dateline.search.RelatedNews;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

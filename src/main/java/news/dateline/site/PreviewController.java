@@ -12,6 +12,7 @@ import news.dateline.article.PreviewLinks;
 import news.dateline.article.SectionRepository;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.cache.PageCache;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.platform.cache;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.platform.cache;
 
 import java.util.List;
 import java.util.Map;

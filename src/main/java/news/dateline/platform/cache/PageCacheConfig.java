@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.platform.cache;
 
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

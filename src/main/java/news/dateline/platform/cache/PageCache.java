@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.platform.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
