@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Every story in the newsroom, newest change first, filtered by status and to one's own. */
 @Controller
+@NewsroomScreen
 class ArticleListController {
 
     private static final int LIMIT = 200;

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and filter, with what happened on top.
  */
 @Controller
+@NewsroomScreen
 @RequestMapping("/newsroom/comments")
 class CommentQueueController {
 

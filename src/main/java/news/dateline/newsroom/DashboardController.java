@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The newsroom's front page: what is waiting, what goes out next, what just went out. */
 @Controller
+@NewsroomScreen
 class DashboardController {
 
     private static final int SHORT_LIST = 8;

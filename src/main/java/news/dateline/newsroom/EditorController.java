@@ -31,6 +31,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** The article editor: write, save, publish, schedule, unpublish, propose and approve updates, correct. */
 @Controller
+@NewsroomScreen
 class EditorController {
 
     static final Map<String, String> NOTICES = Map.ofEntries(

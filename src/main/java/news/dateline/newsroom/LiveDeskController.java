@@ -26,6 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * edit or delete them. Plain forms with the CSRF token; each change answers 303 back to this page.
  */
 @Controller
+@NewsroomScreen
 @RequestMapping("/newsroom/articles/{articleId}/live")
 class LiveDeskController {
 

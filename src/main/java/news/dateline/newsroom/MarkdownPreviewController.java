@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sees is what readers get. Raw HTML in the Markdown comes back escaped, as on the page.
  */
 @RestController
+@NewsroomScreen
 class MarkdownPreviewController {
 
     private final MarkdownRenderer markdown;

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * Puts {@link Staff} into the model of every newsroom page, for the layout's menu and the forms' CSRF token. The
- * WordPress import page (package interchange) is a newsroom page too.
+ * Puts {@link Staff} into the model of every newsroom page (each controller marked {@link NewsroomScreen}, in
+ * whichever feature's package), for the layout's menu and the forms' CSRF token.
  */
-@ControllerAdvice(basePackages = {"news.dateline.newsroom", "news.dateline.interchange"})
+@ControllerAdvice(annotations = NewsroomScreen.class)
 class NewsroomAdvice {
 
     private final ResourceUrlProvider resources;

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A role that may not do something gets a plain 403 page saying so (JSON for the editor's background calls),
  * never a stack trace. Exception handlers get no model attributes, so the page's {@link Staff} is built here.
  */
-@ControllerAdvice(basePackages = "news.dateline.newsroom")
+@ControllerAdvice(annotations = NewsroomScreen.class)
 class NewsroomErrors {
 
     private final NewsroomAdvice advice;

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Anyone signed in changes their own password, proving they know the current one. */
 @Controller
+@NewsroomScreen
 class PasswordController {
 
     private final Accounts accounts;

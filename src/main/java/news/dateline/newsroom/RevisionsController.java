@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Every save of a story: who and when, a readable diff between any two, and restore. */
 @Controller
+@NewsroomScreen
 class RevisionsController {
 
     private final ArticleService service;

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The sections screen for admins: list with article counts, add, rename, reorder, delete when empty. */
 @Controller
+@NewsroomScreen
 @RequestMapping("/newsroom/sections")
 class SectionsController {
 

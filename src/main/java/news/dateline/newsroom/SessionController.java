@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in issues a new CSRF token, so the page fetches it here before saving (docs/newsroom.md, "Signed out").
  */
 @RestController
+@NewsroomScreen
 class SessionController {
 
     @GetMapping("/newsroom/session")

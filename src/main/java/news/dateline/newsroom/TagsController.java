@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tags screen for admins: list with article counts, add, rename, merge, delete when unused. */
 @Controller
+@NewsroomScreen
 @RequestMapping("/newsroom/tags")
 class TagsController {
 

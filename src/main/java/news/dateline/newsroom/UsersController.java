@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * repeats it so a routing mistake cannot open it). Passwords an administrator sets or generates are shown once.
  */
 @Controller
+@NewsroomScreen
 class UsersController {
 
     private final Accounts accounts;
