@@ -2,6 +2,9 @@ package news.dateline.article;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.Section;
+import news.dateline.taxonomy.Tag;
 
 /** An article as stored, with its section, bylines and tags in display order. */
 public record Article(

@@ -2,6 +2,7 @@ package news.dateline.article;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.taxonomy.Author;
 
 /** One row of the newsroom's article list. */
 public record ArticleListing(

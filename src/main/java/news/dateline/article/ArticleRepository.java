@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.AuthorRepository;
+import news.dateline.taxonomy.Section;
+import news.dateline.taxonomy.TagRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

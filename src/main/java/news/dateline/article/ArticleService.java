@@ -9,6 +9,7 @@ import news.dateline.platform.ArticleChanged;
 import news.dateline.platform.ChangeLog;
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.Slugs;
+import news.dateline.taxonomy.TagRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import news.dateline.platform.ActingAccount;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.AuthorRepository;
+import news.dateline.taxonomy.Tag;
+import news.dateline.taxonomy.TagRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -2,6 +2,8 @@ package news.dateline.article;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.Section;
 
 /** What a list of stories shows for each one. */
 public record Teaser(

@@ -2,8 +2,6 @@ package news.dateline.feed;
 
 import java.util.ArrayList;
 import java.util.List;
-import news.dateline.article.Author;
-import news.dateline.article.Tag;
 import news.dateline.feed.PageMeta.MetaTag;
 import news.dateline.platform.SiteProperties;
 import news.dateline.site.ArticlePage;
@@ -11,6 +9,8 @@ import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
 import news.dateline.site.LiveBlog;
 import news.dateline.site.LiveEntryView;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.Tag;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import news.dateline.article.ArticleDraft;
-import news.dateline.article.Author;
 import news.dateline.article.EditableArticle;
+import news.dateline.taxonomy.Author;
 
 /**
  * The editor form exactly as typed, so a form that fails validation comes back with every character kept.

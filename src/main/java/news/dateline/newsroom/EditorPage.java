@@ -2,10 +2,10 @@ package news.dateline.newsroom;
 
 import java.util.List;
 import java.util.Map;
-import news.dateline.article.Author;
 import news.dateline.article.EditableArticle;
 import news.dateline.article.Revision;
-import news.dateline.article.Section;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.Section;
 
 /**
  * What the editor page shows: the form as typed, the problems beside their fields, and which buttons the

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import news.dateline.article.ArticleService;
 import news.dateline.article.ArticleStatus;
-import news.dateline.article.AuthorRepository;
 import news.dateline.article.NewArticle;
-import news.dateline.article.SectionRepository;
+import news.dateline.taxonomy.AuthorRepository;
+import news.dateline.taxonomy.SectionRepository;
 
 /** Writes a story straight through the article service, as the newsroom would, with test-unique slugs. */
 public final class StoryBuilder {

@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.taxonomy;
 
 public record Author(long id, String slug, String name, String bio) {
 

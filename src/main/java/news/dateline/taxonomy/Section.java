@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.taxonomy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.taxonomy;
 
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +78,7 @@ public class TagRepository {
     }
 
     /** The tag with this name's slug, created if it is new. */
-    long idFor(String name) {
+    public long idFor(String name) {
         String slug = Slugs.of(name);
         return jdbc.sql("SELECT id FROM tag WHERE slug = :slug").param("slug", slug).query(Long.class).optional()
                 .orElseGet(() -> jdbc.sql("INSERT INTO tag (slug, name) VALUES (:slug, :name) RETURNING id")
@@ -87,7 +87,7 @@ public class TagRepository {
                         .single());
     }
 
-    List<Tag> tagsOf(long articleId) {
+    public List<Tag> tagsOf(long articleId) {
         return jdbc.sql("""
                         SELECT t.id, t.slug, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
                         WHERE at.article_id = :id ORDER BY at.position""")

@@ -1,9 +1,9 @@
-package news.dateline.newsroom;
+package news.dateline.taxonomy;
 
 import java.util.Map;
-import news.dateline.article.TagRepository;
-import news.dateline.article.TagService;
-import news.dateline.article.TaxonomyRefused;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.SeeOther;
+import news.dateline.newsroom.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,7 +103,7 @@ class TagsController {
     }
 
     private ModelAndView page(TaxonomyForm form, String problem, HttpStatus status) {
-        ModelAndView page = new ModelAndView("newsroom/tags", status);
+        ModelAndView page = new ModelAndView("taxonomy/tags", status);
         page.addObject("tags", tags.summaries());
         page.addObject("form", form);
         page.addObject("problem", problem);

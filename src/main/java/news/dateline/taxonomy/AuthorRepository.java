@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.taxonomy;
 
 import java.util.Collection;
 import java.util.List;
@@ -32,7 +32,7 @@ public class AuthorRepository {
     }
 
     /** Bylines of many articles in one query, each list in byline order. */
-    Map<Long, List<Author>> bylinesOf(Collection<Long> articleIds) {
+    public Map<Long, List<Author>> bylinesOf(Collection<Long> articleIds) {
         if (articleIds.isEmpty()) {
             return Map.of();
         }

@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.taxonomy;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package news.dateline.newsroom;
+package news.dateline.taxonomy;
 
 import java.util.Map;
-import news.dateline.article.SectionRepository;
-import news.dateline.article.SectionService;
-import news.dateline.article.TaxonomyRefused;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.SeeOther;
+import news.dateline.newsroom.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,7 +102,7 @@ class SectionsController {
     }
 
     private ModelAndView page(TaxonomyForm form, String problem, HttpStatus status) {
-        ModelAndView page = new ModelAndView("newsroom/sections", status);
+        ModelAndView page = new ModelAndView("taxonomy/sections", status);
         page.addObject("sections", sections.summaries());
         page.addObject("form", form);
         page.addObject("problem", problem);

@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.taxonomy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
