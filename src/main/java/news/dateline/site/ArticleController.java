@@ -2,14 +2,14 @@ package news.dateline.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import news.dateline.article.Article;
-import news.dateline.article.ArticleRepository;
-import news.dateline.article.MarkdownRenderer;
 import news.dateline.comment.CommentSections;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.cache.PageCache;
 import news.dateline.search.RelatedNews;
+import news.dateline.story.Article;
+import news.dateline.story.ArticleRepository;
+import news.dateline.story.MarkdownRenderer;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

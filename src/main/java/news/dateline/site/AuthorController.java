@@ -1,8 +1,8 @@
 package news.dateline.site;
 
-import news.dateline.article.ArticleRepository;
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.SiteProperties;
+import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.AuthorRepository;
 import org.springframework.stereotype.Controller;

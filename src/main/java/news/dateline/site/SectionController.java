@@ -1,8 +1,8 @@
 package news.dateline.site;
 
-import news.dateline.article.ArticleRepository;
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.SiteProperties;
+import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.stereotype.Controller;

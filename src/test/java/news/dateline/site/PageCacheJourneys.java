@@ -11,11 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
-import news.dateline.article.ArticleService;
-import news.dateline.article.ArticleStatus;
+import news.dateline.story.ArticleService;
+import news.dateline.story.ArticleStatus;
 import news.dateline.support.RunningSite;
-import news.dateline.support.SiteClient;
 import news.dateline.support.SiteClient.Page;
+import news.dateline.support.SiteClient;
 import news.dateline.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import news.dateline.article.ArticleService;
+import news.dateline.story.ArticleService;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.nodes.Document;

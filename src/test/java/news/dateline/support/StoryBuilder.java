@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.dateline.article.ArticleService;
-import news.dateline.article.ArticleStatus;
-import news.dateline.article.NewArticle;
+import news.dateline.story.ArticleService;
+import news.dateline.story.ArticleStatus;
+import news.dateline.story.NewArticle;
 import news.dateline.taxonomy.AuthorRepository;
 import news.dateline.taxonomy.SectionRepository;
 
