@@ -3,6 +3,7 @@ package news.dateline.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.comment.CommentSections;
+import news.dateline.live.LiveBlogs;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.cache.PageCache;

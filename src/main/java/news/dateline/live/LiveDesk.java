@@ -1,7 +1,6 @@
-package news.dateline.newsroom;
+package news.dateline.live;
 
 import java.util.List;
-import news.dateline.article.LiveCoverage;
 import news.dateline.platform.Moment;
 
 /**
@@ -36,6 +35,6 @@ public record LiveDesk(LiveCoverage coverage, boolean mayCover, List<Entry> entr
     }
 
     public int maxLength() {
-        return news.dateline.article.LiveEntryRules.MAX_LENGTH;
+        return news.dateline.live.LiveEntryRules.MAX_LENGTH;
     }
 }

@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.live;
 
 import static news.dateline.platform.Rows.instant;
 

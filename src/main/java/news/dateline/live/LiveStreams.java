@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.live;
 
 import java.io.IOException;
 import java.util.Map;
@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.dateline.article.LiveRepository;
 import news.dateline.platform.ArticleChanged;
 import news.dateline.platform.LiveEntryChanged;
 import org.slf4j.Logger;

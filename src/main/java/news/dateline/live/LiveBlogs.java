@@ -1,11 +1,8 @@
-package news.dateline.site;
+package news.dateline.live;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.Map;
-import news.dateline.article.LiveCoverage;
-import news.dateline.article.LiveEntry;
-import news.dateline.article.LiveRepository;
 import news.dateline.platform.Moments;
 import news.dateline.story.MarkdownRenderer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +14,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * on the page and in a pushed update, so escaping happens on the server either way.
  */
 @Component
-class LiveBlogs {
+public class LiveBlogs {
 
     private static final int SUMMARY_LENGTH = 140;
 
@@ -38,7 +35,7 @@ class LiveBlogs {
     }
 
     /** Null for an article that was never live. */
-    LiveBlog forArticle(long articleId) {
+    public LiveBlog forArticle(long articleId) {
         LiveCoverage coverage = live.coverage(articleId).orElse(null);
         if (coverage == null || !coverage.everLive()) {
             return null;
@@ -63,11 +60,11 @@ class LiveBlogs {
     }
 
     String entryHtml(LiveEntryView entry) {
-        return render("site/live-entry.jte", entry);
+        return render("live/entry.jte", entry);
     }
 
     String keyEventHtml(LiveEntryView entry) {
-        return render("site/live-key-event.jte", entry);
+        return render("live/key-event.jte", entry);
     }
 
     private String render(String template, LiveEntryView entry) {

@@ -1,12 +1,11 @@
-package news.dateline.newsroom;
+package news.dateline.live;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import news.dateline.article.LiveCoverage;
-import news.dateline.article.LiveRefused;
-import news.dateline.article.LiveRepository;
-import news.dateline.article.LiveService;
-import news.dateline.newsroom.LiveDesk.Draft;
+import news.dateline.live.LiveDesk.Draft;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.SeeOther;
+import news.dateline.newsroom.Staff;
 import news.dateline.platform.Moments;
 import news.dateline.story.MarkdownRenderer;
 import org.springframework.http.HttpStatus;
@@ -62,7 +61,7 @@ class LiveDeskController {
     ModelAndView start(@PathVariable long articleId, @ModelAttribute(name = "staff", binding = false)
             Staff staff, Model model,
             HttpServletResponse response) {
-        return attempt(articleId, staff, Draft.empty(), model, response, () -> service.start(staff, articleId),
+        return attempt(articleId, staff, Draft.empty(), model, response, () -> service.start(staff.acting(), articleId),
                 "started");
     }
 
@@ -70,7 +69,8 @@ class LiveDeskController {
     ModelAndView end(@PathVariable long articleId, @ModelAttribute(name = "staff", binding = false)
             Staff staff, Model model,
             HttpServletResponse response) {
-        return attempt(articleId, staff, Draft.empty(), model, response, () -> service.end(staff, articleId), "ended");
+        return attempt(articleId, staff, Draft.empty(), model, response, () -> service.end(staff.acting(), articleId),
+                "ended");
     }
 
     @PostMapping("/entries")
@@ -80,7 +80,7 @@ class LiveDeskController {
             Model model, HttpServletResponse response) {
         Draft draft = new Draft(null, body, keyEvent, null);
         return attempt(articleId, staff, draft, model, response,
-                () -> service.addEntry(staff, articleId, body, keyEvent), "posted");
+                () -> service.addEntry(staff.acting(), articleId, body, keyEvent), "posted");
     }
 
     @PostMapping("/entries/{entryId}")
@@ -91,7 +91,7 @@ class LiveDeskController {
         ownEntry(articleId, entryId);
         Draft draft = new Draft(entryId, body, keyEvent, null);
         return attempt(articleId, staff, draft, model, response,
-                () -> service.editEntry(staff, entryId, body, keyEvent), "edited");
+                () -> service.editEntry(staff.acting(), entryId, body, keyEvent), "edited");
     }
 
     @PostMapping("/entries/{entryId}/delete")
@@ -99,8 +99,8 @@ class LiveDeskController {
             Staff staff,
             Model model, HttpServletResponse response) {
         ownEntry(articleId, entryId);
-        return attempt(articleId, staff, Draft.empty(), model, response, () -> service.deleteEntry(staff, entryId),
-                "deleted");
+        return attempt(articleId, staff, Draft.empty(), model, response,
+                () -> service.deleteEntry(staff.acting(), entryId), "deleted");
     }
 
     private ModelAndView attempt(long articleId, Staff staff, Draft draft, Model model, HttpServletResponse response,
@@ -127,10 +127,10 @@ class LiveDeskController {
                 .map(e -> new LiveDesk.Entry(e.id(), moments.of(e.createdAt()), e.editedAt() != null, e.keyEvent(),
                         e.authorUsername(), e.body(), markdown.toHtml(e.body())))
                 .toList();
-        model.addAttribute("desk", new LiveDesk(coverage, service.mayCover(staff, articleId), entries, draft, editing,
-                notice));
+        model.addAttribute("desk", new LiveDesk(coverage, service.mayCover(staff.acting(), articleId), entries, draft,
+                editing, notice));
         response.setStatus(status.value());
-        return new ModelAndView("newsroom/live");
+        return new ModelAndView("live/desk");
     }
 
     private void ownEntry(long articleId, long entryId) {

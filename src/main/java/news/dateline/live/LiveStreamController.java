@@ -1,7 +1,5 @@
-package news.dateline.site;
+package news.dateline.live;
 
-import news.dateline.article.LiveCoverage;
-import news.dateline.article.LiveRepository;
 import news.dateline.platform.NotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.live;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.live;
 
 /** A live-coverage change that was not made, with the reason a staff member reads. */
 public class LiveRefused extends RuntimeException {

@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.live;
 
 import java.util.List;
 import news.dateline.platform.Moment;

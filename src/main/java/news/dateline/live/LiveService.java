@@ -1,9 +1,9 @@
-package news.dateline.article;
+package news.dateline.live;
 
 import java.time.Clock;
 import java.time.Instant;
-import news.dateline.article.LiveRefused.Why;
-import news.dateline.newsroom.Staff;
+import news.dateline.live.LiveRefused.Why;
+import news.dateline.platform.ActingAccount;
 import news.dateline.platform.ArticleChanged;
 import news.dateline.platform.ChangeLog;
 import news.dateline.platform.LiveEntryChanged.Kind;
@@ -34,13 +34,13 @@ public class LiveService {
     }
 
     /** Whether this staff member may run the article's live coverage at all (for showing the controls). */
-    public boolean mayCover(Staff staff, long articleId) {
-        return staff.isEditor() || (staff.canPublish() && live.isOnByline(staff.username(), articleId));
+    public boolean mayCover(ActingAccount by, long articleId) {
+        return by.isEditor() || (by.canPublish() && live.isOnByline(by.username(), articleId));
     }
 
     @Transactional
-    public void start(Staff staff, long articleId) {
-        LiveCoverage coverage = allowed(staff, articleId);
+    public void start(ActingAccount by, long articleId) {
+        LiveCoverage coverage = allowed(by, articleId);
         if (coverage.isLive()) {
             return;
         }
@@ -51,8 +51,8 @@ public class LiveService {
     }
 
     @Transactional
-    public void end(Staff staff, long articleId) {
-        LiveCoverage coverage = allowed(staff, articleId);
+    public void end(ActingAccount by, long articleId) {
+        LiveCoverage coverage = allowed(by, articleId);
         if (!coverage.isLive()) {
             return;
         }
@@ -63,22 +63,22 @@ public class LiveService {
     }
 
     @Transactional
-    public long addEntry(Staff staff, long articleId, String body, boolean keyEvent) {
-        LiveCoverage coverage = allowed(staff, articleId);
+    public long addEntry(ActingAccount by, long articleId, String body, boolean keyEvent) {
+        LiveCoverage coverage = allowed(by, articleId);
         if (!coverage.isLive()) {
             throw new LiveRefused(Why.INVALID, LiveEntryRules.NOT_LIVE);
         }
         checked(body);
         Instant now = clock.instant();
-        long id = live.insert(articleId, LiveEntryRules.normalised(body), keyEvent, staff.username(), now);
+        long id = live.insert(articleId, LiveEntryRules.normalised(body), keyEvent, by.username(), now);
         recordEntry(articleId, id, Kind.ADDED, now);
         return id;
     }
 
     @Transactional
-    public void editEntry(Staff staff, long entryId, String body, boolean keyEvent) {
+    public void editEntry(ActingAccount by, long entryId, String body, boolean keyEvent) {
         LiveEntry entry = existing(entryId);
-        allowed(staff, entry.articleId());
+        allowed(by, entry.articleId());
         checked(body);
         Instant now = clock.instant();
         live.update(entryId, LiveEntryRules.normalised(body), keyEvent, now);
@@ -86,9 +86,9 @@ public class LiveService {
     }
 
     @Transactional
-    public void deleteEntry(Staff staff, long entryId) {
+    public void deleteEntry(ActingAccount by, long entryId) {
         LiveEntry entry = existing(entryId);
-        allowed(staff, entry.articleId());
+        allowed(by, entry.articleId());
         Instant now = clock.instant();
         live.markDeleted(entryId, now);
         recordEntry(entry.articleId(), entryId, Kind.DELETED, now);
@@ -99,10 +99,10 @@ public class LiveService {
         events.publishEvent(new LiveEntryChanged(articleId, entryId, kind));
     }
 
-    private LiveCoverage allowed(Staff staff, long articleId) {
+    private LiveCoverage allowed(ActingAccount by, long articleId) {
         LiveCoverage coverage = live.coverage(articleId)
                 .orElseThrow(() -> new LiveRefused(Why.NOT_FOUND, "There is no article " + articleId + "."));
-        if (!mayCover(staff, articleId)) {
+        if (!mayCover(by, articleId)) {
             throw new LiveRefused(Why.FORBIDDEN, LiveEntryRules.NOT_ALLOWED);
         }
         return coverage;
