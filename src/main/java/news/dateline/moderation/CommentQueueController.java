@@ -1,10 +1,11 @@
-package news.dateline.newsroom;
+package news.dateline.moderation;
 
 import java.util.List;
 import java.util.Map;
-import news.dateline.comment.ModerationDesk;
-import news.dateline.comment.ModerationRefused;
-import news.dateline.newsroom.CommentQueuePage.Form;
+import news.dateline.moderation.CommentQueuePage.Form;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.SeeOther;
+import news.dateline.newsroom.Staff;
 import news.dateline.platform.Moments;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -134,7 +135,7 @@ class CommentQueueController {
         var rows = queue.comments().stream()
                 .map(c -> new CommentQueuePage.Row(c, moments.of(c.createdAt())))
                 .toList();
-        ModelAndView page = new ModelAndView("newsroom/comments", status);
+        ModelAndView page = new ModelAndView("moderation/queue", status);
         page.addObject("queue", new CommentQueuePage(shown, filter, headline, desk.counts(filter), rows, queue.next(),
                 desk.articlesWithComments(), form));
         return page;

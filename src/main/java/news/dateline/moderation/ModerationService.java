@@ -1,10 +1,21 @@
-package news.dateline.comment;
+package news.dateline.moderation;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import news.dateline.comment.Comment;
+import news.dateline.comment.CommentForm;
+import news.dateline.comment.CommentMessages;
+import news.dateline.comment.CommentRepository;
+import news.dateline.comment.CommentState;
+import news.dateline.comment.CommentValidator;
+import news.dateline.comment.Fingerprint;
+import news.dateline.comment.Moderation;
+import news.dateline.comment.NewComment;
+import news.dateline.comment.PublicChange;
+import news.dateline.comment.WriteQueue;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -15,7 +26,7 @@ import org.springframework.stereotype.Service;
  * its email address trusted, a spam verdict makes its sender suspect (see SpamRules).
  */
 @Service
-class ModerationService {
+public class ModerationService {
 
     /** The form's field names as the JSON API calls them. */
     private static final Map<String, String> API_FIELDS = Map.of(
@@ -36,11 +47,11 @@ class ModerationService {
         this.clock = clock;
     }
 
-    Comment approve(long id) {
+    public Comment approve(long id) {
         return move(id, "approved", Set.of(CommentState.PENDING, CommentState.SPAM), CommentState.APPROVED);
     }
 
-    Comment markSpam(long id) {
+    public Comment markSpam(long id) {
         return move(id, "marked spam", Set.of(CommentState.PENDING, CommentState.APPROVED), CommentState.SPAM);
     }
 
@@ -130,7 +141,7 @@ class ModerationService {
         return existing(id);
     }
 
-    void setPolicy(long articleId, Moderation moderation, Integer closeAfterDays) {
+    public void setPolicy(long articleId, Moderation moderation, Integer closeAfterDays) {
         writes.inTransaction(() -> {
             setPolicyNow(articleId, moderation, closeAfterDays);
             return null;

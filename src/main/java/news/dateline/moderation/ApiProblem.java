@@ -1,4 +1,4 @@
-package news.dateline.comment;
+package news.dateline.moderation;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;

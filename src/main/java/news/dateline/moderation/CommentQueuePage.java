@@ -1,10 +1,8 @@
-package news.dateline.newsroom;
+package news.dateline.moderation;
 
 import java.util.List;
 import java.util.Map;
-import news.dateline.comment.ModerationDesk.ArticleChoice;
-import news.dateline.comment.ModerationDesk;
-import news.dateline.comment.QueuedComment;
+import news.dateline.moderation.ModerationDesk.ArticleChoice;
 import news.dateline.platform.Moment;
 import org.springframework.web.util.UriComponentsBuilder;
 

@@ -1,8 +1,13 @@
-package news.dateline.comment;
+package news.dateline.moderation;
 
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import news.dateline.comment.Comment;
+import news.dateline.comment.CommentMessages;
+import news.dateline.comment.CommentRepository;
+import news.dateline.comment.CommentState;
+import news.dateline.comment.Moderation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;

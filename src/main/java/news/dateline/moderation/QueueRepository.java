@@ -1,9 +1,10 @@
-package news.dateline.comment;
+package news.dateline.moderation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.dateline.comment.CommentState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

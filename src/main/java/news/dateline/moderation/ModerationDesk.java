@@ -1,11 +1,13 @@
-package news.dateline.comment;
+package news.dateline.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import news.dateline.comment.QueueRepository.ArticleWithComments;
+import news.dateline.comment.Comment;
+import news.dateline.comment.CommentState;
+import news.dateline.moderation.QueueRepository.ArticleWithComments;
 import org.springframework.stereotype.Service;
 
 /**
