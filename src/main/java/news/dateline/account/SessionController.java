@@ -1,6 +1,8 @@
-package news.dateline.newsroom;
+package news.dateline.account;
 
 import java.util.Map;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.Staff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.account;
 
 /** The add-user form as typed; {@code author} is an author id, or blank for none. */
 public record UserForm(String username, String role, String password, String author, String newAuthorName) {

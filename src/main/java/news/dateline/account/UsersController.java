@@ -1,14 +1,9 @@
-package news.dateline.newsroom;
+package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import news.dateline.account.Account;
-import news.dateline.account.AccountMessages;
-import news.dateline.account.AccountRuleBroken;
-import news.dateline.account.Accounts;
-import news.dateline.account.CreatedAccount;
-import news.dateline.account.InvalidAccount;
-import news.dateline.account.NewAccount;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.Staff;
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.Role;
 import org.springframework.http.HttpStatus;
@@ -144,7 +139,7 @@ class UsersController {
                 model.addAttribute(flash, null);
             }
         }
-        return "newsroom/users";
+        return "account/users";
     }
 
     private static void requireAdmin(Staff staff) {

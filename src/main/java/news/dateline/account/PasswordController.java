@@ -1,9 +1,9 @@
-package news.dateline.newsroom;
+package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import news.dateline.account.Accounts;
-import news.dateline.account.InvalidAccount;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +28,7 @@ class PasswordController {
     String form(Model model) {
         model.addAttribute("problems", Map.of());
         model.addAttribute("changed", model.containsAttribute("changed"));
-        return "newsroom/password";
+        return "account/password";
     }
 
     @PostMapping("/newsroom/password")
@@ -41,7 +41,7 @@ class PasswordController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("problems", invalid.problems());
             model.addAttribute("changed", false);
-            return "newsroom/password";
+            return "account/password";
         }
         redirect.addFlashAttribute("changed", true);
         return "redirect:/newsroom/password";
