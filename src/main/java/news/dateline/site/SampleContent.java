@@ -1,4 +1,4 @@
-package news.dateline.article;
+package news.dateline.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
