@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Newsroom accounts and their rules: usernames are unique regardless of case, passwords follow
  * {@link Passwords}, and the site always keeps at least one administrator who can sign in.
- * Other features look up the signed-in person here ({@link #find}) for their account and author ids.
+ * Other features learn who is signed in from the request ({@code platform.SignedIn}, left by SignedInAccountFilter).
  */
 @Service
 public class Accounts {

@@ -1,9 +1,9 @@
 package news.dateline.newsroom;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import news.dateline.account.Account;
-import news.dateline.account.Accounts;
 import news.dateline.platform.Role;
+import news.dateline.platform.SignedIn;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -19,20 +19,18 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 class NewsroomAdvice {
 
     private final ResourceUrlProvider resources;
-    private final Accounts accounts;
 
-    NewsroomAdvice(ResourceUrlProvider resources, Accounts accounts) {
+    NewsroomAdvice(ResourceUrlProvider resources) {
         this.resources = resources;
-        this.accounts = accounts;
     }
 
     @ModelAttribute("staff")
-    Staff staff(Authentication authentication, CsrfToken csrf) {
+    Staff staff(Authentication authentication, CsrfToken csrf, HttpServletRequest request) {
         String stylesheet = resources.getForLookupPath("/assets/newsroom.css");
-        // the security chain has just checked the account exists and is enabled (SignedInAccountFilter)
-        Account account = accounts.find(authentication.getName()).orElseThrow();
+        // the security chain has just read the account and checked it exists and is enabled (SignedInAccountFilter)
+        SignedIn account = SignedIn.of(request).orElseThrow();
         return new Staff(account.username(), roleOf(authentication), csrf,
-                stylesheet != null ? stylesheet : "/assets/newsroom.css", account.id(), account.authorId());
+                stylesheet != null ? stylesheet : "/assets/newsroom.css", account.accountId(), account.authorId());
     }
 
     static Role roleOf(Authentication authentication) {

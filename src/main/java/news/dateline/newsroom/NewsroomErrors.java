@@ -44,7 +44,7 @@ public class NewsroomErrors {
                     .body(Map.of("error", reason));
         }
         var staff = advice.staff(SecurityContextHolder.getContext().getAuthentication(),
-                (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), request);
         ModelAndView page = new ModelAndView("newsroom/problem",
                 Map.of("staff", staff, "heading", title, "reason", reason, "back",
                         request.getRequestURI().replaceAll("/(pending|revisions)/.*$", "")));
