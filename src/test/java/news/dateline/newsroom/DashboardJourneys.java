@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import news.dateline.platform.Moments;
 import news.dateline.support.RunningSite;
+import news.dateline.support.StaffSession;
 import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestAccounts;
 import news.dateline.taxonomy.AuthorRepository;

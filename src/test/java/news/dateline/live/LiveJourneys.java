@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.live;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StoryBuilder.Written;

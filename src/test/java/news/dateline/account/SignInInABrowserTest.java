@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.account;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +10,6 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
-import news.dateline.account.AccountMessages;
 import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.TestAccounts;

@@ -1,4 +1,4 @@
-package news.dateline.site;
+package news.dateline.platform.cache;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;

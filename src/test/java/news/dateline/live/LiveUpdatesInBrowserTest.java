@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.live;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.moderation;
 
 import news.dateline.support.PostgresSite;
 

@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.taxonomy;
 
 import news.dateline.support.SqliteSite;
 

@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.live;
 
 import news.dateline.support.SqliteSite;
 

@@ -1,20 +1,17 @@
-package news.dateline.newsroom;
+package news.dateline.support;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import news.dateline.support.RunningSite;
-import news.dateline.support.SiteClient;
 import news.dateline.support.SiteClient.Page;
-import news.dateline.support.TestAccounts;
 
 /** A staff member signed in through the real login form, sending the newsroom's forms with the session's CSRF token. */
-final class NewsroomForms {
+public final class NewsroomForms {
 
     private final SiteClient client;
     private final String csrf;
-    final String username;
+    public final String username;
 
     private NewsroomForms(SiteClient client, String username) {
         this.client = client;
@@ -26,17 +23,17 @@ final class NewsroomForms {
     }
 
     /** A new account with this role (admin, editor, author, contributor), signed in. */
-    static NewsroomForms as(RunningSite site, String role) {
+    public static NewsroomForms as(RunningSite site, String role) {
         String username = TestAccounts.create(site, role);
         return new NewsroomForms(site.site().signIn(username, TestAccounts.PASSWORD), username);
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return client.get(path);
     }
 
     /** Field names and values in turn; a name may repeat (checkboxes). */
-    Page post(String path, String... fieldsAndValues) {
+    public Page post(String path, String... fieldsAndValues) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             fields.add(Map.entry(fieldsAndValues[i], fieldsAndValues[i + 1]));
@@ -46,7 +43,7 @@ final class NewsroomForms {
     }
 
     /** Without the token: what a forged cross-site form would send. */
-    Page postWithoutCsrf(String path, String... fieldsAndValues) {
+    public Page postWithoutCsrf(String path, String... fieldsAndValues) {
         Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);

@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.story;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,8 @@
-package news.dateline.newsroom;
+package news.dateline.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.dateline.support.RunningSite;
-import news.dateline.support.SiteClient;
 import news.dateline.support.SiteClient.Page;
 
 /**
@@ -12,7 +10,7 @@ import news.dateline.support.SiteClient.Page;
  * X-Forwarded-For, which the site trusts from loopback), so sign-in throttling by address meets only the test
  * that is about it. Forms carry the CSRF token the last newsroom page gave.
  */
-final class StaffSession {
+public final class StaffSession {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
@@ -26,12 +24,12 @@ final class StaffSession {
     }
 
     /** A browser on an address of its own (from 198.51.100.0/24 upward, documentation ranges). */
-    static StaffSession open(RunningSite site) {
+    public static StaffSession open(RunningSite site) {
         int n = ADDRESSES.incrementAndGet();
         return new StaffSession(site.site(), "198.51." + (100 + n / 250) + "." + (1 + n % 250));
     }
 
-    static StaffSession signedIn(RunningSite site, String username, String password) {
+    public static StaffSession signedIn(RunningSite site, String username, String password) {
         StaffSession session = open(site);
         Page result = session.attemptSignIn(username, password);
         if (result.status() != 302 || !result.header("Location").endsWith("/newsroom")) {
@@ -41,23 +39,23 @@ final class StaffSession {
         return session;
     }
 
-    String address() {
+    public String address() {
         return address;
     }
 
     /** Posts the sign-in form; answers the redirect (to the dashboard, or back to the sign-in page). */
-    Page attemptSignIn(String username, String password) {
+    public Page attemptSignIn(String username, String password) {
         get("/newsroom/login");
         return post("/newsroom/login", Map.of("username", username, "password", password));
     }
 
     /** Posts the sign-in form and returns the page it lands on (the sign-in page again when refused). */
-    Page signInLandingPage(String username, String password) {
+    public Page signInLandingPage(String username, String password) {
         Page result = attemptSignIn(username, password);
         return get(result.header("Location").replace(client.base(), ""));
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         Page page = client.get(path, "X-Forwarded-For", address);
         if (page.status() == 200 && page.header("Content-Type") != null
                 && page.header("Content-Type").startsWith("text/html")) {
@@ -69,13 +67,13 @@ final class StaffSession {
         return page;
     }
 
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.putIfAbsent("_csrf", csrf);
         return client.postForm(path, form, "X-Forwarded-For", address);
     }
 
-    String base() {
+    public String base() {
         return client.base();
     }
 }

@@ -1,12 +1,12 @@
-package news.dateline.newsroom;
+package news.dateline.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import news.dateline.account.AccountMessages;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
+import news.dateline.support.StaffSession;
 import news.dateline.support.TestAccounts;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;

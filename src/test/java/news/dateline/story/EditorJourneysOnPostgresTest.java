@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.story;
 
 import news.dateline.support.PostgresSite;
 

@@ -1,4 +1,4 @@
-package news.dateline.newsroom;
+package news.dateline.account;
 
 import news.dateline.support.PostgresSite;
 

@@ -1,8 +1,9 @@
-package news.dateline.newsroom;
+package news.dateline.taxonomy;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StoryBuilder.Written;

@@ -1,10 +1,11 @@
-package news.dateline.newsroom;
+package news.dateline.moderation;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StoryBuilder.Written;
