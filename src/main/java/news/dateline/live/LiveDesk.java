@@ -35,6 +35,6 @@ public record LiveDesk(LiveCoverage coverage, boolean mayCover, List<Entry> entr
     }
 
     public int maxLength() {
-        return news.dateline.live.LiveEntryRules.MAX_LENGTH;
+        return LiveEntryRules.MAX_LENGTH;
     }
 }
