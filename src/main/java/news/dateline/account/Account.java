@@ -1,6 +1,7 @@
 package news.dateline.account;
 
 import java.time.Instant;
+import news.dateline.platform.Role;
 
 /**
  * A newsroom account as other features see it; the password hash stays inside this package.

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import news.dateline.article.AuthorRepository;
-import news.dateline.article.Slugs;
+import news.dateline.platform.Role;
+import news.dateline.platform.Slugs;
+import news.dateline.taxonomy.AuthorRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Newsroom accounts and their rules: usernames are unique regardless of case, passwords follow
  * {@link Passwords}, and the site always keeps at least one administrator who can sign in.
- * Other features look up the signed-in person here ({@link #find}) for their account and author ids.
+ * Other features learn who is signed in from the request ({@code platform.SignedIn}, left by SignedInAccountFilter).
  */
 @Service
 public class Accounts {

@@ -1,6 +1,7 @@
 package news.dateline.account;
 
 import java.time.Clock;
+import news.dateline.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,6 @@
 package news.dateline.account;
 
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

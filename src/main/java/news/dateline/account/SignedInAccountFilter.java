@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import news.dateline.platform.SignedIn;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -20,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A session remembers who signed in, not what they may do: on every staff request the account is read again,
  * so a role an administrator changed applies at once, and a disabled (or removed) account is signed out.
+ * The account read is left on the request as a {@link SignedIn} for the newsroom's pages.
  * Reader pages are left alone (no query for them).
  */
 final class SignedInAccountFilter extends OncePerRequestFilter {
@@ -50,6 +52,8 @@ final class SignedInAccountFilter extends OncePerRequestFilter {
                     session.invalidate();
                 }
             } else {
+                Account read = account.get();
+                new SignedIn(read.id(), read.username(), read.role(), read.authorId()).storeIn(request);
                 String authority = "ROLE_" + account.get().role().name();
                 boolean same = current.getAuthorities().size() == 1
                         && current.getAuthorities().iterator().next().getAuthority().equals(authority);

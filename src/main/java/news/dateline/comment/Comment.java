@@ -3,7 +3,7 @@ package news.dateline.comment;
 import java.time.Instant;
 
 /** A comment as stored. {@code staffAccountId} is set on replies written from the newsroom. */
-record Comment(
+public record Comment(
         long id,
         long articleId,
         Long parentId,
@@ -18,7 +18,7 @@ record Comment(
         Instant createdAt,
         Instant modifiedAt) {
 
-    boolean byStaff() {
+    public boolean byStaff() {
         return staffAccountId != null;
     }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
  * again after a mistake holds every character. {@code honeypot} is the field people never see;
  * {@code stamp} is the signed time the form was rendered.
  */
-record CommentForm(String comment, String name, String email, String website, String parent, boolean remember,
+public record CommentForm(String comment, String name, String email, String website, String parent, boolean remember,
         String honeypot, String stamp) {
 
-    static final String COMMENT = "comment";
-    static final String NAME = "author";
+    public static final String COMMENT = "comment";
+    public static final String NAME = "author";
     static final String EMAIL = "email";
-    static final String WEBSITE = "url";
+    public static final String WEBSITE = "url";
     static final String PARENT = "parent";
     static final String REMEMBER = "remember";
     static final String HONEYPOT = "fax_number";

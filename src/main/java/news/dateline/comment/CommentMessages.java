@@ -1,7 +1,7 @@
 package news.dateline.comment;
 
 /** Everything the comment feature says to readers and moderators, in one place. */
-final class CommentMessages {
+public final class CommentMessages {
 
     static final String COMMENT_EMPTY = "Please enter your comment!";
     static final String NAME_EMPTY = "Please enter your name here";
@@ -29,13 +29,13 @@ final class CommentMessages {
             + "your comment is kept below. Please send it again in a few seconds.";
     static final String TOO_LARGE = "That was more than a comment can hold (over %s). Please shorten it and try again.";
 
-    static final String API_NOT_FOUND = "No comment with id %d";
-    static final String API_NO_ARTICLE = "No article with id %d";
-    static final String API_BAD_STATE = "Unknown state '%s': use pending, approved, spam or trash";
-    static final String API_CANNOT = "A comment that is %s cannot be %s";
-    static final String API_INVALID = "The comment is not valid; see fields";
-    static final String API_BAD_POLICY = "Unknown moderation '%s': use open, first-time, held or closed";
-    static final String API_BAD_DAYS = "closeAfterDays must be 0 (never) or more";
+    public static final String API_NOT_FOUND = "No comment with id %d";
+    public static final String API_NO_ARTICLE = "No article with id %d";
+    public static final String API_BAD_STATE = "Unknown state '%s': use pending, approved, spam or trash";
+    public static final String API_CANNOT = "A comment that is %s cannot be %s";
+    public static final String API_INVALID = "The comment is not valid; see fields";
+    public static final String API_BAD_POLICY = "Unknown moderation '%s': use open, first-time, held or closed";
+    public static final String API_BAD_DAYS = "closeAfterDays must be 0 (never) or more";
 
     private CommentMessages() {
     }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class CommentRepository {
+public class CommentRepository {
 
     private static final String COLUMNS = """
             SELECT id, article_id, parent_id, state, author_name, author_email, author_url, body,
@@ -43,7 +43,7 @@ class CommentRepository {
                 .optional();
     }
 
-    Optional<Discussion> findDiscussion(long articleId) {
+    public Optional<Discussion> findDiscussion(long articleId) {
         return jdbc.sql(DISCUSSION + "WHERE a.id = :id")
                 .param("id", articleId)
                 .query((rs, n) -> discussion(rs))
@@ -62,7 +62,7 @@ class CommentRepository {
     }
 
     /** Stores the comment unless the same text from the same email is already on the article: then empty. */
-    Optional<Long> insert(NewComment c) {
+    public Optional<Long> insert(NewComment c) {
         return jdbc.sql("""
                         INSERT INTO comment (article_id, parent_id, state, author_name, author_email, email_key,
                                              author_url, body, staff_account_id, author_token, ip, user_agent,
@@ -82,7 +82,7 @@ class CommentRepository {
                 .optional();
     }
 
-    Optional<Comment> find(long id) {
+    public Optional<Comment> find(long id) {
         return jdbc.sql(COLUMNS + "WHERE id = :id").param("id", id).query((rs, n) -> comment(rs)).optional();
     }
 
@@ -112,7 +112,7 @@ class CommentRepository {
     }
 
     /** The moderation queue: newest first, {@code limit} at a time, continuing below {@code beforeId}. */
-    List<Comment> inState(CommentState state, int limit, long beforeId) {
+    public List<Comment> inState(CommentState state, int limit, long beforeId) {
         return jdbc.sql(COLUMNS + """
                         WHERE state = :state AND id < :before
                         ORDER BY id DESC LIMIT :limit""")
@@ -122,7 +122,7 @@ class CommentRepository {
     }
 
     /** Trashing frees the duplicate fingerprint, so the same words may be said again. */
-    void trash(long id, CommentState before, Instant now) {
+    public void trash(long id, CommentState before, Instant now) {
         jdbc.sql("""
                         UPDATE comment SET state = 'trash', state_before_trash = :before, fingerprint = NULL,
                                            modified_at = :now
@@ -130,18 +130,18 @@ class CommentRepository {
                 .param("before", before.column()).param("now", now.toEpochMilli()).param("id", id).update();
     }
 
-    void setState(long id, CommentState state, Instant now) {
+    public void setState(long id, CommentState state, Instant now) {
         jdbc.sql("UPDATE comment SET state = :state, state_before_trash = NULL, modified_at = :now WHERE id = :id")
                 .param("state", state.column()).param("now", now.toEpochMilli()).param("id", id).update();
     }
 
-    Optional<CommentState> stateBeforeTrash(long id) {
+    public Optional<CommentState> stateBeforeTrash(long id) {
         return jdbc.sql("SELECT state_before_trash FROM comment WHERE id = :id")
                 .param("id", id).query(String.class).optional().map(CommentState::fromColumn);
     }
 
     /** Out of the trash: takes its fingerprint back unless another comment now holds it. */
-    void restore(long id, CommentState state, String fingerprint, Instant now) {
+    public void restore(long id, CommentState state, String fingerprint, Instant now) {
         jdbc.sql("""
                         UPDATE comment SET state = :state, state_before_trash = NULL, modified_at = :now,
                                fingerprint = CASE WHEN EXISTS (SELECT 1 FROM comment other
@@ -154,7 +154,7 @@ class CommentRepository {
     }
 
     /** An edit keeps the fingerprint of the words first sent: the duplicate rule is about what readers post. */
-    void edit(long id, String name, String url, String body, Instant now) {
+    public void edit(long id, String name, String url, String body, Instant now) {
         jdbc.sql("""
                         UPDATE comment SET author_name = :name, author_url = :url, body = :body, modified_at = :now
                         WHERE id = :id""")
@@ -162,7 +162,7 @@ class CommentRepository {
                 .param("id", id).update();
     }
 
-    void savePolicy(long articleId, Moderation moderation, Integer closeAfterDays, Instant now) {
+    public void savePolicy(long articleId, Moderation moderation, Integer closeAfterDays, Instant now) {
         jdbc.sql("""
                         INSERT INTO comment_policy (article_id, moderation, close_after_days, updated_at)
                         VALUES (:article, :moderation, :days, :now)
@@ -174,7 +174,7 @@ class CommentRepository {
     }
 
     /** How a newsroom account signs its replies: its author's name when it has one. */
-    Optional<StaffMember> staffMember(String username) {
+    public Optional<StaffMember> staffMember(String username) {
         return jdbc.sql("""
                         SELECT a.id, COALESCE(au.name, a.username) AS display_name
                         FROM account a LEFT JOIN author au ON au.id = a.author_id
@@ -184,7 +184,7 @@ class CommentRepository {
                 .optional();
     }
 
-    record StaffMember(long accountId, String displayName) {
+    public record StaffMember(long accountId, String displayName) {
     }
 
     private static Discussion discussion(ResultSet rs) throws SQLException {

@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Where a comment is in moderation. Only {@link #APPROVED} comments are public. */
-enum CommentState {
+public enum CommentState {
     PENDING, APPROVED, SPAM, TRASH;
 
-    String column() {
+    public String column() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -15,7 +15,7 @@ enum CommentState {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    static Optional<CommentState> parse(String value) {
+    public static Optional<CommentState> parse(String value) {
         for (CommentState state : values()) {
             if (state.column().equalsIgnoreCase(value)) {
                 return Optional.of(state);

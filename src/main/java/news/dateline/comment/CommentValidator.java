@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * browser script (assets/comment-form.js) checks the same rules with the same messages before sending.
  */
 @Component
-class CommentValidator {
+public class CommentValidator {
 
     static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_WEBSITE_LENGTH = 2000;
@@ -28,7 +28,7 @@ class CommentValidator {
     }
 
     /** Field name → message; empty when the comment may go on to the spam rules. */
-    Map<String, String> check(CommentForm form) {
+    public Map<String, String> check(CommentForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
         int length = form.comment().strip().codePointCount(0, form.comment().strip().length());
         if (form.comment().isBlank()) {

@@ -1,7 +1,7 @@
 package news.dateline.comment;
 
 import java.util.List;
-import news.dateline.site.Moment;
+import news.dateline.platform.Moment;
 
 /**
  * One comment as the page shows it, with its replies. {@code replyPath} is null where the thread is as deep as

@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What makes two comments "the same": one email address, the same words (spacing aside). */
-final class Fingerprint {
+public final class Fingerprint {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Fingerprint() {
     }
 
-    static String of(String email, String body) {
+    public static String of(String email, String body) {
         String key = email.strip().toLowerCase(Locale.ROOT) + "\n" + SPACES.matcher(body.strip()).replaceAll(" ");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

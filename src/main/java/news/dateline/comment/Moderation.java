@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** How an article takes new comments. The site default is {@code dateline.comments.moderation}. */
-enum Moderation {
+public enum Moderation {
     /** Published at once unless a spam rule holds it. */
     OPEN,
     /** Held for approval until the commenter has one approved comment; then like {@link #OPEN}. */
@@ -19,7 +19,7 @@ enum Moderation {
     }
 
     /** "first-time", as the settings and the staff API spell it; empty for anything else. */
-    static Optional<Moderation> parse(String value) {
+    public static Optional<Moderation> parse(String value) {
         for (Moderation moderation : values()) {
             if (moderation.column().equalsIgnoreCase(value)) {
                 return Optional.of(moderation);

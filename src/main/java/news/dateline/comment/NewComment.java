@@ -3,7 +3,7 @@ package news.dateline.comment;
 import java.time.Instant;
 
 /** A comment about to be stored, its state already decided by the spam rules (or by a moderator writing it). */
-record NewComment(
+public record NewComment(
         long articleId,
         Long parentId,
         CommentState state,

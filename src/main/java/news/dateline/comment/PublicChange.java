@@ -1,7 +1,8 @@
 package news.dateline.comment;
 
 import java.time.Instant;
-import news.dateline.article.ChangeLog;
+import news.dateline.platform.ChangeLog;
+import news.dateline.platform.CommentChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * of kind {@code comment} for every node, and {@link CommentChanged} for after-commit listeners on this one.
  */
 @Component
-class PublicChange {
+public class PublicChange {
 
     static final String KIND = "comment";
 
@@ -22,13 +23,13 @@ class PublicChange {
         this.events = events;
     }
 
-    void record(long articleId, Instant now) {
+    public void record(long articleId, Instant now) {
         changeLog.append(articleId, KIND, now);
         events.publishEvent(new CommentChanged(articleId));
     }
 
     /** Only a change to what readers see is recorded: approved before, or approved after. */
-    void recordIf(boolean publicBefore, boolean publicAfter, long articleId, Instant now) {
+    public void recordIf(boolean publicBefore, boolean publicAfter, long articleId, Instant now) {
         if (publicBefore || publicAfter) {
             record(articleId, now);
         }

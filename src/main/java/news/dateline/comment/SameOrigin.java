@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a hundred comments cost one commit instead of a hundred lock hand-overs.
  */
 @Component
-class WriteQueue {
+public class WriteQueue {
 
     static final int MAX_BATCH = 128;
 
@@ -47,7 +47,7 @@ class WriteQueue {
     }
 
     @SuppressWarnings("unchecked")
-    <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(Supplier<T> work) {
         if (writer == null) {
             return transaction.execute(status -> work.get());
         }

@@ -2,7 +2,7 @@ package news.dateline.feed;
 
 import java.time.Instant;
 import java.util.List;
-import news.dateline.article.Section;
+import news.dateline.taxonomy.Section;
 
 /** A published story as feeds and sitemaps need it. */
 record FeedArticle(

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import news.dateline.article.MarkdownRenderer;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
+import news.dateline.story.MarkdownRenderer;
 import org.springframework.stereotype.Component;
 
 /** Builds a scope's feed from its newest published stories. */

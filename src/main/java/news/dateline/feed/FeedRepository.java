@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import news.dateline.article.Section;
 import news.dateline.feed.FeedArticle.Byline;
 import news.dateline.feed.FeedArticle.Keyword;
+import news.dateline.taxonomy.Section;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

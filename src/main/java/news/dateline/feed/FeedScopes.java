@@ -1,14 +1,14 @@
 package news.dateline.feed;
 
-import news.dateline.article.ArticleRepository;
-import news.dateline.article.Author;
-import news.dateline.article.AuthorRepository;
-import news.dateline.article.Section;
-import news.dateline.article.SectionRepository;
-import news.dateline.article.Tag;
-import news.dateline.article.TagRepository;
 import news.dateline.platform.NotFoundException;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
+import news.dateline.story.ArticleRepository;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.AuthorRepository;
+import news.dateline.taxonomy.Section;
+import news.dateline.taxonomy.SectionRepository;
+import news.dateline.taxonomy.Tag;
+import news.dateline.taxonomy.TagRepository;
 import org.springframework.stereotype.Component;
 
 /** Finds what a feed address covers; an unknown section, tag or author is the site's 404, as its page is. */

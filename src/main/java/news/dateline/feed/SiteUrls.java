@@ -1,7 +1,7 @@
 package news.dateline.feed;
 
 import java.net.URI;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** Absolute addresses on the public site, for everything read away from it: feeds, sitemaps, metadata. */

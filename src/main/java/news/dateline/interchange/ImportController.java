@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
  * a temporary file (never held in memory) and imported in one transaction, as the command line does.
  */
 @Controller
+@NewsroomScreen
 class ImportController {
 
     static final String NO_FILE = "Choose a WordPress export file (.xml) to import.";

@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import news.dateline.article.ReservedPaths;
-import news.dateline.article.Slugs;
 import news.dateline.interchange.ImportRepository.ImportedArticle;
 import news.dateline.interchange.WxrRecords.Author;
 import news.dateline.interchange.WxrRecords.Item;
 import news.dateline.interchange.WxrRecords.ItemTerm;
 import news.dateline.interchange.WxrRecords.Taxonomy;
 import news.dateline.interchange.WxrRecords.Term;
+import news.dateline.platform.ReservedPaths;
+import news.dateline.platform.Slugs;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 

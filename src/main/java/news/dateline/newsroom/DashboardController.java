@@ -1,7 +1,7 @@
 package news.dateline.newsroom;
 
 import java.util.List;
-import news.dateline.site.Moments;
+import news.dateline.platform.Moments;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The newsroom's front page: what is waiting, what goes out next, what just went out. */
 @Controller
+@NewsroomScreen
 class DashboardController {
 
     private static final int SHORT_LIST = 8;

@@ -1,9 +1,9 @@
 package news.dateline.newsroom;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import news.dateline.account.Account;
-import news.dateline.account.Accounts;
-import news.dateline.account.Role;
+import news.dateline.platform.Role;
+import news.dateline.platform.SignedIn;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -12,27 +12,25 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * Puts {@link Staff} into the model of every newsroom page, for the layout's menu and the forms' CSRF token. The
- * WordPress import page (package interchange) is a newsroom page too.
+ * Puts {@link Staff} into the model of every newsroom page (each controller marked {@link NewsroomScreen}, in
+ * whichever feature's package), for the layout's menu and the forms' CSRF token.
  */
-@ControllerAdvice(basePackages = {"news.dateline.newsroom", "news.dateline.interchange"})
+@ControllerAdvice(annotations = NewsroomScreen.class)
 class NewsroomAdvice {
 
     private final ResourceUrlProvider resources;
-    private final Accounts accounts;
 
-    NewsroomAdvice(ResourceUrlProvider resources, Accounts accounts) {
+    NewsroomAdvice(ResourceUrlProvider resources) {
         this.resources = resources;
-        this.accounts = accounts;
     }
 
     @ModelAttribute("staff")
-    Staff staff(Authentication authentication, CsrfToken csrf) {
+    Staff staff(Authentication authentication, CsrfToken csrf, HttpServletRequest request) {
         String stylesheet = resources.getForLookupPath("/assets/newsroom.css");
-        // the security chain has just checked the account exists and is enabled (SignedInAccountFilter)
-        Account account = accounts.find(authentication.getName()).orElseThrow();
+        // the security chain has just read the account and checked it exists and is enabled (SignedInAccountFilter)
+        SignedIn account = SignedIn.of(request).orElseThrow();
         return new Staff(account.username(), roleOf(authentication), csrf,
-                stylesheet != null ? stylesheet : "/assets/newsroom.css", account.id(), account.authorId());
+                stylesheet != null ? stylesheet : "/assets/newsroom.css", account.accountId(), account.authorId());
     }
 
     static Role roleOf(Authentication authentication) {

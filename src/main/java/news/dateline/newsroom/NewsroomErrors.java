@@ -1,24 +1,24 @@
 package news.dateline.newsroom;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
 import java.util.Map;
-import news.dateline.article.ArticleForbidden;
-import news.dateline.article.InvalidArticle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A role that may not do something gets a plain 403 page saying so (JSON for the editor's background calls),
  * never a stack trace. Exception handlers get no model attributes, so the page's {@link Staff} is built here.
+ * The newsroom screens' exception handlers answer through this (the editor's in package story, for instance), so
+ * the newsroom itself knows no feature's exceptions.
  */
-@ControllerAdvice(basePackages = "news.dateline.newsroom")
-class NewsroomErrors {
+@Component
+public class NewsroomErrors {
 
     private final NewsroomAdvice advice;
 
@@ -26,16 +26,14 @@ class NewsroomErrors {
         this.advice = advice;
     }
 
-    @ExceptionHandler(ArticleForbidden.class)
-    Object forbidden(ArticleForbidden e, HttpServletRequest request) {
-        return answer(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request);
+    /** The role may not do this: 403 "Not allowed", with the reason. */
+    public Object forbidden(String reason, HttpServletRequest request) {
+        return answer(HttpStatus.FORBIDDEN, "Not allowed", reason, request);
     }
 
-    /** A rule broken outside the editor form (restoring a revision whose slug is now taken, say). */
-    @ExceptionHandler(InvalidArticle.class)
-    Object invalid(InvalidArticle e, HttpServletRequest request) {
-        return answer(HttpStatus.UNPROCESSABLE_CONTENT, "Not saved", String.join(" ", e.problems().values()),
-                request);
+    /** A rule broken outside the editor form (restoring a revision whose slug is now taken, say): 422 "Not saved". */
+    public Object notSaved(Collection<String> problems, HttpServletRequest request) {
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, "Not saved", String.join(" ", problems), request);
     }
 
     private Object answer(HttpStatus status, String title, String reason, HttpServletRequest request) {
@@ -46,7 +44,7 @@ class NewsroomErrors {
                     .body(Map.of("error", reason));
         }
         var staff = advice.staff(SecurityContextHolder.getContext().getAuthentication(),
-                (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), request);
         ModelAndView page = new ModelAndView("newsroom/problem",
                 Map.of("staff", staff, "heading", title, "reason", reason, "back",
                         request.getRequestURI().replaceAll("/(pending|revisions)/.*$", "")));

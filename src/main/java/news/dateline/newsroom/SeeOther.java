@@ -5,12 +5,12 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /** After a form post, 303 See Other: the browser fetches the page with GET, and reload never posts again. */
-final class SeeOther {
+public final class SeeOther {
 
     private SeeOther() {
     }
 
-    static ModelAndView to(String path) {
+    public static ModelAndView to(String path) {
         RedirectView redirect = new RedirectView(path, true);
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         redirect.setExposeModelAttributes(false);

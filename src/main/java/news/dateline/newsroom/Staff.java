@@ -1,7 +1,7 @@
 package news.dateline.newsroom;
 
-import news.dateline.account.Role;
-import news.dateline.article.ActingAccount;
+import news.dateline.platform.ActingAccount;
+import news.dateline.platform.Role;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
@@ -19,7 +19,7 @@ public record Staff(String username, Role role, CsrfToken csrf, String styleshee
         return role == Role.ADMIN || role == Role.EDITOR;
     }
 
-    /** The same person as the write rules in {@code article} see them. */
+    /** The same person as the write rules (platform, story, live) see them. */
     public ActingAccount acting() {
         return new ActingAccount(accountId, username, role, authorId);
     }

@@ -1,7 +1,7 @@
 package news.dateline.search;
 
 import java.util.Map;
-import news.dateline.article.Slugs;
+import news.dateline.platform.Slugs;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;

@@ -1,6 +1,6 @@
 package news.dateline.search;
 
-import news.dateline.article.ArticleChanged;
+import news.dateline.platform.ArticleChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

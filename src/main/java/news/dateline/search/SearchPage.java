@@ -1,7 +1,7 @@
 package news.dateline.search;
 
 import java.util.List;
-import news.dateline.article.Section;
+import news.dateline.taxonomy.Section;
 
 /**
  * Everything the search page shows. The form fields are echoed as the reader sent them ({@code from} and

@@ -1,9 +1,10 @@
 package news.dateline.site;
 
 import java.util.List;
-import news.dateline.article.Author;
-import news.dateline.article.Section;
-import news.dateline.article.Tag;
+import news.dateline.platform.Moment;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.Section;
+import news.dateline.taxonomy.Tag;
 
 /** Everything the article page shows. {@code updated} is set only when the story changed after publication. */
 public record ArticlePage(

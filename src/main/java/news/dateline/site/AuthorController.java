@@ -1,9 +1,10 @@
 package news.dateline.site;
 
-import news.dateline.article.ArticleRepository;
-import news.dateline.article.Author;
-import news.dateline.article.AuthorRepository;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.SiteProperties;
+import news.dateline.story.ArticleRepository;
+import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.AuthorRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package news.dateline.site;
 
 import java.util.List;
-import news.dateline.article.Section;
+import news.dateline.taxonomy.Section;
 
 /** What every reader page around the content needs: the site's name, its sections and its assets. */
 public record Chrome(String siteName, String tagline, String language, List<Section> sections, String stylesheet,

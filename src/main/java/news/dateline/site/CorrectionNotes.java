@@ -1,7 +1,8 @@
 package news.dateline.site;
 
 import java.util.List;
-import news.dateline.article.CorrectionRepository;
+import news.dateline.platform.Moments;
+import news.dateline.story.CorrectionRepository;
 import org.springframework.stereotype.Component;
 
 /** The corrections box of an article page, newest first. */

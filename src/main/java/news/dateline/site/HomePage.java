@@ -1,7 +1,7 @@
 package news.dateline.site;
 
 import java.util.List;
-import news.dateline.article.Section;
+import news.dateline.taxonomy.Section;
 
 public record HomePage(StoryCard lead, List<StoryCard> latest, List<SectionBlock> sections) {
 

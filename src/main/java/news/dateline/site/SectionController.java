@@ -1,9 +1,10 @@
 package news.dateline.site;
 
-import news.dateline.article.ArticleRepository;
-import news.dateline.article.Section;
-import news.dateline.article.SectionRepository;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.SiteProperties;
+import news.dateline.story.ArticleRepository;
+import news.dateline.taxonomy.Section;
+import news.dateline.taxonomy.SectionRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,8 @@
 package news.dateline.site;
 
 import java.util.List;
-import news.dateline.article.Teaser;
+import news.dateline.platform.Moments;
+import news.dateline.story.Teaser;
 import org.springframework.stereotype.Component;
 
 @Component

@@ -1,9 +1,10 @@
 package news.dateline.site;
 
-import news.dateline.article.ArticleRepository;
-import news.dateline.article.Tag;
-import news.dateline.article.TagRepository;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.SiteProperties;
+import news.dateline.story.ArticleRepository;
+import news.dateline.taxonomy.Tag;
+import news.dateline.taxonomy.TagRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import news.dateline.site.SiteProperties;
+import news.dateline.platform.SiteProperties;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's rule over time, which a journey cannot wait for: a lock lasts one window, never for good. */

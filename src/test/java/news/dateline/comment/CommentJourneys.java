@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.dateline.comment.Newsroom.Answer;
 import news.dateline.comment.Reader.Fields;
+import news.dateline.moderation.ModerationService;
+import news.dateline.platform.CommentChanged;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StoryBuilder.Written;

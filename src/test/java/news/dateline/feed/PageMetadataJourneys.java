@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import news.dateline.article.Slugs;
+import news.dateline.platform.Slugs;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

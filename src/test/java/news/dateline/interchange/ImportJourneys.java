@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import news.dateline.article.MarkdownRenderer;
+import news.dateline.story.MarkdownRenderer;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient;
 import news.dateline.support.TestAccounts;

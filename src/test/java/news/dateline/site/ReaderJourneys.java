@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import news.dateline.article.ArticleService;
+import news.dateline.story.ArticleService;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.nodes.Document;
@@ -149,7 +149,7 @@ interface ReaderJourneys extends RunningSite {
         assertThat(section.selectFirst("h1").text()).isEqualTo("Business");
         assertThat(links(section.selectFirst(".list"))).startsWith(newer.path(), older.path());
 
-        Document tagged = site().get("/tag/" + news.dateline.article.Slugs.of(tag)).html();
+        Document tagged = site().get("/tag/" + news.dateline.platform.Slugs.of(tag)).html();
         assertThat(tagged.selectFirst("h1").text()).isEqualTo(tag);
         assertThat(links(tagged.selectFirst(".list"))).containsExactly(newer.path(), older.path());
 

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.dateline.article.ArticleService;
-import news.dateline.article.ArticleStatus;
-import news.dateline.article.AuthorRepository;
-import news.dateline.article.NewArticle;
-import news.dateline.article.SectionRepository;
+import news.dateline.story.ArticleService;
+import news.dateline.story.ArticleStatus;
+import news.dateline.story.NewArticle;
+import news.dateline.taxonomy.AuthorRepository;
+import news.dateline.taxonomy.SectionRepository;
 
 /** Writes a story straight through the article service, as the newsroom would, with test-unique slugs. */
 public final class StoryBuilder {

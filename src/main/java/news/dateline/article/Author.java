@@ -1,8 +1,0 @@
-package news.dateline.article;
-
-public record Author(long id, String slug, String name, String bio) {
-
-    public String path() {
-        return "/author/" + slug;
-    }
-}

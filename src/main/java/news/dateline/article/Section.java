@@ -1,8 +1,0 @@
-package news.dateline.article;
-
-public record Section(long id, String slug, String name, String description) {
-
-    public String path() {
-        return "/" + slug + "/";
-    }
-}

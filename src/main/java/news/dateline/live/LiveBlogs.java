@@ -1,0 +1,75 @@
+package news.dateline.live;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.util.Map;
+import news.dateline.platform.Moments;
+import news.dateline.story.MarkdownRenderer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * Builds the live part of article pages, and the same entry markup for the stream: one template renders an entry
+ * on the page and in a pushed update, so escaping happens on the server either way.
+ */
+@Component
+public class LiveBlogs {
+
+    private static final int SUMMARY_LENGTH = 140;
+
+    private final LiveRepository live;
+    private final MarkdownRenderer markdown;
+    private final Moments moments;
+    private final TemplateEngine templates;
+    /** Absent in a context without the web layer (the reindex command); then the plain path is used. */
+    private final ObjectProvider<ResourceUrlProvider> resources;
+
+    LiveBlogs(LiveRepository live, MarkdownRenderer markdown, Moments moments, TemplateEngine templates,
+            ObjectProvider<ResourceUrlProvider> resources) {
+        this.live = live;
+        this.markdown = markdown;
+        this.moments = moments;
+        this.templates = templates;
+        this.resources = resources;
+    }
+
+    /** Null for an article that was never live. */
+    public LiveBlog forArticle(long articleId) {
+        LiveCoverage coverage = live.coverage(articleId).orElse(null);
+        if (coverage == null || !coverage.everLive()) {
+            return null;
+        }
+        ResourceUrlProvider urls = resources.getIfAvailable();
+        String script = urls == null ? null : urls.getForLookupPath("/assets/live.js");
+        return new LiveBlog(articleId, coverage.isLive(), moments.of(coverage.since()), moments.of(coverage.endedAt()),
+                live.entries(articleId).stream().map(this::view).toList(), streamPath(articleId),
+                script != null ? script : "/assets/live.js");
+    }
+
+    static String streamPath(long articleId) {
+        return "/live/" + articleId + "/events";
+    }
+
+    LiveEntryView view(LiveEntry entry) {
+        String text = markdown.toPlainText(entry.body());
+        String summary = text.codePointCount(0, text.length()) <= SUMMARY_LENGTH ? text
+                : text.substring(0, text.offsetByCodePoints(0, SUMMARY_LENGTH)).strip() + "…";
+        return new LiveEntryView(entry.id(), moments.of(entry.createdAt()), entry.editedAt() != null,
+                entry.keyEvent(), markdown.toHtml(entry.body()), summary);
+    }
+
+    String entryHtml(LiveEntryView entry) {
+        return render("live/entry.jte", entry);
+    }
+
+    String keyEventHtml(LiveEntryView entry) {
+        return render("live/key-event.jte", entry);
+    }
+
+    private String render(String template, LiveEntryView entry) {
+        StringOutput output = new StringOutput();
+        templates.render(template, Map.of("entry", entry), output);
+        return output.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package news.dateline.live;
+
+import java.time.Clock;
+import java.time.Instant;
+import news.dateline.live.LiveRefused.Why;
+import news.dateline.platform.ActingAccount;
+import news.dateline.platform.ArticleChanged;
+import news.dateline.platform.ChangeLog;
+import news.dateline.platform.LiveEntryChanged.Kind;
+import news.dateline.platform.LiveEntryChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of live coverage. Editors and admins cover any story live; authors only stories with their byline;
+ * contributors none. Each change is one transaction with its change-log row and an event after commit: starting
+ * or ending coverage is an {@link ArticleChanged} (the badge changes), an entry a
+ * {@link LiveEntryChanged} that drops only the article's page and reaches readers who have it open.
+ */
+@Service
+public class LiveService {
+
+    private final LiveRepository live;
+    private final ChangeLog changeLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LiveService(LiveRepository live, ChangeLog changeLog, ApplicationEventPublisher events, Clock clock) {
+        this.live = live;
+        this.changeLog = changeLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Whether this staff member may run the article's live coverage at all (for showing the controls). */
+    public boolean mayCover(ActingAccount by, long articleId) {
+        return by.isEditor() || (by.canPublish() && live.isOnByline(by.username(), articleId));
+    }
+
+    @Transactional
+    public void start(ActingAccount by, long articleId) {
+        LiveCoverage coverage = allowed(by, articleId);
+        if (coverage.isLive()) {
+            return;
+        }
+        Instant now = clock.instant();
+        live.start(articleId, now);
+        changeLog.append(articleId, "live:started", now);
+        events.publishEvent(new ArticleChanged(articleId, "live:started"));
+    }
+
+    @Transactional
+    public void end(ActingAccount by, long articleId) {
+        LiveCoverage coverage = allowed(by, articleId);
+        if (!coverage.isLive()) {
+            return;
+        }
+        Instant now = clock.instant();
+        live.end(articleId, now);
+        changeLog.append(articleId, "live:ended", now);
+        events.publishEvent(new ArticleChanged(articleId, "live:ended"));
+    }
+
+    @Transactional
+    public long addEntry(ActingAccount by, long articleId, String body, boolean keyEvent) {
+        LiveCoverage coverage = allowed(by, articleId);
+        if (!coverage.isLive()) {
+            throw new LiveRefused(Why.INVALID, LiveEntryRules.NOT_LIVE);
+        }
+        checked(body);
+        Instant now = clock.instant();
+        long id = live.insert(articleId, LiveEntryRules.normalised(body), keyEvent, by.username(), now);
+        recordEntry(articleId, id, Kind.ADDED, now);
+        return id;
+    }
+
+    @Transactional
+    public void editEntry(ActingAccount by, long entryId, String body, boolean keyEvent) {
+        LiveEntry entry = existing(entryId);
+        allowed(by, entry.articleId());
+        checked(body);
+        Instant now = clock.instant();
+        live.update(entryId, LiveEntryRules.normalised(body), keyEvent, now);
+        recordEntry(entry.articleId(), entryId, Kind.EDITED, now);
+    }
+
+    @Transactional
+    public void deleteEntry(ActingAccount by, long entryId) {
+        LiveEntry entry = existing(entryId);
+        allowed(by, entry.articleId());
+        Instant now = clock.instant();
+        live.markDeleted(entryId, now);
+        recordEntry(entry.articleId(), entryId, Kind.DELETED, now);
+    }
+
+    private void recordEntry(long articleId, long entryId, Kind kind, Instant now) {
+        changeLog.append(articleId, "live:entry-" + kind.name().toLowerCase(java.util.Locale.ROOT), now);
+        events.publishEvent(new LiveEntryChanged(articleId, entryId, kind));
+    }
+
+    private LiveCoverage allowed(ActingAccount by, long articleId) {
+        LiveCoverage coverage = live.coverage(articleId)
+                .orElseThrow(() -> new LiveRefused(Why.NOT_FOUND, "There is no article " + articleId + "."));
+        if (!mayCover(by, articleId)) {
+            throw new LiveRefused(Why.FORBIDDEN, LiveEntryRules.NOT_ALLOWED);
+        }
+        return coverage;
+    }
+
+    private LiveEntry existing(long entryId) {
+        return live.find(entryId)
+                .orElseThrow(() -> new LiveRefused(Why.NOT_FOUND, "There is no live entry " + entryId + "."));
+    }
+
+    private static void checked(String body) {
+        LiveEntryRules.problem(body).ifPresent(problem -> {
+            throw new LiveRefused(Why.INVALID, problem);
+        });
+    }
+}

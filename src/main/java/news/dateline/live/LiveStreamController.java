@@ -1,0 +1,64 @@
+package news.dateline.live;
+
+import news.dateline.platform.NotFoundException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events for a live article page (assets/live.js). Three path segments, so the page cache never
+ * matches it; never stored by anyone ({@code no-store}). A reconnecting browser sends {@code Last-Event-ID} and
+ * gets what it missed; the first connection passes {@code after}, the newest entry the page already shows.
+ */
+@Controller
+class LiveStreamController {
+
+    private final LiveRepository live;
+    private final LiveStreams streams;
+
+    LiveStreamController(LiveRepository live, LiveStreams streams) {
+        this.live = live;
+        this.streams = streams;
+    }
+
+    @GetMapping(path = "/live/{articleId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<SseEmitter> events(@PathVariable long articleId,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(required = false) Long after) {
+        LiveCoverage coverage = live.coverage(articleId).filter(LiveCoverage::published)
+                .orElseThrow(() -> new NotFoundException("Live stream of article " + articleId));
+        if (!coverage.isLive()) {
+            // 204 tells EventSource to stop reconnecting: nothing more will come.
+            return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+        }
+        SseEmitter emitter = streams.open(articleId).orElse(null);
+        if (emitter == null) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                    .cacheControl(CacheControl.noStore()).build();
+        }
+        streams.catchUp(emitter, articleId, resumeAfter(lastEventId, after));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                // nginx and similar proxies would otherwise hold events back in a buffer.
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
+    }
+
+    private static long resumeAfter(String lastEventId, Long after) {
+        if (lastEventId != null) {
+            try {
+                return Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException ignored) {
+                // Not one of ours: fall back to what the page said.
+            }
+        }
+        return after != null ? after : Long.MAX_VALUE;
+    }
+}

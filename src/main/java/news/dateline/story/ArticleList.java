@@ -1,0 +1,10 @@
+package news.dateline.story;
+
+import java.util.List;
+
+/** The newsroom's article list as filtered. */
+public record ArticleList(String status, boolean mine, List<Row> rows) {
+
+    public record Row(ArticleListing article, String when) {
+    }
+}

@@ -1,0 +1,315 @@
+package news.dateline.story;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import news.dateline.platform.ActingAccount;
+import news.dateline.platform.ArticleChanged;
+import news.dateline.platform.ChangeLog;
+import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Slugs;
+import news.dateline.taxonomy.TagRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rules of writing articles: one transaction per change, a change-log row with it, slug history kept. */
+@Service
+public class ArticleService {
+
+    private final ArticleRepository articles;
+    private final TagRepository tags;
+    private final ChangeLog changeLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final EditorialRepository editorial;
+    private final RevisionRepository revisions;
+    private final CorrectionRepository corrections;
+    private final ArticleRules rules;
+
+    ArticleService(ArticleRepository articles, TagRepository tags, ChangeLog changeLog,
+            ApplicationEventPublisher events, Clock clock, EditorialRepository editorial,
+            RevisionRepository revisions, CorrectionRepository corrections, ArticleRules rules) {
+        this.articles = articles;
+        this.tags = tags;
+        this.changeLog = changeLog;
+        this.events = events;
+        this.clock = clock;
+        this.editorial = editorial;
+        this.revisions = revisions;
+        this.corrections = corrections;
+        this.rules = rules;
+    }
+
+    private void recordChange(long articleId, String kind, Instant now) {
+        changeLog.append(articleId, kind, now);
+        events.publishEvent(new ArticleChanged(articleId, kind));
+    }
+
+    @Transactional
+    public long create(NewArticle draft) {
+        if (!Slugs.VALID.matcher(draft.slug()).matches()) {
+            throw new IllegalArgumentException("Not a valid slug: " + draft.slug());
+        }
+        Instant now = clock.instant();
+        long id = articles.insert(draft, now);
+        articles.linkAuthors(id, draft.authorIds());
+        articles.linkTags(id, draft.tagNames().stream().distinct().map(tags::idFor).distinct().toList());
+        recordChange(id, "created", now);
+        return id;
+    }
+
+    /** Gives the article a new address; the old one keeps answering with a permanent redirect. */
+    @Transactional
+    public void changeSlug(long articleId, String newSlug) {
+        if (!Slugs.VALID.matcher(newSlug).matches()) {
+            throw new IllegalArgumentException("Not a valid slug: " + newSlug);
+        }
+        Instant now = clock.instant();
+        var current = articles.currentAddress(articleId)
+                .orElseThrow(() -> new IllegalArgumentException("No article " + articleId));
+        if (current.getValue().equals(newSlug)) {
+            return;
+        }
+        articles.retireSlug(articleId, current.getKey(), current.getValue(), now);
+        articles.moveTo(articleId, current.getKey(), newSlug, now);
+        recordChange(articleId, "moved", now);
+    }
+
+    @Transactional
+    public void setStatus(long articleId, ArticleStatus status) {
+        Instant now = clock.instant();
+        articles.setStatus(articleId, status, status == ArticleStatus.PUBLISHED ? now : null, now);
+        recordChange(articleId, "status:" + status.column(), now);
+    }
+
+    /**
+     * One save from the editor: the role is checked first, then the draft, and only then is anything written, so a
+     * refused or invalid save changes nothing. Every save is a revision. Returns the article's id (new or not).
+     *
+     * @param articleId {@code null} for a new story
+     * @param scheduleAt when {@code intent} is {@link Intent#SCHEDULE}
+     * @param note the public correction note when {@code intent} is {@link Intent#CORRECT}
+     */
+    @Transactional
+    public long write(Long articleId, ArticleDraft draft, Intent intent, Instant scheduleAt, String note,
+            ActingAccount by) {
+        return write(articleId, draft, intent, scheduleAt, note, by, null);
+    }
+
+    /**
+     * @param basedOn for an update for review, the revision the writer's editor page was showing (see
+     *     {@link RevisionRepository#currentRevisionId}); {@code null} means the story as it is now
+     */
+    @Transactional
+    public long write(Long articleId, ArticleDraft draft, Intent intent, Instant scheduleAt, String note,
+            ActingAccount by, Long basedOn) {
+        EditableArticle current = articleId == null ? null : editable(articleId);
+        authorize(current, intent, by);
+        return apply(current, draft, intent, scheduleAt, note, by, null, basedOn);
+    }
+
+    /** Publishes the update waiting for review; until now readers saw the version before it. */
+    @Transactional
+    public void approvePendingUpdate(long articleId, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        if (!current.hasPendingUpdate()) {
+            throw new InvalidArticle(Map.of("pending", NO_PENDING_UPDATE));
+        }
+        if (!ArticlePermissions.canPublish(by, current)) {
+            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+        }
+        if (changedSincePending(current).isPresent()) {
+            throw new InvalidArticle(Map.of("stale", STALE_PENDING_UPDATE));
+        }
+        Revision pending = revisions.find(articleId, current.pendingRevisionId()).orElseThrow();
+        apply(current, pending.snapshot(), Intent.SAVE, null, null, by, "approved", null);
+        editorial.setPendingRevision(articleId, null);
+    }
+
+    /**
+     * The revision now live when it is not the one the waiting update was written against: approving the update
+     * would then silently undo whatever was published in between. Empty when nothing waits or nothing changed.
+     */
+    public java.util.Optional<Long> changedSincePending(EditableArticle article) {
+        if (!article.hasPendingUpdate()) {
+            return java.util.Optional.empty();
+        }
+        long pending = article.pendingRevisionId();
+        java.util.Optional<Long> current = revisions.currentRevisionId(article.id());
+        java.util.Optional<Long> base = revisions.basedOn(pending);
+        // Updates saved before the base was recorded: anything saved after them changed the story.
+        boolean changed = base.isPresent() ? !base.equals(current) : current.filter(id -> id > pending).isPresent();
+        return changed ? current : java.util.Optional.empty();
+    }
+
+    /** Drops the update waiting for review; it stays in the revision history. */
+    @Transactional
+    public void discardPendingUpdate(long articleId, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        if (!ArticlePermissions.canPublish(by, current) && !ArticlePermissions.canProposeUpdate(by, current)) {
+            throw new ArticleForbidden(MAY_NOT_EDIT);
+        }
+        editorial.setPendingRevision(articleId, null);
+        recordChange(articleId, "pending-discarded", clock.instant());
+    }
+
+    /** Brings back the text of an earlier revision as a new save (so the restore itself can be undone). */
+    @Transactional
+    public void restore(long articleId, long revisionId, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        authorize(current, Intent.SAVE, by);
+        Revision revision = revisions.find(articleId, revisionId)
+                .orElseThrow(() -> new NotFoundException("Revision " + revisionId + " of article " + articleId));
+        apply(current, revision.snapshot(), Intent.SAVE, null, null, by, "restored", null);
+    }
+
+    /** Called by the scheduler for each due story; only one caller across nodes wins (see EditorialRepository). */
+    @Transactional
+    public boolean publishIfDue(long articleId) {
+        Instant now = clock.instant();
+        if (!editorial.publishIfDue(articleId, now)) {
+            return false;
+        }
+        revisions.insert(articleId, null, "published", editable(articleId).draft(), now);
+        recordChange(articleId, "status:published", now);
+        return true;
+    }
+
+    public List<Long> dueForPublication() {
+        return editorial.dueForPublication(clock.instant());
+    }
+
+    static final String MAY_NOT_EDIT = "Your role may not edit this story.";
+    static final String MAY_NOT_PUBLISH = "Contributors write drafts: an editor, or the story's own author, publishes it.";
+    static final String MAY_NOT_UPDATE_LIVE =
+            "This story is published: save your edit as an update for review, and an editor will publish it.";
+    static final String NOT_PUBLISHED = "Only a published story takes an update for review or a correction.";
+    static final String NO_PENDING_UPDATE = "There is no update waiting for review.";
+    public static final String STALE_PENDING_UPDATE = "The story has changed since this update was written: review "
+            + "the differences, then open the update in the editor to bring it up to date, or drop it.";
+    static final String ONLY_DRAFTS_AUTOSAVE = "Only drafts are saved automatically; use the buttons to save.";
+
+    private EditableArticle editable(long articleId) {
+        return editorial.find(articleId).orElseThrow(() -> new NotFoundException("Article " + articleId));
+    }
+
+    private static void authorize(EditableArticle current, Intent intent, ActingAccount by) {
+        switch (intent) {
+            case SAVE, AUTOSAVE -> {
+                if (current == null) {
+                    return;
+                }
+                if (!ArticlePermissions.canEdit(by, current)) {
+                    throw new ArticleForbidden(current.isPublished() ? MAY_NOT_UPDATE_LIVE : MAY_NOT_EDIT);
+                }
+                if (current.isPublished() && !ArticlePermissions.canPublish(by, current)) {
+                    throw new ArticleForbidden(MAY_NOT_UPDATE_LIVE);
+                }
+                if (intent == Intent.AUTOSAVE && current.status() != ArticleStatus.DRAFT) {
+                    throw new InvalidArticle(Map.of("form", ONLY_DRAFTS_AUTOSAVE));
+                }
+            }
+            case PENDING -> {
+                if (current == null || !ArticlePermissions.canProposeUpdate(by, current)) {
+                    throw new ArticleForbidden(MAY_NOT_EDIT);
+                }
+                if (!current.isPublished()) {
+                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                }
+            }
+            case PUBLISH, SCHEDULE, UNPUBLISH, CORRECT -> {
+                if (!ArticlePermissions.canPublish(by, current)) {
+                    throw new ArticleForbidden(MAY_NOT_PUBLISH);
+                }
+                if (intent == Intent.UNPUBLISH && current == null) {
+                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                }
+                if (intent == Intent.CORRECT && (current == null || !current.isPublished())) {
+                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                }
+            }
+        }
+    }
+
+    private long apply(EditableArticle current, ArticleDraft input, Intent intent, Instant scheduleAt, String note,
+            ActingAccount by, String kindOverride, Long basedOn) {
+        Instant now = clock.instant();
+        Long articleId = current == null ? null : current.id();
+        ArticleDraft draft = rules.completed(input);
+        rules.check(articleId, draft, intent, scheduleAt, note, now);
+        if (intent == Intent.PENDING) {
+            Long base = basedOn != null ? basedOn : revisions.currentRevisionId(articleId).orElse(null);
+            long revision = revisions.insert(articleId, by, "pending", draft, now);
+            revisions.setBasedOn(revision, base);
+            editorial.setPendingRevision(articleId, revision);
+            recordChange(articleId, "pending", now);
+            return articleId;
+        }
+        long id = current == null ? insertDraft(draft, by, now) : replaceFields(current, draft, now);
+        switch (intent) {
+            case PUBLISH -> editorial.publish(id, now);
+            case SCHEDULE -> editorial.schedule(id, scheduleAt, now);
+            case UNPUBLISH -> editorial.unpublish(id, now);
+            case CORRECT -> corrections.insert(id, note.strip(), by, now);
+            default -> {
+            }
+        }
+        boolean wasPublished = current != null && current.publishedAt() != null;
+        boolean liveChange = current != null && current.isPublished() && intent != Intent.UNPUBLISH
+                || wasPublished && intent == Intent.PUBLISH;
+        if (liveChange) {
+            editorial.markUpdated(id, now);
+        }
+        String kind = kindOverride != null ? kindOverride : kindOf(current, intent, liveChange);
+        if (intent == Intent.AUTOSAVE && current != null) {
+            revisions.replaceAutosave(id, by, draft, now);
+        } else {
+            revisions.insert(id, by, kind, draft, now);
+        }
+        recordChange(id, kind, now);
+        return id;
+    }
+
+    private static String kindOf(EditableArticle current, Intent intent, boolean liveChange) {
+        if (current == null && (intent == Intent.SAVE || intent == Intent.AUTOSAVE)) {
+            return "created";
+        }
+        return switch (intent) {
+            case SAVE -> liveChange ? "updated" : "saved";
+            case AUTOSAVE -> "autosave";
+            case PUBLISH -> liveChange ? "updated" : "published";
+            case SCHEDULE -> "scheduled";
+            case UNPUBLISH -> "unpublished";
+            case CORRECT -> "corrected";
+            case PENDING -> "pending";
+        };
+    }
+
+    private long insertDraft(ArticleDraft d, ActingAccount by, Instant now) {
+        long id = articles.insert(new NewArticle(d.sectionId(), d.slug(), d.headline(), d.standfirst(), d.body(),
+                d.datelinePlace(), d.sourceCredit(), ArticleStatus.DRAFT, null, null, d.authorIds(), d.tagNames()),
+                now);
+        editorial.setCreatedBy(id, by.accountId());
+        articles.linkAuthors(id, d.authorIds());
+        articles.linkTags(id, d.tagNames().stream().map(tags::idFor).distinct().toList());
+        return id;
+    }
+
+    private long replaceFields(EditableArticle current, ArticleDraft d, Instant now) {
+        ArticleDraft old = current.draft();
+        boolean moved = old.sectionId() != d.sectionId() || !old.slug().equals(d.slug());
+        if (moved && current.publishedAt() != null) {
+            // Readers and search engines know the old address: it keeps answering with a redirect.
+            articles.retireSlug(current.id(), old.sectionId(), old.slug(), now);
+        }
+        if (moved) {
+            articles.moveTo(current.id(), d.sectionId(), d.slug(), now);
+        }
+        editorial.updateFields(current.id(), d, now);
+        articles.linkAuthors(current.id(), d.authorIds());
+        articles.linkTags(current.id(), d.tagNames().stream().map(tags::idFor).distinct().toList());
+        return current.id();
+    }
+}

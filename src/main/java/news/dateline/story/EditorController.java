@@ -1,0 +1,245 @@
+package news.dateline.story;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.dateline.newsroom.NewsroomErrors;
+import news.dateline.newsroom.NewsroomScreen;
+import news.dateline.newsroom.Staff;
+import news.dateline.platform.ActingAccount;
+import news.dateline.platform.NewsroomTimes;
+import news.dateline.platform.NotFoundException;
+import news.dateline.platform.StoreBusy;
+import news.dateline.taxonomy.SectionRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/** The article editor: write, save, publish, schedule, unpublish, propose and approve updates, correct. */
+@Controller
+@NewsroomScreen
+class EditorController {
+
+    static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("created", "Draft saved."),
+            Map.entry("saved", "Saved."),
+            Map.entry("published", "Published: the story is live."),
+            Map.entry("updated", "Update published: readers see it now, marked as updated."),
+            Map.entry("scheduled", "Scheduled: it will be published at the time given."),
+            Map.entry("unpublished", "Unpublished: the story is a draft again and no longer on the site."),
+            Map.entry("pending", "Update saved for review. Readers still see the published version."),
+            Map.entry("approved", "Update approved and published."),
+            Map.entry("discarded", "The update waiting for review was dropped."),
+            Map.entry("corrected", "Correction published: the note is in the story's corrections box."),
+            Map.entry("restored", "Revision restored."),
+            Map.entry("rebase", "The update waiting for review is open below, on top of the story as it is now: "
+                    + "bring it up to date, then save it for review again (or publish it)."));
+
+    private final ArticleService service;
+    private final EditorialRepository editorial;
+    private final RevisionRepository revisions;
+    private final SectionRepository sections;
+    private final PreviewLinks previewLinks;
+    private final NewsroomTimes times;
+    private final ResourceUrlProvider resources;
+    private final NewsroomErrors errors;
+
+    EditorController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
+            SectionRepository sections, PreviewLinks previewLinks, NewsroomTimes times,
+            ResourceUrlProvider resources, NewsroomErrors errors) {
+        this.service = service;
+        this.editorial = editorial;
+        this.revisions = revisions;
+        this.sections = sections;
+        this.previewLinks = previewLinks;
+        this.times = times;
+        this.resources = resources;
+        this.errors = errors;
+    }
+
+    @GetMapping("/newsroom/articles/new")
+    String create(@ModelAttribute("staff") Staff staff, Model model) {
+        ActingAccount by = staff.acting();
+        long firstSection = sections.all().isEmpty() ? 0 : sections.all().getFirst().id();
+        return render(model, null, ArticleForm.empty(firstSection, by.authorId(), editorial.allAuthors()), Map.of(),
+                null, null, by);
+    }
+
+    @PostMapping("/newsroom/articles")
+    String created(@ModelAttribute("staff") Staff staff, ArticleForm form, Model model,
+            HttpServletResponse response) {
+        return write(staff, null, form, model, response);
+    }
+
+    @GetMapping("/newsroom/articles/{id}")
+    String edit(@PathVariable long id, @RequestParam(required = false) String done,
+            @RequestParam(required = false) String pending, @ModelAttribute("staff") Staff staff, Model model) {
+        ActingAccount by = staff.acting();
+        EditableArticle article = find(id);
+        if (!ArticlePermissions.canEdit(by, article) && !ArticlePermissions.canProposeUpdate(by, article)) {
+            throw new ArticleForbidden("Your role may not edit this story.");
+        }
+        Long current = revisions.currentRevisionId(id).orElse(null);
+        if ("edit".equals(pending) && article.hasPendingUpdate()) {
+            // Re-basing: the waiting text, based on the story as it is now; saving it replaces the waiting update.
+            Revision waiting = revisions.find(id, article.pendingRevisionId()).orElseThrow();
+            return render(model, article, ArticleForm.of(article, waiting.snapshot(), times.zone(), current,
+                    editorial.allAuthors()),
+                    Map.of(), NOTICES.get("rebase"), null, by);
+        }
+        return render(model, article, ArticleForm.of(article, times.zone(), current, editorial.allAuthors()),
+                Map.of(),
+                done == null ? null : NOTICES.get(done), null, by);
+    }
+
+    @PostMapping("/newsroom/articles/{id}")
+    String update(@PathVariable long id, @ModelAttribute("staff") Staff staff, ArticleForm form, Model model,
+            HttpServletResponse response) {
+        find(id);
+        return write(staff, id, form, model, response);
+    }
+
+    @PostMapping("/newsroom/articles/{id}/pending/approve")
+    String approve(@PathVariable long id, @ModelAttribute("staff") Staff staff, Model model,
+            HttpServletResponse response) {
+        ActingAccount by = staff.acting();
+        try {
+            service.approvePendingUpdate(id, by);
+        } catch (InvalidArticle e) {
+            EditableArticle article = find(id);
+            boolean stale = e.problems().containsKey("stale");
+            response.setStatus(stale ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(model, article,
+                    ArticleForm.of(article, times.zone(), revisions.currentRevisionId(id).orElse(null),
+                            editorial.allAuthors()),
+                    stale ? Map.of() : e.problems(), null,
+                    stale ? ArticleService.STALE_PENDING_UPDATE
+                            : "The update could not be published: " + String.join(" ", e.problems().values()),
+                    by);
+        }
+        return "redirect:/newsroom/articles/" + id + "?done=approved";
+    }
+
+    @PostMapping("/newsroom/articles/{id}/pending/discard")
+    String discard(@PathVariable long id, @ModelAttribute("staff") Staff staff) {
+        service.discardPendingUpdate(id, staff.acting());
+        return "redirect:/newsroom/articles/" + id + "?done=discarded";
+    }
+
+    /** The editor saves drafts every few seconds; answers JSON for the status line. */
+    @PostMapping({"/newsroom/articles/autosave", "/newsroom/articles/{id}/autosave"})
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> autosave(@PathVariable(required = false) Long id,
+            @ModelAttribute("staff") Staff staff, ArticleForm form) {
+        ActingAccount by = staff.acting();
+        if (id != null) {
+            find(id);
+        }
+        try {
+            long saved = service.write(id, form.draft(editorial.allAuthors()), Intent.AUTOSAVE, null, null, by);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", saved);
+            answer.put("savedAt", times.clock(java.time.Instant.now()));
+            answer.put("editUrl", "/newsroom/articles/" + saved);
+            answer.put("autosaveUrl", "/newsroom/articles/" + saved + "/autosave");
+            answer.put("slug", editorial.find(saved).orElseThrow().draft().slug());
+            return ResponseEntity.ok(answer);
+        } catch (InvalidArticle e) {
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of(
+                    "error", String.join(" ", e.problems().values()), "problems", e.problems()));
+        }
+    }
+
+    private String write(Staff staff, Long id, ArticleForm form, Model model, HttpServletResponse response) {
+        ActingAccount by = staff.acting();
+        Intent intent = intentOf(form.action());
+        try {
+            long saved = service.write(id, form.draft(editorial.allAuthors()), intent,
+                    form.scheduleInstant(times.zone()), form.correctionNote(), by, form.basedOn());
+            return "redirect:/newsroom/articles/" + saved + "?done=" + doneOf(id, intent, saved);
+        } catch (InvalidArticle e) {
+            EditableArticle article = id == null ? null : find(id);
+            String summary = e.problems().containsKey("form") ? e.problems().get("form")
+                    : "Nothing was saved: please fix the " + (e.problems().size() == 1 ? "problem" : "problems")
+                            + " marked below.";
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(model, article, form, e.problems(), null, summary, by);
+        } catch (RuntimeException failed) {
+            if (!StoreBusy.is(failed)) {
+                throw failed;
+            }
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, StoreBusy.retryAfterSeconds());
+            return render(model, id == null ? null : find(id), form, Map.of(), null,
+                    StoreBusy.MESSAGE + " Everything you wrote is kept below.", by);
+        }
+    }
+
+    private String doneOf(Long id, Intent intent, long saved) {
+        if (id == null && intent == Intent.SAVE) {
+            return "created";
+        }
+        return revisions.of(saved).stream().findFirst().map(Revision::kind)
+                .filter(NOTICES::containsKey).orElse("saved");
+    }
+
+    private static Intent intentOf(String action) {
+        return switch (action) {
+            case "publish" -> Intent.PUBLISH;
+            case "schedule" -> Intent.SCHEDULE;
+            case "unpublish" -> Intent.UNPUBLISH;
+            case "pending" -> Intent.PENDING;
+            case "correct" -> Intent.CORRECT;
+            default -> Intent.SAVE;
+        };
+    }
+
+    private EditableArticle find(long id) {
+        return editorial.find(id).orElseThrow(() -> new NotFoundException("Article " + id));
+    }
+
+    private String render(Model model, EditableArticle article, ArticleForm form, Map<String, String> problems,
+            String notice, String problem, ActingAccount by) {
+        Revision pending = article == null || !article.hasPendingUpdate() ? null
+                : revisions.find(article.id(), article.pendingRevisionId()).orElse(null);
+        boolean canEdit = article == null || ArticlePermissions.canEdit(by, article);
+        String staleDiff = pending == null ? null : service.changedSincePending(article)
+                .map(now -> "/newsroom/articles/" + article.id() + "/revisions?from=" + pending.id() + "&to=" + now)
+                .orElse(null);
+        String script = resources.getForLookupPath("/assets/editor.js");
+        model.addAttribute("page", new EditorPage(article, form, problems, notice, problem, sections.all(),
+                editorial.allAuthors(), canEdit, ArticlePermissions.canPublish(by, article),
+                article != null && ArticlePermissions.canProposeUpdate(by, article), pending,
+                pending == null ? "" : times.human(pending.savedAt()), staleDiff,
+                article == null || article.isPublished() ? null : previewLinks.pathFor(article.id()),
+                article == null ? "" : times.human(article.publishedAt()),
+                article == null ? "" : times.human(article.updatedAt()),
+                article == null ? "" : times.human(article.scheduledFor()),
+                script != null ? script : "/assets/editor.js"));
+        return "story/editor";
+    }
+
+    /** Not allowed for this role: a plain 403 page (JSON for the editor's background calls). */
+    @ExceptionHandler(ArticleForbidden.class)
+    Object forbidden(ArticleForbidden e, HttpServletRequest request) {
+        return errors.forbidden(e.getMessage(), request);
+    }
+
+    /** A rule broken outside the editor form (restoring a revision whose slug is now taken, say). */
+    @ExceptionHandler(InvalidArticle.class)
+    Object invalid(InvalidArticle e, HttpServletRequest request) {
+        return errors.notSaved(e.problems().values(), request);
+    }
+}

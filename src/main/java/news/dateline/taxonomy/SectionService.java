@@ -1,0 +1,129 @@
+package news.dateline.taxonomy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import news.dateline.platform.ArticleChanged;
+import news.dateline.platform.ChangeLog;
+import news.dateline.platform.TaxonomyChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The rules of the section list: names and slugs checked, a renamed section's old address kept (301), only an
+ * empty section deleted. Each change is one transaction with a change-log row; the page cache follows
+ * {@link TaxonomyChanged}, and the search index an {@link ArticleChanged} per article whose section slug changed.
+ */
+@Service
+public class SectionService {
+
+    private final SectionRepository sections;
+    private final ChangeLog changeLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SectionService(SectionRepository sections, ChangeLog changeLog, ApplicationEventPublisher events, Clock clock) {
+        this.sections = sections;
+        this.changeLog = changeLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public long create(String name, String slug, String description) {
+        String chosen = TaxonomyRules.slugFor(name, slug);
+        check(name, chosen, 0);
+        long id = sections.insert(chosen, name.strip(), description == null ? "" : description.strip(),
+                sections.nextPosition());
+        sections.forgetOldSlug(chosen);
+        recordChange("section:created");
+        return id;
+    }
+
+    @Transactional
+    public void rename(long id, String name, String slug, String description) {
+        SectionSummary current = existing(id);
+        String chosen = TaxonomyRules.slugFor(name, slug);
+        check(name, chosen, id);
+        Instant now = clock.instant();
+        sections.update(id, current.slug(), chosen, name.strip(), description == null ? "" : description.strip(),
+                now.toEpochMilli());
+        if (!current.slug().equals(chosen)) {
+            for (long articleId : sections.articleIds(id)) {
+                changeLog.append(articleId, "moved", now);
+                events.publishEvent(new ArticleChanged(articleId, "moved"));
+            }
+        }
+        recordChange("section:renamed");
+    }
+
+    /** One place up ({@code -1}) or down ({@code +1}) in the menu. */
+    @Transactional
+    public void move(long id, int direction) {
+        List<SectionSummary> order = new java.util.ArrayList<>(sections.summaries());
+        int at = -1;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).id() == id) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            throw TaxonomyRefused.because("form", "There is no section " + id + ".");
+        }
+        int to = at + Integer.signum(direction);
+        if (to < 0 || to >= order.size()) {
+            return;
+        }
+        order.add(to, order.remove(at));
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).position() != i) {
+                sections.setPosition(order.get(i).id(), i);
+            }
+        }
+        recordChange("section:moved");
+    }
+
+    @Transactional
+    public void delete(long id) {
+        SectionSummary section = existing(id);
+        if (section.articles() > 0) {
+            throw TaxonomyRefused.because("form",
+                    TaxonomyRules.SECTION_NOT_EMPTY.formatted(section.name(), section.articles()));
+        }
+        sections.delete(id);
+        recordChange("section:deleted");
+    }
+
+    private void check(String name, String slug, long exceptId) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>(TaxonomyRules.check(name, slug, true));
+        if (!problems.containsKey("slug") && sections.slugTaken(slug, exceptId)) {
+            problems.put("slug", TaxonomyRules.SECTION_SLUG_TAKEN.formatted(slug));
+        }
+        if (!problems.isEmpty()) {
+            throw new TaxonomyRefused(problems);
+        }
+    }
+
+    private SectionSummary existing(long id) {
+        return sections.summary(id).orElseThrow(() -> TaxonomyRefused.because("form", "There is no section " + id + "."));
+    }
+
+    private void recordChange(String kind) {
+        changeLog.append(null, kind, clock.instant());
+        events.publishEvent(new TaxonomyChanged(kind));
+        // The navigation list was dropped inside the transaction; a read before commit may have put the old list
+        // back, so drop it again once the change is visible to everyone (or rolled back).
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    sections.forgetNavigation();
+                }
+            });
+        }
+    }
+}

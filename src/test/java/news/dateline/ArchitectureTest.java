@@ -1,0 +1,138 @@
+package news.dateline;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package floor plan of docs/architecture.md, checked on the compiled main classes (tests and the generated
+ * templates are left out): the top-level packages under {@code news.dateline} form no cycle, none holds more than
+ * 30 classes, and one uses another only where {@link #MAY_USE} says so.
+ */
+class ArchitectureTest {
+
+    private static final String BASE = "news.dateline.";
+    private static final int MAX_CLASSES = 30;
+    /** Until ArticleForbidden and InvalidArticle are replaced, story holds 31. */
+    private static final Map<String, Integer> TEMPORARY_LIMITS = Map.of("news.dateline.story", 31);
+
+    private static final Set<String> THROUGH_STORY = Set.of("platform", "newsroom", "taxonomy", "account", "story");
+    private static final Set<String> THROUGH_SEARCH = Set.of("platform", "newsroom", "taxonomy", "account", "story",
+            "live", "comment", "search");
+    private static final Set<String> THROUGH_MODERATION = plus(THROUGH_SEARCH, "moderation");
+
+    /**
+     * Which top-level package may use which others, low to high: platform, newsroom, taxonomy, account, story, then
+     * live, comment and search (not each other), moderation, then interchange, site and feed (only feed uses site).
+     * story does without account (platform's Role and ActingAccount are enough). The same table is in
+     * docs/architecture.md.
+     */
+    static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+            entry("platform", Set.of()),
+            entry("newsroom", Set.of("platform")),
+            entry("taxonomy", Set.of("platform", "newsroom")),
+            entry("account", Set.of("platform", "newsroom", "taxonomy")),
+            entry("story", Set.of("platform", "newsroom", "taxonomy")),
+            entry("live", THROUGH_STORY),
+            entry("comment", THROUGH_STORY),
+            entry("search", THROUGH_STORY),
+            entry("moderation", THROUGH_SEARCH),
+            entry("interchange", THROUGH_MODERATION),
+            entry("site", THROUGH_MODERATION),
+            entry("feed", plus(THROUGH_MODERATION, "site")));
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("news.dateline");
+    }
+
+    @Test
+    void topLevelPackagesFormNoCycle() {
+        slices().matching("news.dateline.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    /** Counted as source files of top-level classes, so nested and generated classes do not count. */
+    @Test
+    void noPackageHoldsMoreThan30Classes() {
+        Map<String, Set<String>> files = new TreeMap<>();
+        for (JavaClass type : main) {
+            if (type.isTopLevelClass()) {
+                String file = type.getSource().flatMap(source -> source.getFileName()).orElse(type.getSimpleName());
+                files.computeIfAbsent(type.getPackageName(), p -> new TreeSet<>()).add(file);
+            }
+        }
+        assertThat(files).as("packages found").containsKeys("news.dateline.platform", "news.dateline.site");
+        Map<String, Integer> tooLarge = new TreeMap<>();
+        files.forEach((pkg, sources) -> {
+            if (sources.size() > TEMPORARY_LIMITS.getOrDefault(pkg, MAX_CLASSES)) {
+                tooLarge.put(pkg, sources.size());
+            }
+        });
+        assertThat(tooLarge).as("packages over %d classes", MAX_CLASSES).isEmpty();
+    }
+
+    @Test
+    void packagesUseOnlyWhatTheTableAllows() {
+        classes().that().resideInAPackage("news.dateline..").should(useOnlyDeclaredPackages()).check(main);
+    }
+
+    private static ArchCondition<JavaClass> useOnlyDeclaredPackages() {
+        return new ArchCondition<>("use only the top-level packages that ArchitectureTest.MAY_USE allows") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String from = topLevel(type.getPackageName());
+                if (from == null) {
+                    return; // news.dateline itself: the application class, which starts the commands
+                }
+                if (!MAY_USE.containsKey(from)) {
+                    events.add(SimpleConditionEvent.violated(type,
+                            "package " + from + " (" + type.getName() + ") is not in ArchitectureTest.MAY_USE"));
+                    return;
+                }
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    String to = topLevel(dependency.getTargetClass().getBaseComponentType().getPackageName());
+                    if (to != null && !to.equals(from) && !MAY_USE.get(from).contains(to)) {
+                        events.add(SimpleConditionEvent.violated(dependency,
+                                from + " -> " + to + " is not declared: " + dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** "story" for news.dateline.story and its sub-packages; null outside them (and for news.dateline itself). */
+    private static String topLevel(String packageName) {
+        if (!packageName.startsWith(BASE)) {
+            return null;
+        }
+        String rest = packageName.substring(BASE.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static Set<String> plus(Set<String> packages, String more) {
+        Set<String> all = new TreeSet<>(packages);
+        all.add(more);
+        return Set.copyOf(all);
+    }
+}

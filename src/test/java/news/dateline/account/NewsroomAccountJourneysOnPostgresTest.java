@@ -1,0 +1,6 @@
+package news.dateline.account;
+
+import news.dateline.support.PostgresSite;
+
+class NewsroomAccountJourneysOnPostgresTest extends PostgresSite implements NewsroomAccountJourneys {
+}

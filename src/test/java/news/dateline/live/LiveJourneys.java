@@ -1,0 +1,242 @@
+package news.dateline.live;
+
+import static news.dateline.support.StoryBuilder.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import news.dateline.support.NewsroomForms;
+import news.dateline.support.RunningSite;
+import news.dateline.support.SiteClient.Page;
+import news.dateline.support.StoryBuilder.Written;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Live coverage, from the newsroom's live page to readers' article pages and open event streams. */
+interface LiveJourneys extends RunningSite {
+
+    @Test
+    default void editorStartsLiveCoverageAndReadersSeeEntriesNewestFirst() {
+        Written story = story(this, "Flood crest reaches the city").write();
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+
+        assertThat(site().get(story.path()).html().select(".live-badge, .live-blog")).isEmpty();
+        assertThat(editor.get(desk).html().select("main").text()).contains("This story is not live.");
+
+        Page started = editor.post(desk + "/start");
+        assertThat(started.status()).isEqualTo(303);
+        assertThat(started.header("Location")).endsWith(desk + "?done=started");
+        // The reader page was cached before: starting must show the badge at once.
+        Document live = site().get(story.path()).html();
+        assertThat(live.select(".live-badge").text()).isEqualTo("Live");
+        assertThat(live.select(".live-empty").text()).isEqualTo("No updates yet.");
+
+        assertThat(editor.post(desk + "/entries", "body", "Water is over the quay wall.").status()).isEqualTo(303);
+        assertThat(editor.post(desk + "/entries", "body", "**Evacuation ordered** for the old town <script>alert(1)</script>",
+                "keyEvent", "true").status()).isEqualTo(303);
+
+        Document page = site().get(story.path()).html();
+        List<Element> entries = page.select(".live-entries > li");
+        assertThat(entries).extracting(Element::text).hasSize(2);
+        assertThat(entries.get(0).select(".live-entry-body").text())
+                .isEqualTo("Evacuation ordered for the old town <script>alert(1)</script>");
+        assertThat(entries.get(0).select(".live-entry-body strong").text()).isEqualTo("Evacuation ordered");
+        assertThat(page.select(".live-blog script:not([src])")).isEmpty();
+        assertThat(entries.get(0).hasClass("key-event")).isTrue();
+        assertThat(entries.get(1).select(".live-entry-body").text()).isEqualTo("Water is over the quay wall.");
+        assertThat(entries.get(0).select("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        // Key events link to their entry's anchor.
+        String anchor = entries.get(0).id();
+        assertThat(page.select(".live-key-list a").attr("href")).isEqualTo("#" + anchor);
+        assertThat(page.select(".live-key-list").text()).contains("Evacuation ordered for the old town");
+        assertThat(page.select(".live-blog").attr("data-stream")).isEqualTo("/live/" + story.id() + "/events");
+        assertThat(page.select(".live-blog script[src]").attr("src")).startsWith("/assets/live");
+        String jsonLd = page.select("script[type=application/ld+json]").html();
+        assertThat(jsonLd).contains("\"@type\":\"LiveBlogPosting\"", "\"coverageStartTime\"", "\"liveBlogUpdate\"",
+                "#" + anchor + "\"");
+
+        // A mistake keeps the text and names the problem; nothing is stored.
+        String tooLong = "x".repeat(2_001);
+        Page refused = editor.post(desk + "/entries", "body", tooLong);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#live-body-error").text())
+                .isEqualTo("Please keep a live entry to 2,000 characters (it has 2,001).");
+        assertThat(refused.html().select("#live-body").text()).isEqualTo(tooLong);
+        Page empty = editor.post(desk + "/entries", "body", "   ");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.html().select("#live-body-error").text()).isEqualTo("Write something before posting: the entry is empty.");
+        assertThat(site().get(story.path()).html().select(".live-entries > li")).hasSize(2);
+
+        // Edit and delete; the reader sees both at once.
+        long first = Long.parseLong(entries.get(1).attr("data-entry-id"));
+        assertThat(editor.post(desk + "/entries/" + first, "body", "Water is over the quay wall and rising.").status())
+                .isEqualTo(303);
+        assertThat(site().get(story.path()).html().select("#live-" + first + " .live-entry-body").text())
+                .isEqualTo("Water is over the quay wall and rising.");
+        assertThat(editor.post(desk + "/entries/" + first + "/delete").status()).isEqualTo(303);
+        assertThat(site().get(story.path()).html().select(".live-entries > li")).hasSize(1);
+        // Deleted, but not lost.
+        assertThat(bean(JdbcClient.class).sql("SELECT body FROM live_entry WHERE id = :id").param("id", first)
+                .query(String.class).single()).isEqualTo("Water is over the quay wall and rising.");
+
+        assertThat(editor.post(desk + "/end").status()).isEqualTo(303);
+        Document ended = site().get(story.path()).html();
+        assertThat(ended.select(".live-badge")).isEmpty();
+        assertThat(ended.select(".live-ended").text()).startsWith("Live coverage ended");
+        assertThat(ended.select(".live-entries > li")).hasSize(1);
+        assertThat(ended.select(".live-blog").hasAttr("data-stream")).isFalse();
+    }
+
+    @Test
+    default void contributorCannotAddLiveEntries() {
+        Written story = story(this, "Budget vote tonight").write();
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+        assertThat(NewsroomForms.as(this, "editor").post(desk + "/start").status()).isEqualTo(303);
+
+        NewsroomForms contributor = NewsroomForms.as(this, "contributor");
+        Page refused = contributor.post(desk + "/entries", "body", "Contributor's scoop");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html().select(".notice.problem").text())
+                .contains("Only editors, and authors on their own stories");
+        assertThat(contributor.post(desk + "/end").status()).isEqualTo(403);
+        assertThat(contributor.get(desk).html().select("form.live-form")).isEmpty();
+
+        // An author whose byline is not on the story may not either; once it is, they may.
+        NewsroomForms author = NewsroomForms.as(this, "author");
+        assertThat(author.post(desk + "/entries", "body", "Author's note").status()).isEqualTo(403);
+        // Without the CSRF token nothing happens, whoever sends it.
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        assertThat(editor.postWithoutCsrf(desk + "/entries", "body", "Forged").status()).isEqualTo(403);
+        assertThat(entriesOf(story.id())).isZero();
+
+        JdbcClient jdbc = bean(JdbcClient.class);
+        jdbc.sql("""
+                        UPDATE account SET author_id = (SELECT author_id FROM article_author WHERE article_id = :article)
+                        WHERE username = :username""")
+                .param("article", story.id()).param("username", author.username).update();
+        assertThat(author.post(desk + "/entries", "body", "Author's note").status()).isEqualTo(303);
+        assertThat(entriesOf(story.id())).isEqualTo(1);
+        assertThat(site().get(story.path()).html().select(".live-entries").text()).contains("Author's note");
+    }
+
+    @Test
+    @Timeout(60)
+    default void sseStreamDeliversANewEntry() throws Exception {
+        Written story = story(this, "Election night results").write();
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+        editor.post(desk + "/start");
+        editor.post(desk + "/entries", "body", "Polls have closed.");
+        String stream = site().base() + "/live/" + story.id() + "/events";
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(stream + "?after=0"))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+            follow(response, lines);
+
+            // What the page missed comes first: the entry posted before connecting.
+            assertThat(nextData(lines, "entry")).contains("Polls have closed.");
+
+            long before = System.nanoTime();
+            editor.post(desk + "/entries", "body", "First seat declared: <b>Marlow Reach</b>", "keyEvent", "true");
+            String data = nextData(lines, "entry");
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(2));
+            assertThat(data).contains("First seat declared: &lt;b&gt;Marlow Reach")
+                    .doesNotContain("<b>Marlow");
+            assertThat(data).contains("\"keyHtml\":\"<li");
+
+            // Ending coverage tells the open page, and a new connection is told there is nothing more (204).
+            editor.post(desk + "/end");
+            assertThat(nextData(lines, "ended")).isEqualTo("{}");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(stream)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+        } finally {
+            // close() would wait for the open stream to end; a failed assertion must not hang the build.
+            http.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    default void aReconnectingReaderGetsOnlyWhatItMissed() throws Exception {
+        Written story = story(this, "Storm track shifts east").write();
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+        editor.post(desk + "/start");
+        editor.post(desk + "/entries", "body", "Seen before the drop.");
+        long seen = Long.parseLong(site().get(story.path()).html().select(".live-entries > li").attr("data-entry-id"));
+        editor.post(desk + "/entries", "body", "Missed while away.");
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(
+                            URI.create(site().base() + "/live/" + story.id() + "/events"))
+                    .header("Last-Event-ID", Long.toString(seen)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            follow(response, lines);
+            assertThat(nextData(lines, "entry")).contains("Missed while away.").doesNotContain("Seen before");
+            List<String> rest = new java.util.ArrayList<>();
+            Thread.sleep(300);
+            lines.drainTo(rest);
+            assertThat(rest).noneMatch(line -> line.startsWith("data:"));
+        } finally {
+            http.shutdownNow();
+        }
+        // A draft's stream does not exist for readers.
+        Written draft = story(this, "Embargoed").draft().write();
+        assertThat(site().get("/live/" + draft.id() + "/events").status()).isEqualTo(404);
+    }
+
+    /** Reads the stream's lines in the background until the client is shut down. */
+    private static void follow(HttpResponse<Stream<String>> response, BlockingQueue<String> lines) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // shutdownNow() at the end of the test ends the stream this way.
+            }
+        });
+    }
+
+    private int entriesOf(long articleId) {
+        return bean(JdbcClient.class).sql("SELECT COUNT(*) FROM live_entry WHERE article_id = :id")
+                .param("id", articleId).query(Integer.class).single();
+    }
+
+    /** The data of the next event named {@code name}, skipping others; fails after 5 seconds. */
+    private static String nextData(BlockingQueue<String> lines, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String event = null;
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.startsWith("event:")) {
+                event = line.substring(6).strip();
+            } else if (line.startsWith("data:") && name.equals(event)) {
+                return line.substring(5).strip();
+            } else if (line.isEmpty()) {
+                event = null;
+            }
+        }
+        throw new AssertionError("No '" + name + "' event within 5 seconds");
+    }
+}

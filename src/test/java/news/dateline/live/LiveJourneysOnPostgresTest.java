@@ -1,0 +1,6 @@
+package news.dateline.live;
+
+import news.dateline.support.PostgresSite;
+
+class LiveJourneysOnPostgresTest extends PostgresSite implements LiveJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.live;
+
+import news.dateline.support.SqliteSite;
+
+class LiveJourneysOnSqliteTest extends SqliteSite implements LiveJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.moderation;
+
+import news.dateline.support.SqliteSite;
+
+class CommentQueueJourneysOnSqliteTest extends SqliteSite implements CommentQueueJourneys {
+}

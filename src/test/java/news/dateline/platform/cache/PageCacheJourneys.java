@@ -1,0 +1,112 @@
+package news.dateline.platform.cache;
+
+import static news.dateline.support.StoryBuilder.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import news.dateline.story.ArticleService;
+import news.dateline.story.ArticleStatus;
+import news.dateline.support.RunningSite;
+import news.dateline.support.SiteClient.Page;
+import news.dateline.support.SiteClient;
+import news.dateline.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+
+/** Anonymous readers get cached pages; they never get a stale one after a change commits. */
+interface PageCacheJourneys extends RunningSite {
+
+    @Test
+    default void cachedHomePageShowsAStoryRightAfterItIsPublished() {
+        Page before = site().get("/");
+        assertThat(site().get("/").header("ETag")).as("served from the cache").isEqualTo(before.header("ETag"));
+
+        var fresh = story(this, "Breaking: published while the home page sat in the cache").write();
+
+        Page after = site().get("/");
+        assertThat(after.html().select(".lead h2 a").text()).isEqualTo(fresh.headline());
+        assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+    }
+
+    @Test
+    default void cachedArticleAndListingsDropAStoryRightAfterItIsUnpublished() {
+        var article = story(this, "Story pulled by the desk after a legal warning").in("science").write();
+        assertThat(site().get(article.path()).status()).isEqualTo(200);
+        assertThat(site().get(article.path()).status()).isEqualTo(200);
+        assertThat(site().get("/science/").body()).contains(article.headline());
+
+        bean(ArticleService.class).setStatus(article.id(), ArticleStatus.DRAFT);
+
+        assertThat(site().get(article.path()).status()).isEqualTo(404);
+        assertThat(site().get("/science/").body()).doesNotContain(article.headline());
+        assertThat(site().get("/").body()).doesNotContain(article.headline());
+    }
+
+    @Test
+    default void cachedArticleMovesRightAfterItsSlugChanges() {
+        var article = story(this, "Story whose address changes while cached").write();
+        site().get(article.path());
+
+        bean(ArticleService.class).changeSlug(article.id(), "moved-" + article.id());
+
+        Page old = site().get(article.path());
+        assertThat(old.status()).isEqualTo(301);
+        assertThat(old.header("Location")).endsWith("/world/moved-" + article.id());
+    }
+
+    @Test
+    default void unchangedPageAnswersNotModifiedToItsETag() {
+        var article = story(this, "Story a browser already holds").write();
+        Page first = site().get(article.path());
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(first.header("Cache-Control")).contains("public", "s-maxage=", "stale-while-revalidate=");
+        assertThat(first.header("Last-Modified")).isNotBlank();
+        assertThat(first.header("Content-Security-Policy")).contains("script-src 'self'");
+
+        Page revalidated = site().get(article.path(), "If-None-Match", etag);
+        assertThat(revalidated.status()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+
+        Page byDate = site().get(article.path(), "If-Modified-Since", first.header("Last-Modified"));
+        assertThat(byDate.status()).isEqualTo(304);
+
+        assertThat(site().get(article.path(), "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    default void readersAskingForGzipGetTheSamePageCompressed() throws IOException, InterruptedException {
+        var article = story(this, "Story sent compressed").write();
+        String plain = site().get(article.path()).body();
+
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(site().base() + article.path()))
+                        .header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Vary").orElse("")).contains("Accept-Encoding");
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    default void signedInEditorNeverGetsACachedPage() {
+        String username = TestAccounts.create(this, "editor");
+        site().get("/");
+        SiteClient editor = site().signIn(username, TestAccounts.PASSWORD);
+
+        Page home = editor.get("/");
+
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.header("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(home.header("ETag")).isNull();
+    }
+}

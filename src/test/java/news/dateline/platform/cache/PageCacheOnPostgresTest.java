@@ -1,0 +1,6 @@
+package news.dateline.platform.cache;
+
+import news.dateline.support.PostgresSite;
+
+class PageCacheOnPostgresTest extends PostgresSite implements PageCacheJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.taxonomy;
+
+import news.dateline.support.SqliteSite;
+
+class SectionsAndTagsJourneysOnSqliteTest extends SqliteSite implements SectionsAndTagsJourneys {
+}
