@@ -1,31 +1,25 @@
 package news.dateline.comment;
 
 import java.time.Instant;
-import news.dateline.platform.ChangeLog;
-import news.dateline.platform.CommentChanged;
-import org.springframework.context.ApplicationEventPublisher;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.CommentsChanged;
 import org.springframework.stereotype.Component;
 
 /**
- * Records, inside the caller's transaction, that an article's public comments changed: a {@code change_log} row
- * of kind {@code comment} for every node, and {@link CommentChanged} for after-commit listeners on this one.
+ * Records, inside the caller's transaction, that an article's public comments changed ({@link CommentsChanged}):
+ * only changes to what readers see are recorded.
  */
 @Component
 public class PublicChange {
 
-    static final String KIND = "comment";
+    private final ChangeLog changes;
 
-    private final ChangeLog changeLog;
-    private final ApplicationEventPublisher events;
-
-    PublicChange(ChangeLog changeLog, ApplicationEventPublisher events) {
-        this.changeLog = changeLog;
-        this.events = events;
+    PublicChange(ChangeLog changes) {
+        this.changes = changes;
     }
 
     public void record(long articleId, Instant now) {
-        changeLog.append(articleId, KIND, now);
-        events.publishEvent(new CommentChanged(articleId));
+        changes.record(new CommentsChanged(articleId));
     }
 
     /** Only a change to what readers see is recorded: approved before, or approved after. */

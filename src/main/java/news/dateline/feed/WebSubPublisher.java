@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import news.dateline.platform.ArticleChanged;
+import news.dateline.platform.change.StoryChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,7 +45,7 @@ class WebSubPublisher {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void storyChanged(ArticleChanged change) {
+    void storyChanged(StoryChanged change) {
         if (!settings.websubEnabled()) {
             return;
         }
@@ -59,10 +59,10 @@ class WebSubPublisher {
         });
     }
 
-    private void publish(ArticleChanged change) {
+    private void publish(StoryChanged change) {
         WebSubTopics topics = stories.topicsOf(change.articleId()).orElse(null);
-        // A draft's edits change no feed; a story leaving publication ("status:…") does.
-        if (topics == null || !topics.published() && !change.kind().startsWith("status:")) {
+        // A draft's edits change no feed; a story leaving publication does.
+        if (topics == null || !topics.published() && !change.kind().mayChangePublication()) {
             return;
         }
         List<String> paths = topics.feedPaths();

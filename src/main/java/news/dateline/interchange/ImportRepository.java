@@ -82,38 +82,6 @@ class ImportRepository {
                 .query(Integer.class).single() > 0;
     }
 
-    long insertArticle(ImportedArticle a) {
-        return jdbc.sql("""
-                        INSERT INTO article (kind, section_id, slug, headline, standfirst, body, dateline_place,
-                                             source_credit, status, created_at, modified_at, published_at,
-                                             updated_at, scheduled_for)
-                        VALUES (:kind, :section, :slug, :headline, :standfirst, :body, :place, :source, :status,
-                                :created, :created, :published, :updated, :scheduled)
-                        RETURNING id""")
-                .param("kind", a.kind()).param("section", a.sectionId()).param("slug", a.slug()).param("headline", a.headline())
-                .param("standfirst", a.standfirst()).param("body", a.body()).param("place", a.datelinePlace())
-                .param("source", a.sourceCredit()).param("status", a.status())
-                .param("created", a.date().toEpochMilli())
-                .param("updated", a.updatedAt() == null ? null : a.updatedAt().toEpochMilli())
-                .param("published", a.publishedAt() == null ? null : a.publishedAt().toEpochMilli())
-                .param("scheduled", a.scheduledFor() == null ? null : a.scheduledFor().toEpochMilli())
-                .query(Long.class).single();
-    }
-
-    void linkTags(long articleId, List<Long> tagIds) {
-        for (int i = 0; i < tagIds.size(); i++) {
-            jdbc.sql("INSERT INTO article_tag (article_id, tag_id, position) VALUES (:a, :t, :p)")
-                    .param("a", articleId).param("t", tagIds.get(i)).param("p", i).update();
-        }
-    }
-
-    void linkAuthors(long articleId, List<Long> authorIds) {
-        for (int i = 0; i < authorIds.size(); i++) {
-            jdbc.sql("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :b, :p)")
-                    .param("a", articleId).param("b", authorIds.get(i)).param("p", i).update();
-        }
-    }
-
     long insertComment(long articleId, ImportedComment c) {
         return jdbc.sql("""
                         INSERT INTO comment (article_id, state, author_name, author_email, email_key, author_url,
@@ -147,17 +115,6 @@ class ImportRepository {
                 .update();
     }
 
-    void changed(long articleId, Instant now) {
-        jdbc.sql("INSERT INTO change_log (article_id, kind, created_at) VALUES (:article, 'imported', :now)")
-                .param("article", articleId).param("now", now.toEpochMilli())
-                .update();
-    }
-
-    /** An imported article as it goes into the table; {@code status} is the column value. */
-    record ImportedArticle(String kind, long sectionId, String slug, String headline, String standfirst, String body,
-            String datelinePlace, String sourceCredit, String status, Instant date, Instant publishedAt,
-            Instant updatedAt, Instant scheduledFor) {
-    }
 
     record ImportedComment(String state, String kind, String authorName, String email, String url, String body,
             String ip, Instant date) {

@@ -11,14 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import news.dateline.interchange.ImportRepository.ImportedArticle;
 import news.dateline.interchange.WxrRecords.Author;
 import news.dateline.interchange.WxrRecords.Item;
 import news.dateline.interchange.WxrRecords.ItemTerm;
 import news.dateline.interchange.WxrRecords.Taxonomy;
 import news.dateline.interchange.WxrRecords.Term;
+import news.dateline.platform.ActingAccount;
 import news.dateline.platform.ReservedPaths;
 import news.dateline.platform.Slugs;
+import news.dateline.story.ArticleService;
+import news.dateline.story.ArticleService.ImportedStory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,11 +54,14 @@ final class ImportRun implements WxrReader.Handler {
     private final Runnable progress;
     /** Category slug → its parent's slug: few, and needed to flatten or nest. */
     private final Map<String, String> categoryParents = new HashMap<>();
-    private long lastArticleId;
+    /** Stories whose savepoint held: what the import's one recorded change names. */
+    private final List<Long> imported = new ArrayList<>();
+    private final ArticleService stories;
 
-    ImportRun(ImportRepository repo, TransactionTemplate savepoint, ImportSummary summary, boolean flattenCategories,
-            Instant now, Runnable progress) {
+    ImportRun(ImportRepository repo, ArticleService stories, TransactionTemplate savepoint, ImportSummary summary,
+            boolean flattenCategories, Instant now, Runnable progress) {
         this.repo = repo;
+        this.stories = stories;
         this.savepoint = savepoint;
         this.summary = summary;
         this.flattenCategories = flattenCategories;
@@ -64,8 +69,8 @@ final class ImportRun implements WxrReader.Handler {
         this.progress = progress;
     }
 
-    long lastArticleId() {
-        return lastArticleId;
+    List<Long> importedArticleIds() {
+        return List.copyOf(imported);
     }
 
     @Override
@@ -166,14 +171,18 @@ final class ImportRun implements WxrReader.Handler {
             switch (item.postType().strip()) {
                 case "post", "page" -> {
                     try {
-                        savepoint.executeWithoutResult(status -> {
+                        Long fresh = savepoint.execute(status -> {
                             try {
-                                post(item, "page".equals(item.postType().strip()));
+                                return post(item, "page".equals(item.postType().strip()));
                             } catch (WxrFields.BadField e) {
                                 status.setRollbackOnly();
                                 summary.skipped(e.getMessage(), describe(item));
+                                return null;
                             }
                         });
+                        if (fresh != null) {
+                            imported.add(fresh);
+                        }
                     } catch (DataAccessException e) {
                         // rolled back to the savepoint: this post only
                         summary.skipped("refused by the database: " + e.getMostSpecificCause().getMessage(),
@@ -190,7 +199,8 @@ final class ImportRun implements WxrReader.Handler {
         }
     }
 
-    private void post(Item item, boolean page) {
+    /** Returns the id of the story this post created, or null when it was imported before. */
+    private Long post(Item item, boolean page) {
         long postId = WxrFields.wpNumber(item.postId(), "post id");
         // The GUID with the id: WordPress.com exports have been seen giving two posts the same GUID. Without a
         // GUID (hand-made files), the title and date stand in, so two such files do not collide on "post 1".
@@ -199,6 +209,7 @@ final class ImportRun implements WxrReader.Handler {
                 : item.guid().strip() + "#" + postId;
         Optional<Long> known = repo.mapped("article", key);
         long articleId;
+        Long created = null;
         if (known.isPresent()) {
             summary.unchanged(page ? "pages" : "articles");
             articleId = known.get();
@@ -214,8 +225,10 @@ final class ImportRun implements WxrReader.Handler {
             }
             Instant date = postDate(item);
             articleId = insertPost(item, page, postId, key, status, date);
+            created = articleId;
         }
         new CommentImport(repo, summary, now).importAll(item.comments(), key, articleId, describe(item));
+        return created;
     }
 
     private long insertPost(Item item, boolean page, long postId, String key, String status, Instant date) {
@@ -255,11 +268,6 @@ final class ImportRun implements WxrReader.Handler {
                 ? HtmlToText.of(item.excerpt()).replaceAll("\\s+", " ").strip()
                 : item.excerpt().strip();
         Map<String, String> meta = item.meta();
-        long articleId = repo.insertArticle(new ImportedArticle(page ? "page" : "article", sectionId, slug, headline,
-                standfirst, body, meta.getOrDefault(PLACE_META, ""), meta.getOrDefault(SOURCE_META, ""), status,
-                date, millis(meta.get(PUBLISHED_META), "published".equals(status) ? date : null),
-                millis(meta.get(UPDATED_META), null),
-                millis(meta.get(SCHEDULED_META), "scheduled".equals(status) ? date : null)));
         List<String> bylines = item.meta().containsKey(AUTHORS_META)
                 ? List.of(item.meta().get(AUTHORS_META).split(",")).stream().map(String::strip)
                         .filter(s -> !s.isEmpty()).toList()
@@ -268,12 +276,14 @@ final class ImportRun implements WxrReader.Handler {
         for (String login : bylines) {
             authorIds.add(authorId(login, ""));
         }
-        repo.linkAuthors(articleId, new ArrayList<>(authorIds));
-        repo.linkTags(articleId, new ArrayList<>(tagIds));
+        long articleId = stories.importStory(new ImportedStory(page ? "page" : "article", sectionId, slug, headline,
+                standfirst, body, meta.getOrDefault(PLACE_META, ""), meta.getOrDefault(SOURCE_META, ""), status,
+                date, millis(meta.get(PUBLISHED_META), "published".equals(status) ? date : null),
+                millis(meta.get(UPDATED_META), null),
+                millis(meta.get(SCHEDULED_META), "scheduled".equals(status) ? date : null),
+                new ArrayList<>(authorIds), new ArrayList<>(tagIds)), ActingAccount.SITE);
         repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
-        repo.changed(articleId, now);
         summary.imported(page ? "pages" : "articles");
-        lastArticleId = articleId;
         return articleId;
     }
 

@@ -8,14 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
-import news.dateline.platform.ArticleChanged;
-import news.dateline.search.SearchIndex;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.StoriesImported;
+import news.dateline.story.ArticleService;
 import news.dateline.taxonomy.SectionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a WordPress export in one transaction: a file that turns out not to be well-formed half-way
- * through imports nothing. Each imported article gets its change-log row; after commit one
- * {@link ArticleChanged} refreshes the page cache and the search index is rebuilt.
+ * through imports nothing. Stories are filed through {@link ArticleService}, and the import is recorded as one
+ * {@link StoriesImported} (a change-log row per story): after commit the page cache is cleared once and the
+ * search index takes the stories in one pass.
  */
 @Service
 public class WxrImporter {
@@ -34,20 +36,20 @@ public class WxrImporter {
     private final ImportRepository repo;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
-    private final ApplicationEventPublisher events;
+    private final ArticleService stories;
+    private final ChangeLog changes;
     private final SectionRepository sections;
-    private final ObjectProvider<SearchIndex> searchIndex;
     private final Clock clock;
 
-    WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-            SectionRepository sections, ObjectProvider<SearchIndex> searchIndex, Clock clock) {
+    WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
+            ChangeLog changes, SectionRepository sections, Clock clock) {
         this.repo = repo;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.events = events;
+        this.stories = stories;
+        this.changes = changes;
         this.sections = sections;
-        this.searchIndex = searchIndex;
         this.clock = clock;
     }
 
@@ -60,44 +62,28 @@ public class WxrImporter {
      */
     public ImportSummary importFile(Path file, Options options, LongConsumer progress) {
         ImportSummary summary = new ImportSummary();
-        long[] lastArticle = {0};
+        List<Long> imported = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                ImportRun run = new ImportRun(repo, savepoint, summary, options.flattenCategories(), clock.instant(),
+                ImportRun run = new ImportRun(repo, stories, savepoint, summary, options.flattenCategories(), clock.instant(),
                         () -> progress.accept(in.count()));
                 new WxrReader().read(in, run);
                 progress.accept(in.count());
-                lastArticle[0] = run.lastArticleId();
+                imported.addAll(run.importedArticleIds());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (options.dryRun()) {
                 summary.dryRun();
                 status.setRollbackOnly();
-            } else if (lastArticle[0] != 0) {
-                events.publishEvent(new ArticleChanged(lastArticle[0], "imported"));
+            } else if (!imported.isEmpty()) {
+                changes.record(new StoriesImported(imported));
             }
         });
         if (!options.dryRun()) {
             sections.forgetNavigation();
-            if (lastArticle[0] != 0) {
-                reindex();
-            }
         }
         return summary;
-    }
-
-    private void reindex() {
-        SearchIndex index = searchIndex.getIfAvailable();
-        if (index == null || index.state() == SearchIndex.State.UNAVAILABLE) {
-            log.warn("The search index is not available here: run `reindex` to make imported articles searchable.");
-            return;
-        }
-        try {
-            index.rebuild();
-        } catch (IOException | RuntimeException e) {
-            log.error("Rebuilding the search index after the import failed; `reindex` repairs it.", e);
-        }
     }
 
     /** Counts what the parser has consumed, for the progress bar. */

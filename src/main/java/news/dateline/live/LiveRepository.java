@@ -92,20 +92,6 @@ public class LiveRepository {
                 .param("now", now.toEpochMilli()).param("id", entryId).update();
     }
 
-    /** Starting again after an end continues the same coverage: the first start time stays. */
-    void start(long articleId, Instant now) {
-        jdbc.sql("""
-                        UPDATE article SET live_since = COALESCE(live_since, :now), live_ended_at = NULL,
-                                           modified_at = :now
-                        WHERE id = :id""")
-                .param("now", now.toEpochMilli()).param("id", articleId).update();
-    }
-
-    void end(long articleId, Instant now) {
-        jdbc.sql("UPDATE article SET live_ended_at = :now, modified_at = :now WHERE id = :id")
-                .param("now", now.toEpochMilli()).param("id", articleId).update();
-    }
-
     private static LiveEntry entry(ResultSet rs) throws SQLException {
         return new LiveEntry(rs.getLong("id"), rs.getLong("article_id"), rs.getString("body"),
                 rs.getBoolean("key_event"), rs.getString("author_username"), instant(rs, "created_at"),

@@ -4,32 +4,32 @@ import java.time.Clock;
 import java.time.Instant;
 import news.dateline.live.LiveRefused.Why;
 import news.dateline.platform.ActingAccount;
-import news.dateline.platform.ArticleChanged;
-import news.dateline.platform.ChangeLog;
-import news.dateline.platform.LiveEntryChanged.Kind;
-import news.dateline.platform.LiveEntryChanged;
-import org.springframework.context.ApplicationEventPublisher;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.LiveEntryChanged;
+import news.dateline.platform.change.LiveEntryChanged.Kind;
+import news.dateline.platform.change.StoryChanged;
+import news.dateline.story.ArticleService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rules of live coverage. Editors and admins cover any story live; authors only stories with their byline;
- * contributors none. Each change is one transaction with its change-log row and an event after commit: starting
- * or ending coverage is an {@link ArticleChanged} (the badge changes), an entry a
+ * contributors none. Each change is one transaction with its recorded change: starting or ending coverage is a
+ * {@link StoryChanged} (the badge changes; the story's own door, {@link ArticleService}, writes it), an entry a
  * {@link LiveEntryChanged} that drops only the article's page and reaches readers who have it open.
  */
 @Service
 public class LiveService {
 
     private final LiveRepository live;
-    private final ChangeLog changeLog;
-    private final ApplicationEventPublisher events;
+    private final ArticleService stories;
+    private final ChangeLog changes;
     private final Clock clock;
 
-    LiveService(LiveRepository live, ChangeLog changeLog, ApplicationEventPublisher events, Clock clock) {
+    LiveService(LiveRepository live, ArticleService stories, ChangeLog changes, Clock clock) {
         this.live = live;
-        this.changeLog = changeLog;
-        this.events = events;
+        this.stories = stories;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -44,10 +44,7 @@ public class LiveService {
         if (coverage.isLive()) {
             return;
         }
-        Instant now = clock.instant();
-        live.start(articleId, now);
-        changeLog.append(articleId, "live:started", now);
-        events.publishEvent(new ArticleChanged(articleId, "live:started"));
+        stories.setLiveCoverage(articleId, true, by);
     }
 
     @Transactional
@@ -56,10 +53,7 @@ public class LiveService {
         if (!coverage.isLive()) {
             return;
         }
-        Instant now = clock.instant();
-        live.end(articleId, now);
-        changeLog.append(articleId, "live:ended", now);
-        events.publishEvent(new ArticleChanged(articleId, "live:ended"));
+        stories.setLiveCoverage(articleId, false, by);
     }
 
     @Transactional
@@ -95,8 +89,7 @@ public class LiveService {
     }
 
     private void recordEntry(long articleId, long entryId, Kind kind, Instant now) {
-        changeLog.append(articleId, "live:entry-" + kind.name().toLowerCase(java.util.Locale.ROOT), now);
-        events.publishEvent(new LiveEntryChanged(articleId, entryId, kind));
+        changes.record(new LiveEntryChanged(articleId, entryId, kind));
     }
 
     private LiveCoverage allowed(ActingAccount by, long articleId) {

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.dateline.platform.ArticleChanged;
-import news.dateline.platform.LiveEntryChanged;
+import news.dateline.platform.change.LiveEntryChanged;
+import news.dateline.platform.change.StoryChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -117,8 +117,8 @@ class LiveStreams implements SmartLifecycle {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(ArticleChanged change) {
-        if (!"live:ended".equals(change.kind())) {
+    void on(StoryChanged change) {
+        if (change.kind() != StoryChanged.Kind.LIVE_ENDED) {
             return;
         }
         Set<SseEmitter> audience = readers.remove(change.articleId());

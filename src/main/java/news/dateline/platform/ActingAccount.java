@@ -3,6 +3,16 @@ package news.dateline.platform;
 /** The signed-in account a change is made by: its role decides what it may do, its byline what it owns. */
 public record ActingAccount(long accountId, String username, Role role, Long authorId) {
 
+    /**
+     * The site itself, for changes no person makes: the sample site at first start, an import from the command
+     * line. It has no account row, so nothing it writes names one.
+     */
+    public static final ActingAccount SITE = new ActingAccount(0, "dateline", Role.ADMIN, null);
+
+    public boolean isSite() {
+        return accountId == 0 && role == Role.ADMIN && authorId == null && "dateline".equals(username);
+    }
+
     public boolean isEditor() {
         return role == Role.ADMIN || role == Role.EDITOR;
     }

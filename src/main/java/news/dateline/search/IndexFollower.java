@@ -1,6 +1,12 @@
 package news.dateline.search;
 
-import news.dateline.platform.ArticleChanged;
+import java.io.IOException;
+import news.dateline.platform.change.Change;
+import news.dateline.platform.change.CommentsChanged;
+import news.dateline.platform.change.LiveEntryChanged;
+import news.dateline.platform.change.StoriesImported;
+import news.dateline.platform.change.StoryChanged;
+import news.dateline.platform.change.TaxonomyChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -8,7 +14,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Applies each committed article change to the index before the writing request returns, so a story
+ * Applies each committed story change to the index before the writing request returns, so a story
  * published on one request is found by the next search. A failure here must not fail the newsroom's
  * write, which is already committed: it is logged, and the next start replays the change log.
  */
@@ -24,12 +30,26 @@ class IndexFollower {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void articleChanged(ArticleChanged change) {
+    void on(Change change) {
         try {
-            index.apply(change.articleId());
-        } catch (RuntimeException e) {
-            log.error("Search index not updated for article {} ({}); `reindex` repairs it.", change.articleId(),
-                    change.kind(), e);
+            switch (change) {
+                case StoryChanged story -> index.apply(story.articleId());
+                case StoriesImported imported -> applyImported(imported);
+                // Comments and live entries are not indexed; sections and tags reach the index as StoryChanged.
+                case CommentsChanged comments -> { }
+                case LiveEntryChanged entry -> { }
+                case TaxonomyChanged taxonomy -> { }
+            }
+        } catch (RuntimeException | IOException e) {
+            log.error("Search index not updated for {}; `reindex` repairs it.", change, e);
         }
+    }
+
+    private void applyImported(StoriesImported imported) throws IOException {
+        if (index.state() == SearchIndex.State.UNAVAILABLE) {
+            log.warn("The search index is not available here: run `reindex` to make imported articles searchable.");
+            return;
+        }
+        index.applyAll(imported.articleIds());
     }
 }

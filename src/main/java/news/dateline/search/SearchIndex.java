@@ -188,6 +188,26 @@ public class SearchIndex implements SmartLifecycle {
         }
     }
 
+    /**
+     * Brings many articles in line at once (an import): past {@value #REBUILD_ABOVE} of them a rebuild reads the
+     * database faster than one look-up each; below, one commit for all.
+     */
+    void applyAll(List<Long> articleIds) throws IOException {
+        if (index == null || state == State.UNAVAILABLE) {
+            return;
+        }
+        if (articleIds.size() > REBUILD_ABOVE) {
+            rebuild();
+            return;
+        }
+        for (long articleId : articleIds) {
+            write(articleId);
+        }
+        commit();
+    }
+
+    static final int REBUILD_ABOVE = 200;
+
     private void write(long articleId) throws IOException {
         writes.lock();
         try {

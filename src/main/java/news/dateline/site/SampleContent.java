@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import news.dateline.platform.ActingAccount;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
 import news.dateline.story.NewArticle;
@@ -72,7 +73,7 @@ class SampleContent implements ApplicationRunner {
         Arrays.sort(files, Comparator.comparing(Resource::getFilename));
         Instant now = clock.instant();
         for (Resource file : files) {
-            articles.create(parse(file, sectionIds, authorIds, now));
+            articles.create(parse(file, sectionIds, authorIds, now), ActingAccount.SITE);
         }
         log.info("Loaded the sample site: {} sections, {} authors, {} articles.",
                 sectionIds.size(), authorIds.size(), files.length);

@@ -5,6 +5,6 @@ import java.util.List;
 /** The newsroom's article list as filtered. */
 public record ArticleList(String status, boolean mine, List<Row> rows) {
 
-    public record Row(ArticleListing article, String when) {
+    public record Row(EditorialRepository.ArticleListing article, String when) {
     }
 }

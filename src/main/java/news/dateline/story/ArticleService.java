@@ -5,36 +5,38 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import news.dateline.platform.ActingAccount;
-import news.dateline.platform.ArticleChanged;
-import news.dateline.platform.ChangeLog;
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.Slugs;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.StoryChanged;
+import news.dateline.platform.change.StoryChanged.Kind;
 import news.dateline.taxonomy.TagRepository;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rules of writing articles: one transaction per change, a change-log row with it, slug history kept. */
+/**
+ * The rules of writing articles, and the only way to write one: the role is checked, then the draft, then the
+ * story is written through {@link ArticleWriter} with its revision and its recorded change, in one transaction.
+ * The editor, the scheduler, live coverage, the sample site, the WordPress import and the tests all come here.
+ */
 @Service
 public class ArticleService {
 
-    private final ArticleRepository articles;
+    private final ArticleWriter articles;
     private final TagRepository tags;
-    private final ChangeLog changeLog;
-    private final ApplicationEventPublisher events;
+    private final ChangeLog changes;
     private final Clock clock;
     private final EditorialRepository editorial;
     private final RevisionRepository revisions;
     private final CorrectionRepository corrections;
     private final ArticleRules rules;
 
-    ArticleService(ArticleRepository articles, TagRepository tags, ChangeLog changeLog,
-            ApplicationEventPublisher events, Clock clock, EditorialRepository editorial,
-            RevisionRepository revisions, CorrectionRepository corrections, ArticleRules rules) {
+    ArticleService(ArticleWriter articles, TagRepository tags, ChangeLog changes, Clock clock,
+            EditorialRepository editorial, RevisionRepository revisions, CorrectionRepository corrections,
+            ArticleRules rules) {
         this.articles = articles;
         this.tags = tags;
-        this.changeLog = changeLog;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
         this.editorial = editorial;
         this.revisions = revisions;
@@ -42,47 +44,72 @@ public class ArticleService {
         this.rules = rules;
     }
 
-    private void recordChange(long articleId, String kind, Instant now) {
-        changeLog.append(articleId, kind, now);
-        events.publishEvent(new ArticleChanged(articleId, kind));
+    private void recordChange(long articleId, Kind kind) {
+        changes.record(new StoryChanged(articleId, kind));
     }
 
+    /**
+     * Files a finished story as it is, dates included: the sample site at first start, and the test builder. A
+     * contributor's story can only be a draft; its first revision is this version.
+     */
     @Transactional
-    public long create(NewArticle draft) {
+    public long create(NewArticle draft, ActingAccount by) {
         if (!Slugs.VALID.matcher(draft.slug()).matches()) {
             throw new IllegalArgumentException("Not a valid slug: " + draft.slug());
         }
+        if (draft.status() != ArticleStatus.DRAFT && !ArticlePermissions.canPublish(by, null)) {
+            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+        }
         Instant now = clock.instant();
         long id = articles.insert(draft, now);
+        if (!by.isSite()) {
+            articles.setCreatedBy(id, by.accountId());
+        }
         articles.linkAuthors(id, draft.authorIds());
         articles.linkTags(id, draft.tagNames().stream().distinct().map(tags::idFor).distinct().toList());
-        recordChange(id, "created", now);
+        revisions.insert(id, by, Kind.CREATED.code(), editable(id).draft(), now);
+        recordChange(id, Kind.CREATED);
         return id;
     }
 
-    /** Gives the article a new address; the old one keeps answering with a permanent redirect. */
-    @Transactional
-    public void changeSlug(long articleId, String newSlug) {
-        if (!Slugs.VALID.matcher(newSlug).matches()) {
-            throw new IllegalArgumentException("Not a valid slug: " + newSlug);
-        }
-        Instant now = clock.instant();
-        var current = articles.currentAddress(articleId)
-                .orElseThrow(() -> new IllegalArgumentException("No article " + articleId));
-        if (current.getValue().equals(newSlug)) {
-            return;
-        }
-        articles.retireSlug(articleId, current.getKey(), current.getValue(), now);
-        articles.moveTo(articleId, current.getKey(), newSlug, now);
-        recordChange(articleId, "moved", now);
+    /** A story from another system (a WordPress export), with its own dates and status. */
+    public record ImportedStory(String kind, long sectionId, String slug, String headline, String standfirst,
+            String body, String datelinePlace, String sourceCredit, String status, Instant date, Instant publishedAt,
+            Instant updatedAt, Instant scheduledFor, List<Long> authorIds, List<Long> tagIds) {
     }
 
+    /**
+     * Files an imported story. Only editors and admins import; the change is the caller's to record, once for the
+     * whole import ({@link news.dateline.platform.change.StoriesImported}), in the same transaction.
+     */
     @Transactional
-    public void setStatus(long articleId, ArticleStatus status) {
-        Instant now = clock.instant();
-        articles.setStatus(articleId, status, status == ArticleStatus.PUBLISHED ? now : null, now);
-        recordChange(articleId, "status:" + status.column(), now);
+    public long importStory(ImportedStory story, ActingAccount by) {
+        if (!by.isEditor()) {
+            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+        }
+        long id = articles.insertImported(story);
+        articles.linkAuthors(id, story.authorIds());
+        articles.linkTags(id, story.tagIds());
+        revisions.insert(id, by, "imported", editable(id).draft(), story.date());
+        return id;
     }
+
+    /** Live coverage starts or ends; {@code LiveService} has checked its own rules, this checks the story's. */
+    @Transactional
+    public void setLiveCoverage(long articleId, boolean live, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        if (!by.isEditor() && !(by.canPublish() && ArticlePermissions.owns(by, current))) {
+            throw new ArticleForbidden(MAY_NOT_EDIT);
+        }
+        Instant now = clock.instant();
+        if (live) {
+            articles.startLive(articleId, now);
+        } else {
+            articles.endLive(articleId, now);
+        }
+        recordChange(articleId, live ? Kind.LIVE_STARTED : Kind.LIVE_ENDED);
+    }
+
 
     /**
      * One save from the editor: the role is checked first, then the draft, and only then is anything written, so a
@@ -124,8 +151,8 @@ public class ArticleService {
             throw new InvalidArticle(Map.of("stale", STALE_PENDING_UPDATE));
         }
         Revision pending = revisions.find(articleId, current.pendingRevisionId()).orElseThrow();
-        apply(current, pending.snapshot(), Intent.SAVE, null, null, by, "approved", null);
-        editorial.setPendingRevision(articleId, null);
+        apply(current, pending.snapshot(), Intent.SAVE, null, null, by, Kind.PENDING_UPDATE_APPROVED, null);
+        articles.setPendingRevision(articleId, null);
     }
 
     /**
@@ -151,8 +178,8 @@ public class ArticleService {
         if (!ArticlePermissions.canPublish(by, current) && !ArticlePermissions.canProposeUpdate(by, current)) {
             throw new ArticleForbidden(MAY_NOT_EDIT);
         }
-        editorial.setPendingRevision(articleId, null);
-        recordChange(articleId, "pending-discarded", clock.instant());
+        articles.setPendingRevision(articleId, null);
+        recordChange(articleId, Kind.PENDING_UPDATE_DISCARDED);
     }
 
     /** Brings back the text of an earlier revision as a new save (so the restore itself can be undone). */
@@ -162,18 +189,18 @@ public class ArticleService {
         authorize(current, Intent.SAVE, by);
         Revision revision = revisions.find(articleId, revisionId)
                 .orElseThrow(() -> new NotFoundException("Revision " + revisionId + " of article " + articleId));
-        apply(current, revision.snapshot(), Intent.SAVE, null, null, by, "restored", null);
+        apply(current, revision.snapshot(), Intent.SAVE, null, null, by, Kind.RESTORED, null);
     }
 
     /** Called by the scheduler for each due story; only one caller across nodes wins (see EditorialRepository). */
     @Transactional
     public boolean publishIfDue(long articleId) {
         Instant now = clock.instant();
-        if (!editorial.publishIfDue(articleId, now)) {
+        if (!articles.publishIfDue(articleId, now)) {
             return false;
         }
-        revisions.insert(articleId, null, "published", editable(articleId).draft(), now);
-        recordChange(articleId, "status:published", now);
+        revisions.insert(articleId, null, Kind.PUBLISHED.code(), editable(articleId).draft(), now);
+        recordChange(articleId, Kind.PUBLISHED_ON_SCHEDULE);
         return true;
     }
 
@@ -234,24 +261,24 @@ public class ArticleService {
     }
 
     private long apply(EditableArticle current, ArticleDraft input, Intent intent, Instant scheduleAt, String note,
-            ActingAccount by, String kindOverride, Long basedOn) {
+            ActingAccount by, Kind kindOverride, Long basedOn) {
         Instant now = clock.instant();
         Long articleId = current == null ? null : current.id();
         ArticleDraft draft = rules.completed(input);
         rules.check(articleId, draft, intent, scheduleAt, note, now);
         if (intent == Intent.PENDING) {
             Long base = basedOn != null ? basedOn : revisions.currentRevisionId(articleId).orElse(null);
-            long revision = revisions.insert(articleId, by, "pending", draft, now);
+            long revision = revisions.insert(articleId, by, Kind.PENDING_UPDATE_SAVED.code(), draft, now);
             revisions.setBasedOn(revision, base);
-            editorial.setPendingRevision(articleId, revision);
-            recordChange(articleId, "pending", now);
+            articles.setPendingRevision(articleId, revision);
+            recordChange(articleId, Kind.PENDING_UPDATE_SAVED);
             return articleId;
         }
         long id = current == null ? insertDraft(draft, by, now) : replaceFields(current, draft, now);
         switch (intent) {
-            case PUBLISH -> editorial.publish(id, now);
-            case SCHEDULE -> editorial.schedule(id, scheduleAt, now);
-            case UNPUBLISH -> editorial.unpublish(id, now);
+            case PUBLISH -> articles.publish(id, now);
+            case SCHEDULE -> articles.schedule(id, scheduleAt, now);
+            case UNPUBLISH -> articles.unpublish(id, now);
             case CORRECT -> corrections.insert(id, note.strip(), by, now);
             default -> {
             }
@@ -260,30 +287,30 @@ public class ArticleService {
         boolean liveChange = current != null && current.isPublished() && intent != Intent.UNPUBLISH
                 || wasPublished && intent == Intent.PUBLISH;
         if (liveChange) {
-            editorial.markUpdated(id, now);
+            articles.markUpdated(id, now);
         }
-        String kind = kindOverride != null ? kindOverride : kindOf(current, intent, liveChange);
+        Kind kind = kindOverride != null ? kindOverride : kindOf(current, intent, liveChange);
         if (intent == Intent.AUTOSAVE && current != null) {
             revisions.replaceAutosave(id, by, draft, now);
         } else {
-            revisions.insert(id, by, kind, draft, now);
+            revisions.insert(id, by, kind.code(), draft, now);
         }
-        recordChange(id, kind, now);
+        recordChange(id, kind);
         return id;
     }
 
-    private static String kindOf(EditableArticle current, Intent intent, boolean liveChange) {
+    private static Kind kindOf(EditableArticle current, Intent intent, boolean liveChange) {
         if (current == null && (intent == Intent.SAVE || intent == Intent.AUTOSAVE)) {
-            return "created";
+            return Kind.CREATED;
         }
         return switch (intent) {
-            case SAVE -> liveChange ? "updated" : "saved";
-            case AUTOSAVE -> "autosave";
-            case PUBLISH -> liveChange ? "updated" : "published";
-            case SCHEDULE -> "scheduled";
-            case UNPUBLISH -> "unpublished";
-            case CORRECT -> "corrected";
-            case PENDING -> "pending";
+            case SAVE -> liveChange ? Kind.UPDATED : Kind.SAVED;
+            case AUTOSAVE -> Kind.AUTOSAVED;
+            case PUBLISH -> liveChange ? Kind.UPDATED : Kind.PUBLISHED;
+            case SCHEDULE -> Kind.SCHEDULED;
+            case UNPUBLISH -> Kind.UNPUBLISHED;
+            case CORRECT -> Kind.CORRECTED;
+            case PENDING -> Kind.PENDING_UPDATE_SAVED;
         };
     }
 
@@ -291,7 +318,9 @@ public class ArticleService {
         long id = articles.insert(new NewArticle(d.sectionId(), d.slug(), d.headline(), d.standfirst(), d.body(),
                 d.datelinePlace(), d.sourceCredit(), ArticleStatus.DRAFT, null, null, d.authorIds(), d.tagNames()),
                 now);
-        editorial.setCreatedBy(id, by.accountId());
+        if (!by.isSite()) {
+            articles.setCreatedBy(id, by.accountId());
+        }
         articles.linkAuthors(id, d.authorIds());
         articles.linkTags(id, d.tagNames().stream().map(tags::idFor).distinct().toList());
         return id;
@@ -307,7 +336,7 @@ public class ArticleService {
         if (moved) {
             articles.moveTo(current.id(), d.sectionId(), d.slug(), now);
         }
-        editorial.updateFields(current.id(), d, now);
+        articles.updateFields(current.id(), d, now);
         articles.linkAuthors(current.id(), d.authorIds());
         articles.linkTags(current.id(), d.tagNames().stream().map(tags::idFor).distinct().toList());
         return current.id();

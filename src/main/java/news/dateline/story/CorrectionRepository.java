@@ -34,4 +34,8 @@ public class CorrectionRepository {
                         Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("note")))
                 .list();
     }
+
+    /** A public note on a published story saying what was corrected and when; it stays forever. */
+    public record Correction(long id, long articleId, Instant createdAt, String note) {
+    }
 }

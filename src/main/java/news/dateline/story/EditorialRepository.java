@@ -73,74 +73,12 @@ public class EditorialRepository {
         return jdbc.sql("SELECT COUNT(*) FROM author WHERE id IN (:ids)").param("ids", ids).query(Long.class).single();
     }
 
-    void setCreatedBy(long articleId, long accountId) {
-        jdbc.sql("UPDATE article SET created_by = :account WHERE id = :id")
-                .param("account", accountId).param("id", articleId).update();
-    }
-
-    void updateFields(long id, ArticleDraft d, Instant now) {
-        jdbc.sql("""
-                        UPDATE article SET section_id = :section, slug = :slug, headline = :headline,
-                               standfirst = :standfirst, body = :body, dateline_place = :dateline,
-                               source_credit = :source, modified_at = :now
-                        WHERE id = :id""")
-                .param("section", d.sectionId()).param("slug", d.slug()).param("headline", d.headline())
-                .param("standfirst", d.standfirst()).param("body", d.body()).param("dateline", d.datelinePlace())
-                .param("source", d.sourceCredit()).param("now", now.toEpochMilli()).param("id", id)
-                .update();
-        jdbc.sql("DELETE FROM article_author WHERE article_id = :id").param("id", id).update();
-        jdbc.sql("DELETE FROM article_tag WHERE article_id = :id").param("id", id).update();
-    }
-
-    void publish(long id, Instant now) {
-        jdbc.sql("""
-                        UPDATE article SET status = 'published', published_at = COALESCE(published_at, :now),
-                               scheduled_for = NULL, modified_at = :now
-                        WHERE id = :id""")
-                .param("now", now.toEpochMilli()).param("id", id).update();
-    }
-
-    void schedule(long id, Instant at, Instant now) {
-        jdbc.sql("""
-                        UPDATE article SET status = 'scheduled', scheduled_for = :at, modified_at = :now
-                        WHERE id = :id""")
-                .param("at", at.toEpochMilli()).param("now", now.toEpochMilli()).param("id", id).update();
-    }
-
-    void unpublish(long id, Instant now) {
-        jdbc.sql("UPDATE article SET status = 'draft', scheduled_for = NULL, modified_at = :now WHERE id = :id")
-                .param("now", now.toEpochMilli()).param("id", id).update();
-    }
-
-    /** A change readers should be told about: the page shows "Updated" with this time. */
-    void markUpdated(long id, Instant now) {
-        jdbc.sql("UPDATE article SET updated_at = :now WHERE id = :id")
-                .param("now", now.toEpochMilli()).param("id", id).update();
-    }
-
-    void setPendingRevision(long id, Long revisionId) {
-        jdbc.sql("UPDATE article SET pending_revision_id = :revision WHERE id = :id")
-                .param("revision", revisionId).param("id", id).update();
-    }
-
     List<Long> dueForPublication(Instant now) {
         return jdbc.sql("""
                         SELECT id FROM article WHERE status = 'scheduled' AND scheduled_for <= :now
                         ORDER BY scheduled_for, id""")
                 .param("now", now.toEpochMilli())
                 .query(Long.class).list();
-    }
-
-    /**
-     * Conditional, so that when several nodes (or a node and a writer's unpublish) race for the same story, exactly
-     * one of them publishes it: the others find it no longer scheduled and change nothing.
-     */
-    boolean publishIfDue(long id, Instant now) {
-        return jdbc.sql("""
-                        UPDATE article SET status = 'published', published_at = COALESCE(published_at, :now),
-                               scheduled_for = NULL, modified_at = :now
-                        WHERE id = :id AND status = 'scheduled' AND scheduled_for <= :now""")
-                .param("now", now.toEpochMilli()).param("id", id).update() == 1;
     }
 
     /** The newsroom's list: newest change first, optionally one status and only the account's own stories. */
@@ -193,4 +131,23 @@ public class EditorialRepository {
                 instant(rs, "updated_at"), instant(rs, "scheduled_for"), instant(rs, "modified_at"), owner, pendingId);
     }
 
+    /** One row of the newsroom's article list. */
+    public record ArticleListing(
+            long id,
+            String headline,
+            String sectionName,
+            String path,
+            ArticleStatus status,
+            Instant modifiedAt,
+            Instant publishedAt,
+            Instant scheduledFor,
+            boolean pendingUpdate,
+            String createdBy,
+            List<Author> authors) {
+
+        ArticleListing withBylines(List<Author> bylines) {
+            return new ArticleListing(id, headline, sectionName, path, status, modifiedAt, publishedAt, scheduledFor,
+                    pendingUpdate, createdBy, bylines);
+        }
+    }
 }

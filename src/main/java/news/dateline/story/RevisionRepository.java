@@ -31,7 +31,7 @@ public class RevisionRepository {
                         VALUES (:article, :account, :savedBy, :now, :kind, :section, :slug, :headline, :standfirst,
                                 :body, :dateline, :source, :tags, :authors)
                         RETURNING id""")
-                .param("article", articleId).param("account", by == null ? null : by.accountId())
+                .param("article", articleId).param("account", by == null || by.isSite() ? null : by.accountId())
                 .param("savedBy", by == null ? "scheduler" : by.username()).param("now", now.toEpochMilli())
                 .param("kind", kind).param("section", d.sectionId()).param("slug", d.slug())
                 .param("headline", d.headline()).param("standfirst", d.standfirst()).param("body", d.body())

@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import news.dateline.platform.ArticleChanged;
-import news.dateline.platform.ChangeLog;
-import news.dateline.platform.TaxonomyChanged;
-import org.springframework.context.ApplicationEventPublisher;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.StoryChanged;
+import news.dateline.platform.change.TaxonomyChanged;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,20 +15,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The rules of the section list: names and slugs checked, a renamed section's old address kept (301), only an
  * empty section deleted. Each change is one transaction with a change-log row; the page cache follows
- * {@link TaxonomyChanged}, and the search index an {@link ArticleChanged} per article whose section slug changed.
+ * {@link TaxonomyChanged}, and the search index an {@link StoryChanged} per article whose section slug changed.
  */
 @Service
 public class SectionService {
 
     private final SectionRepository sections;
-    private final ChangeLog changeLog;
-    private final ApplicationEventPublisher events;
+    private final ChangeLog changes;
     private final Clock clock;
 
-    SectionService(SectionRepository sections, ChangeLog changeLog, ApplicationEventPublisher events, Clock clock) {
+    SectionService(SectionRepository sections, ChangeLog changes, Clock clock) {
         this.sections = sections;
-        this.changeLog = changeLog;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -40,7 +37,7 @@ public class SectionService {
         long id = sections.insert(chosen, name.strip(), description == null ? "" : description.strip(),
                 sections.nextPosition());
         sections.forgetOldSlug(chosen);
-        recordChange("section:created");
+        recordChange(TaxonomyChanged.Kind.SECTION_CREATED);
         return id;
     }
 
@@ -54,11 +51,10 @@ public class SectionService {
                 now.toEpochMilli());
         if (!current.slug().equals(chosen)) {
             for (long articleId : sections.articleIds(id)) {
-                changeLog.append(articleId, "moved", now);
-                events.publishEvent(new ArticleChanged(articleId, "moved"));
+                changes.record(new StoryChanged(articleId, StoryChanged.Kind.MOVED));
             }
         }
-        recordChange("section:renamed");
+        recordChange(TaxonomyChanged.Kind.SECTION_RENAMED);
     }
 
     /** One place up ({@code -1}) or down ({@code +1}) in the menu. */
@@ -84,7 +80,7 @@ public class SectionService {
                 sections.setPosition(order.get(i).id(), i);
             }
         }
-        recordChange("section:moved");
+        recordChange(TaxonomyChanged.Kind.SECTION_MOVED);
     }
 
     @Transactional
@@ -95,7 +91,7 @@ public class SectionService {
                     TaxonomyRules.SECTION_NOT_EMPTY.formatted(section.name(), section.articles()));
         }
         sections.delete(id);
-        recordChange("section:deleted");
+        recordChange(TaxonomyChanged.Kind.SECTION_DELETED);
     }
 
     private void check(String name, String slug, long exceptId) {
@@ -112,18 +108,7 @@ public class SectionService {
         return sections.summary(id).orElseThrow(() -> TaxonomyRefused.because("form", "There is no section " + id + "."));
     }
 
-    private void recordChange(String kind) {
-        changeLog.append(null, kind, clock.instant());
-        events.publishEvent(new TaxonomyChanged(kind));
-        // The navigation list was dropped inside the transaction; a read before commit may have put the old list
-        // back, so drop it again once the change is visible to everyone (or rolled back).
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    sections.forgetNavigation();
-                }
-            });
-        }
+    private void recordChange(TaxonomyChanged.Kind kind) {
+        changes.record(new TaxonomyChanged(kind));
     }
 }

@@ -4,30 +4,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import news.dateline.platform.ArticleChanged;
-import news.dateline.platform.ChangeLog;
-import news.dateline.platform.TaxonomyChanged;
-import org.springframework.context.ApplicationEventPublisher;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.StoryChanged;
+import news.dateline.platform.change.TaxonomyChanged;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rules of tags: checked names and slugs, delete only when unused, merge one tag into another. Articles whose
- * tags changed get an {@link ArticleChanged} each (the search index holds tag names); pages follow
+ * tags changed get an {@link StoryChanged} each (the search index holds tag names); pages follow
  * {@link TaxonomyChanged}.
  */
 @Service
 public class TagService {
 
     private final TagRepository tags;
-    private final ChangeLog changeLog;
-    private final ApplicationEventPublisher events;
+    private final ChangeLog changes;
     private final Clock clock;
 
-    TagService(TagRepository tags, ChangeLog changeLog, ApplicationEventPublisher events, Clock clock) {
+    TagService(TagRepository tags, ChangeLog changes, Clock clock) {
         this.tags = tags;
-        this.changeLog = changeLog;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -36,7 +33,7 @@ public class TagService {
         String chosen = TaxonomyRules.slugFor(name, slug);
         check(name, chosen, 0);
         long id = tags.insert(chosen, name.strip());
-        recordChange("tag:created", clock.instant());
+        recordChange(TaxonomyChanged.Kind.TAG_CREATED);
         return id;
     }
 
@@ -48,7 +45,7 @@ public class TagService {
         Instant now = clock.instant();
         tags.update(id, chosen, name.strip());
         articlesChanged(id, now);
-        recordChange("tag:renamed", now);
+        recordChange(TaxonomyChanged.Kind.TAG_RENAMED);
     }
 
     @Transactional
@@ -62,10 +59,9 @@ public class TagService {
         var affected = tags.articleIds(from);
         tags.merge(from, into);
         for (long articleId : affected) {
-            changeLog.append(articleId, "tags", now);
-            events.publishEvent(new ArticleChanged(articleId, "tags"));
+            changes.record(new StoryChanged(articleId, StoryChanged.Kind.TAGS_CHANGED));
         }
-        recordChange("tag:merged", now);
+        recordChange(TaxonomyChanged.Kind.TAG_MERGED);
     }
 
     @Transactional
@@ -75,13 +71,12 @@ public class TagService {
             throw TaxonomyRefused.because("form", TaxonomyRules.TAG_IN_USE.formatted(tag.name(), tag.articles()));
         }
         tags.delete(id);
-        recordChange("tag:deleted", clock.instant());
+        recordChange(TaxonomyChanged.Kind.TAG_DELETED);
     }
 
     private void articlesChanged(long tagId, Instant now) {
         for (long articleId : tags.articleIds(tagId)) {
-            changeLog.append(articleId, "tags", now);
-            events.publishEvent(new ArticleChanged(articleId, "tags"));
+            changes.record(new StoryChanged(articleId, StoryChanged.Kind.TAGS_CHANGED));
         }
     }
 
@@ -99,8 +94,7 @@ public class TagService {
         return tags.summary(id).orElseThrow(() -> TaxonomyRefused.because("form", "There is no tag " + id + "."));
     }
 
-    private void recordChange(String kind, Instant now) {
-        changeLog.append(null, kind, now);
-        events.publishEvent(new TaxonomyChanged(kind));
+    private void recordChange(TaxonomyChanged.Kind kind) {
+        changes.record(new TaxonomyChanged(kind));
     }
 }

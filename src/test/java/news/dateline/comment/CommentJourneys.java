@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import news.dateline.comment.Newsroom.Answer;
 import news.dateline.comment.Reader.Fields;
 import news.dateline.moderation.ModerationService;
-import news.dateline.platform.CommentChanged;
+import news.dateline.platform.change.CommentsChanged;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StoryBuilder.Written;
@@ -117,7 +117,7 @@ interface CommentJourneys extends RunningSite {
         Newsroom editor = Newsroom.signIn(site(), TestAccounts.create(this, "editor"));
         JsonNode queued = findIn(editor.get("/api/v1/comments?state=pending&limit=200"), text);
         List<Long> committed = new CopyOnWriteArrayList<>();
-        var listener = TransactionalApplicationListener.<CommentChanged>forPayload(TransactionPhase.AFTER_COMMIT,
+        var listener = TransactionalApplicationListener.<CommentsChanged>forPayload(TransactionPhase.AFTER_COMMIT,
                 event -> committed.add(event.articleId()));
         bean(ApplicationEventMulticaster.class).addApplicationListener(listener);
         Answer approved;
@@ -128,7 +128,7 @@ interface CommentJourneys extends RunningSite {
         }
 
         assertThat(approved.status()).isEqualTo(200);
-        assertThat(committed).as("CommentChanged after commit").contains(article.id());
+        assertThat(committed).as("CommentsChanged after commit").contains(article.id());
         assertThat(approved.json().get("state").asString()).isEqualTo("approved");
         Document everyone = stranger.get(article.path()).html();
         assertThat(everyone.select("#comments-heading").text()).isEqualTo("1 Comment");

@@ -25,6 +25,7 @@ import java.util.Map;
 import news.dateline.platform.Slugs;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
+import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ interface FeedJourneys extends FeedSite {
         assertThat(get("/politics/feed.json", "If-None-Match", politicsEtag).statusCode())
                 .as("a world story does not change the politics feed").isEqualTo(304);
 
-        bean(ArticleService.class).setStatus(fresh.id(), ArticleStatus.DRAFT);
+        StoryEdits.unpublish(this, fresh.id());
         HttpResponse<String> unpublished = get("/world/feed", "If-None-Match", afterPublishing);
         assertThat(unpublished.statusCode()).isEqualTo(200);
         assertThat(unpublished.body()).doesNotContain(fresh.path());
@@ -211,9 +212,9 @@ interface FeedJourneys extends FeedSite {
         assertThat(json.get("hubs").get(0).get("url").asString()).isEqualTo(hubUrl);
 
         int tagPings = hub.pingsFor(tagFeed).size();
-        bean(ArticleService.class).changeSlug(written.id(), "tram-drivers-vote-to-strike-" + System.nanoTime());
+        StoryEdits.changeSlug(this, written.id(), "tram-drivers-vote-to-strike-" + System.nanoTime());
         assertThat(hub.await(tagFeed, tagPings + 1, Duration.ofSeconds(10))).as("a change of address is news too").isTrue();
-        bean(ArticleService.class).setStatus(written.id(), ArticleStatus.DRAFT);
+        StoryEdits.unpublish(this, written.id());
         assertThat(hub.await(tagFeed, tagPings + 2, Duration.ofSeconds(10))).as("unpublishing empties the tag feed").isTrue();
     }
 

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import news.dateline.platform.Slugs;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
+import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -140,7 +141,7 @@ interface SitemapJourneys extends FeedSite {
         assertThat(everything.get("/news-sitemap.xml")).contains(BASE + published.path());
         assertThat(String.join("\n", everything.values())).contains("<loc>" + BASE + tagPath + "</loc>");
 
-        bean(ArticleService.class).setStatus(published.id(), ArticleStatus.DRAFT);
+        StoryEdits.unpublish(this, published.id());
 
         Map<String, String> afterwards = distribution(feeds);
         assertThat(afterwards).allSatisfy((path, body) -> assertThat(body).as(path)

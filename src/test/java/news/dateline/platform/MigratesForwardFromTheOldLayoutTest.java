@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import news.dateline.platform.MigrationDatabases.Database;
@@ -44,7 +45,8 @@ class MigratesForwardFromTheOldLayoutTest {
             deletedLiveEntry = insertANewsroom(connection);
         }
         List<List<String>> historyBefore = history(database);
-        SortedMap<String, List<String>> rowsBefore = rows(database);
+        SortedMap<String, List<String>> rowsBefore = rows(database, null);
+        Map<String, java.util.Set<String>> columnsBefore = columns(database);
         assertThat(rowsBefore.get("live_entry")).hasSize(2);
         assertThat(rowsBefore.get("comment")).hasSize(2);
 
@@ -67,7 +69,9 @@ class MigratesForwardFromTheOldLayoutTest {
         // … and its first seven rows are the ones main wrote: validated, not rewritten, not applied again.
         assertThat(history(database).subList(0, historyBefore.size())).isEqualTo(historyBefore);
 
-        assertThat(rows(database)).isEqualTo(rowsBefore);
+        // Every row keeps every value it had; columns that later migrations add are new and empty.
+        assertThat(rows(database, columnsBefore)).isEqualTo(rowsBefore);
+        assertThat(newValues(database, columnsBefore)).as("values in columns added since main").containsOnlyNulls();
 
         List<String> differences = database.schema().differencesFrom(fresh.schema());
         assertThat(differences)
@@ -159,7 +163,48 @@ class MigratesForwardFromTheOldLayoutTest {
     }
 
     /** Every table's rows as "column=value" lines, in a stable order. */
-    private static SortedMap<String, List<String>> rows(Database database) throws SQLException {
+    private static Map<String, java.util.Set<String>> columns(Database database) throws SQLException {
+        Map<String, java.util.Set<String>> columns = new TreeMap<>();
+        try (Connection connection = database.connect()) {
+            for (String table : Schema.read(connection).tables().keySet()) {
+                try (var statement = connection.createStatement();
+                        ResultSet result = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+                    java.util.Set<String> names = new java.util.TreeSet<>();
+                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+                        names.add(result.getMetaData().getColumnName(column));
+                    }
+                    columns.put(table, names);
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** Values held in columns that were not there before the migration. */
+    private static List<String> newValues(Database database, Map<String, java.util.Set<String>> before)
+            throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.connect()) {
+            for (var table : before.entrySet()) {
+                try (var statement = connection.createStatement();
+                        ResultSet result = statement.executeQuery("SELECT * FROM " + table.getKey())) {
+                    var meta = result.getMetaData();
+                    while (result.next()) {
+                        for (int column = 1; column <= meta.getColumnCount(); column++) {
+                            if (!table.getValue().contains(meta.getColumnName(column))) {
+                                values.add(result.getString(column));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Each table's rows as text, limited to {@code only}'s columns per table when given. */
+    private static SortedMap<String, List<String>> rows(Database database, Map<String, java.util.Set<String>> only)
+            throws SQLException {
         SortedMap<String, List<String>> rows = new TreeMap<>();
         try (Connection connection = database.connect()) {
             for (String table : Schema.read(connection).tables().keySet()) {
@@ -170,7 +215,10 @@ class MigratesForwardFromTheOldLayoutTest {
                     while (result.next()) {
                         SortedMap<String, String> row = new TreeMap<>();
                         for (int column = 1; column <= meta.getColumnCount(); column++) {
-                            row.put(meta.getColumnName(column), result.getString(column));
+                            if (only == null || only.getOrDefault(table, java.util.Set.of())
+                                    .contains(meta.getColumnName(column))) {
+                                row.put(meta.getColumnName(column), result.getString(column));
+                            }
                         }
                         lines.add(row.toString());
                     }

@@ -14,6 +14,7 @@ import java.util.List;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
 import news.dateline.support.RunningSite;
+import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,11 @@ interface SearchJourneys extends RunningSite {
         assertThat(resultPaths("/search?q=" + word)).containsExactly(neighbour.path());
         assertThat(relatedPaths(neighbour.path())).doesNotContain(draft.path());
 
-        bean(ArticleService.class).setStatus(draft.id(), ArticleStatus.PUBLISHED);
+        StoryEdits.publish(this, draft.id());
         assertThat(resultPaths("/search?q=" + word)).containsExactlyInAnyOrder(draft.path(), neighbour.path());
         assertThat(relatedPaths(neighbour.path())).first().isEqualTo(draft.path());
 
-        bean(ArticleService.class).setStatus(draft.id(), ArticleStatus.DRAFT);
+        StoryEdits.unpublish(this, draft.id());
         assertThat(resultPaths("/search?q=" + word)).containsExactly(neighbour.path());
         assertThat(relatedPaths(neighbour.path())).doesNotContain(draft.path());
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import news.dateline.story.ArticleService;
 import news.dateline.support.RunningSite;
+import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -100,11 +101,10 @@ interface ReaderJourneys extends RunningSite {
     @Test
     default void renamedStoryAnswersItsOldAddressWithAPermanentRedirect() {
         var original = story(this, "Story whose slug the desk corrected").write();
-        var articles = bean(ArticleService.class);
         String firstSlug = original.path().substring(original.path().lastIndexOf('/') + 1);
 
-        articles.changeSlug(original.id(), firstSlug + "-corrected");
-        articles.changeSlug(original.id(), firstSlug + "-final");
+        StoryEdits.changeSlug(this, original.id(), firstSlug + "-corrected");
+        StoryEdits.changeSlug(this, original.id(), firstSlug + "-final");
 
         String current = "/world/" + firstSlug + "-final";
         Page oldest = site().get(original.path());
@@ -115,7 +115,7 @@ interface ReaderJourneys extends RunningSite {
         assertThat(middle.header("Location")).endsWith(current);
         assertThat(site().get(current).html().selectFirst("h1").text()).isEqualTo(original.headline());
 
-        articles.changeSlug(original.id(), firstSlug);
+        StoryEdits.changeSlug(this, original.id(), firstSlug);
         assertThat(site().get(original.path()).status()).isEqualTo(200);
         assertThat(site().get(current).header("Location")).endsWith(original.path());
     }

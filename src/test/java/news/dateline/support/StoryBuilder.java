@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import news.dateline.platform.ActingAccount;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
 import news.dateline.story.NewArticle;
@@ -57,8 +58,9 @@ public final class StoryBuilder {
         List<Long> authorIds = authors.stream()
                 .map(a -> authorRepository.findBySlug(a).orElseThrow().id())
                 .toList();
+        // Filed as the site itself, through the same door as the sample site: role check, revision, recorded change.
         long id = running.bean(ArticleService.class).create(new NewArticle(sectionId, slug, headline, standfirst, body,
-                dateline, source, status, publishedAt, updatedAt, authorIds, tags));
+                dateline, source, status, publishedAt, updatedAt, authorIds, tags), ActingAccount.SITE);
         return new Written(id, "/" + section + "/" + slug, headline);
     }
 

@@ -1,9 +1,11 @@
 package news.dateline.platform.cache;
 
-import news.dateline.platform.ArticleChanged;
-import news.dateline.platform.CommentChanged;
-import news.dateline.platform.LiveEntryChanged;
-import news.dateline.platform.TaxonomyChanged;
+import news.dateline.platform.change.Change;
+import news.dateline.platform.change.CommentsChanged;
+import news.dateline.platform.change.LiveEntryChanged;
+import news.dateline.platform.change.StoriesImported;
+import news.dateline.platform.change.StoryChanged;
+import news.dateline.platform.change.TaxonomyChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,25 +21,15 @@ class PageCacheInvalidation {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(ArticleChanged change) {
-        cache.articleChanged(change.articleId());
-    }
-
-    /** A comment went public or stopped being public: only its article's page shows it. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(CommentChanged change) {
-        cache.articlePageChanged(change.articleId());
-    }
-
-    /** Every page's navigation lists the sections, and tag names show on article pages and listings. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(TaxonomyChanged change) {
-        cache.clear();
-    }
-
-    /** Live entries show only on their article's page. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(LiveEntryChanged change) {
-        cache.articlePageChanged(change.articleId());
+    void on(Change change) {
+        switch (change) {
+            case StoryChanged story -> cache.articleChanged(story.articleId());
+            case StoriesImported imported -> cache.clear();
+            // Comments and live entries show only on their article's own page.
+            case CommentsChanged comments -> cache.articlePageChanged(comments.articleId());
+            case LiveEntryChanged entry -> cache.articlePageChanged(entry.articleId());
+            // Every page's navigation lists the sections, and tag names show on article pages and listings.
+            case TaxonomyChanged taxonomy -> cache.clear();
+        }
     }
 }

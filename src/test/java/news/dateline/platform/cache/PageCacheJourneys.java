@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
 import news.dateline.support.RunningSite;
+import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.SiteClient;
 import news.dateline.support.TestAccounts;
@@ -41,7 +42,7 @@ interface PageCacheJourneys extends RunningSite {
         assertThat(site().get(article.path()).status()).isEqualTo(200);
         assertThat(site().get("/science/").body()).contains(article.headline());
 
-        bean(ArticleService.class).setStatus(article.id(), ArticleStatus.DRAFT);
+        StoryEdits.unpublish(this, article.id());
 
         assertThat(site().get(article.path()).status()).isEqualTo(404);
         assertThat(site().get("/science/").body()).doesNotContain(article.headline());
@@ -53,7 +54,7 @@ interface PageCacheJourneys extends RunningSite {
         var article = story(this, "Story whose address changes while cached").write();
         site().get(article.path());
 
-        bean(ArticleService.class).changeSlug(article.id(), "moved-" + article.id());
+        StoryEdits.changeSlug(this, article.id(), "moved-" + article.id());
 
         Page old = site().get(article.path());
         assertThat(old.status()).isEqualTo(301);
