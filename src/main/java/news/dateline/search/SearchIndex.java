@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import news.dateline.platform.DataProperties;
 import org.apache.lucene.search.IndexSearcher;
@@ -50,6 +51,7 @@ public class SearchIndex implements SmartLifecycle {
     private volatile long generation;
     private volatile boolean stopping;
     private Thread rebuilder;
+    private volatile CompletableFuture<Void> rebuilt = CompletableFuture.completedFuture(null);
 
     SearchIndex(DataProperties data, SearchRepository source, SearchProperties properties, Clock clock) {
         this.dir = data.dir().resolve("index");
@@ -121,14 +123,23 @@ public class SearchIndex implements SmartLifecycle {
 
     private void rebuildInBackground() {
         state = State.REBUILDING;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        rebuilt = done;
         rebuilder = Thread.ofPlatform().name("search-rebuild").daemon().start(() -> {
             try {
                 rebuild();
+                done.complete(null);
             } catch (RuntimeException | IOException e) {
                 log.error("Rebuilding the search index failed; run `reindex` or restart to try again.", e);
                 state = State.READY; // what was indexed still serves; Related News and search stay on
+                done.completeExceptionally(e);
             }
         });
+    }
+
+    /** Done when the background rebuild started last has ended (at once if there was none), for a test to wait on. */
+    CompletableFuture<Void> backgroundRebuild() {
+        return rebuilt;
     }
 
     /**

@@ -8,11 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A WebSub hub on loopback that records every publish ping it receives, for the site under test to talk
@@ -28,6 +28,8 @@ final class HubStub {
 
     private final HttpServer server;
     private final List<Ping> pings = new CopyOnWriteArrayList<>();
+    /** Notified on every ping, so that waiting for one is woken by it rather than by polling. */
+    private final Object arrivals = new Object();
     private volatile int status = 204;
 
     private HubStub() throws IOException {
@@ -47,6 +49,9 @@ final class HubStub {
             }
             if (exchange.getRequestMethod().equals("POST")) {
                 pings.add(new Ping(mode, url, exchange.getRequestHeaders().getFirst("Content-Type")));
+                synchronized (arrivals) {
+                    arrivals.notifyAll();
+                }
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -79,22 +84,29 @@ final class HubStub {
 
     /** Waits up to {@code timeout} until the hub has heard about {@code topicUrl} at least {@code times} times. */
     boolean await(String topicUrl, int times, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (pingsFor(topicUrl).size() < times && Instant.now().isBefore(deadline)) {
-            Thread.sleep(25);
-        }
-        return pingsFor(topicUrl).size() >= times;
+        return until(() -> pingsFor(topicUrl).size() >= times, timeout);
     }
 
     /** Waits up to {@code timeout} for pings about every one of the topics; returns those that came. */
     List<Ping> await(List<String> topicUrls, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        Predicate<String> pinged = topic -> !pingsFor(topic).isEmpty();
-        while (!topicUrls.stream().allMatch(pinged) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(25);
-        }
+        until(() -> topicUrls.stream().allMatch(topic -> !pingsFor(topic).isEmpty()), timeout);
         List<Ping> found = new ArrayList<>();
         topicUrls.forEach(topic -> found.addAll(pingsFor(topic)));
         return found;
+    }
+
+    /** Whether {@code condition} held by {@code timeout}; checked again on each ping that arrives meanwhile. */
+    private boolean until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (arrivals) {
+            while (!condition.getAsBoolean()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+            return true;
+        }
     }
 }

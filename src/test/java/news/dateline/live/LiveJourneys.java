@@ -192,10 +192,9 @@ interface LiveJourneys extends RunningSite {
                     .header("Last-Event-ID", Long.toString(seen)).GET().build(), HttpResponse.BodyHandlers.ofLines());
             follow(response, lines);
             assertThat(nextData(lines, "entry")).contains("Missed while away.").doesNotContain("Seen before");
-            List<String> rest = new java.util.ArrayList<>();
-            Thread.sleep(300);
-            lines.drainTo(rest);
-            assertThat(rest).noneMatch(line -> line.startsWith("data:"));
+            // Nothing else was replayed: the next data on the stream is an entry posted after it arrived.
+            editor.post(desk + "/entries", "body", "Posted after the reconnect.");
+            assertThat(linesBeforeData(lines, "Posted after the reconnect.")).noneMatch(line -> line.startsWith("data:"));
         } finally {
             http.shutdownNow();
         }
@@ -218,6 +217,23 @@ interface LiveJourneys extends RunningSite {
     private int entriesOf(long articleId) {
         return bean(JdbcClient.class).sql("SELECT COUNT(*) FROM live_entry WHERE article_id = :id")
                 .param("id", articleId).query(Integer.class).single();
+    }
+
+    /** The lines that came before the first data line holding {@code text}; fails after 5 seconds without one. */
+    private static List<String> linesBeforeData(BlockingQueue<String> lines, String text) throws InterruptedException {
+        List<String> before = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.startsWith("data:") && line.contains(text)) {
+                return before;
+            }
+            before.add(line);
+        }
+        throw new AssertionError("No data with '" + text + "' within 5 seconds; before it came " + before);
     }
 
     /** The data of the next event named {@code name}, skipping others; fails after 5 seconds. */

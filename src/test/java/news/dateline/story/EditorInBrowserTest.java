@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class EditorInBrowserTest extends SqliteSite {
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
+    private static final long AUTOSAVE_EVERY_MS = 5_000;
 
     @Test
     void editorWritesAStoryWithSubheadingsPreviewsAndPublishesIt() throws Exception {
@@ -34,6 +35,7 @@ class EditorInBrowserTest extends SqliteSite {
                 BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             context.setDefaultTimeout(15_000);
             context.setDefaultNavigationTimeout(20_000);
+            context.clock().install();
             Page page = context.newPage();
             List<String> consoleErrors = new CopyOnWriteArrayList<>();
             page.onConsoleMessage(message -> {
@@ -64,6 +66,7 @@ class EditorInBrowserTest extends SqliteSite {
                     .containsExactly("What changes for passengers", "Fares");
 
             // The draft saves itself within a few seconds, and the page then edits the saved draft.
+            nextAutosave(page);
             waitUntilAutosaved(page);
             assertThat(page.url()).matches(".*/newsroom/articles/\\d+$");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-preview.png"))
@@ -100,6 +103,9 @@ class EditorInBrowserTest extends SqliteSite {
                 BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             context.setDefaultTimeout(20_000);
             context.setDefaultNavigationTimeout(20_000);
+            // The pages' timers run on Playwright's clock: time passes as usual, and the test moves it on to the
+            // editor's next autosave instead of waiting for it.
+            context.clock().install();
             Page page = context.newPage();
             List<String> scriptErrors = new CopyOnWriteArrayList<>();
             page.onPageError(error -> scriptErrors.add("uncaught: " + error));
@@ -109,6 +115,7 @@ class EditorInBrowserTest extends SqliteSite {
             page.navigate(site().base() + "/newsroom/articles/new");
             page.fill("#headline", headline);
             page.fill("#body", "Work starts on Monday.");
+            nextAutosave(page);
             waitUntilAutosaved(page);
             long id = Long.parseLong(page.url().replaceAll(".*/newsroom/articles/(\\d+)$", "$1"));
 
@@ -116,6 +123,7 @@ class EditorInBrowserTest extends SqliteSite {
             context.clearCookies();
             String typed = "Work starts on Monday.\n\nThe wall was damaged in the January storms.";
             page.fill("#body", typed);
+            nextAutosave(page);
             page.locator("#save-status").filter(new Locator.FilterOptions().setHasText(
                     "You have been signed out. Your text is still here: sign in in another tab, then save."))
                     .waitFor();
@@ -128,7 +136,12 @@ class EditorInBrowserTest extends SqliteSite {
             other.close();
             page.bringToFront();
 
-            // Signing in issued a new CSRF token; the page picks it up and its next autosave goes through.
+            // Signing in issued a new CSRF token; the page picks it up (on focus, or at its next autosave) and its
+            // next autosave goes through.
+            nextAutosave(page);
+            page.locator("#save-status").filter(new Locator.FilterOptions().setHasText(
+                    java.util.regex.Pattern.compile("^(Signed in again|Saved \\d)"))).waitFor();
+            nextAutosave(page);
             waitUntilAutosaved(page);
             assertThat(Desk.row(this, id).get("body")).isEqualTo(typed);
             page.fill("#body", typed + "\n\nThe harbour stays open.");
@@ -137,6 +150,11 @@ class EditorInBrowserTest extends SqliteSite {
             assertThat(Desk.row(this, id).get("body")).isEqualTo(typed + "\n\nThe harbour stays open.");
             assertThat(scriptErrors).isEmpty();
         }
+    }
+
+    /** Moves the page's clock on to the editor's next autosave (assets/editor.js saves every 5 seconds). */
+    private static void nextAutosave(Page page) {
+        page.clock().runFor(AUTOSAVE_EVERY_MS);
     }
 
     /** "Saved hh:mm:ss"; not "Not saved yet: …", whose text the failure then shows. */

@@ -4,14 +4,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The site running on SQLite with the sample content, through a real server on a random port.
- * Test classes extending this share one server; tests that change content create their own stories.
+ * Test classes extending this share one server; tests that change content create their own stories. The site's
+ * clock is a {@link MovableClock}, shared as well.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovableClockConfig.class)
 public abstract class SqliteSite implements RunningSite {
 
     @LocalServerPort
