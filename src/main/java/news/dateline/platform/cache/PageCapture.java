@@ -20,9 +20,10 @@ import org.springframework.http.HttpHeaders;
  */
 final class PageCapture extends HttpServletResponseWrapper {
 
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream(32 * 1024);
+    /** Made on {@link #start}: most responses passing through (assets, streams) never need it. */
+    private ByteArrayOutputStream body;
     private boolean capturing;
-    /** Someone asked for the response's own stream or writer: too late to start keeping the body. */
+    /** The body is going (or has gone) straight out: too late to start keeping it. */
     private boolean streaming;
     /** After an error or a redirect, what the handler still writes goes nowhere, as the container would do. */
     private boolean discarding;
@@ -38,6 +39,9 @@ final class PageCapture extends HttpServletResponseWrapper {
         if (!capturing && (streaming || isCommitted())) {
             return false;
         }
+        if (body == null) {
+            body = new ByteArrayOutputStream(32 * 1024);
+        }
         capturing = true;
         return true;
     }
@@ -49,7 +53,7 @@ final class PageCapture extends HttpServletResponseWrapper {
     /** The body kept so far. */
     byte[] body() {
         flushWriter();
-        return body.toByteArray();
+        return body == null ? new byte[0] : body.toByteArray();
     }
 
     /**
@@ -62,7 +66,8 @@ final class PageCapture extends HttpServletResponseWrapper {
         }
         byte[] kept = body();
         capturing = false;
-        body.reset();
+        streaming = true;
+        body = null;
         if (kept.length > 0) {
             super.getOutputStream().write(kept);
         }
@@ -208,8 +213,9 @@ final class PageCapture extends HttpServletResponseWrapper {
 
     private void drop() {
         flushWriter();
-        body.reset();
+        body = null;
         capturing = false;
+        streaming = true;
         discarding = true;
     }
 
