@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDatabases {
 
+    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
@@ -23,8 +25,13 @@ public final class TestDatabases {
         registry.add("dateline.data.url", () -> "");
     }
 
-    public static void postgres(DynamicPropertyRegistry registry, String database) {
+    /**
+     * A new database named after {@code name} for each context: two contexts of the same site class (one with
+     * extra properties) must not drop each other's database while the first is still cached and connected.
+     */
+    public static void postgres(DynamicPropertyRegistry registry, String name) {
         EmbeddedPostgres server = postgresServer();
+        String database = name + "_" + DATABASES.incrementAndGet();
         createDatabase(server, database);
         registry.add("dateline.data.dir", () -> freshDirectory(database).toString());
         registry.add("dateline.data.url", () -> server.getJdbcUrl("postgres", database));
