@@ -1,5 +1,6 @@
 package news.dateline.feed;
 
+import news.dateline.platform.cache.CachedPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,61 +29,73 @@ class FeedController {
         this.settings = settings;
     }
 
+    @CachedPage
     @GetMapping("/feed")
     ResponseEntity<byte[]> siteRss(ServletWebRequest request) {
         return respond(scopes.site(), FeedFormat.RSS, request);
     }
 
+    @CachedPage
     @GetMapping("/feed/atom")
     ResponseEntity<byte[]> siteAtom(ServletWebRequest request) {
         return respond(scopes.site(), FeedFormat.ATOM, request);
     }
 
+    @CachedPage
     @GetMapping("/feed.json")
     ResponseEntity<byte[]> siteJson(ServletWebRequest request) {
         return respond(scopes.site(), FeedFormat.JSON, request);
     }
 
+    @CachedPage
     @GetMapping("/{section:[a-z0-9-]+}/feed")
     ResponseEntity<byte[]> sectionRss(@PathVariable String section, ServletWebRequest request) {
         return respond(scopes.section(section), FeedFormat.RSS, request);
     }
 
+    @CachedPage
     @GetMapping("/{section:[a-z0-9-]+}/feed/atom")
     ResponseEntity<byte[]> sectionAtom(@PathVariable String section, ServletWebRequest request) {
         return respond(scopes.section(section), FeedFormat.ATOM, request);
     }
 
+    @CachedPage
     @GetMapping("/{section:[a-z0-9-]+}/feed.json")
     ResponseEntity<byte[]> sectionJson(@PathVariable String section, ServletWebRequest request) {
         return respond(scopes.section(section), FeedFormat.JSON, request);
     }
 
+    @CachedPage
     @GetMapping("/tag/{tag}/feed")
     ResponseEntity<byte[]> tagRss(@PathVariable String tag, ServletWebRequest request) {
         return respond(scopes.tag(tag), FeedFormat.RSS, request);
     }
 
+    @CachedPage
     @GetMapping("/tag/{tag}/feed/atom")
     ResponseEntity<byte[]> tagAtom(@PathVariable String tag, ServletWebRequest request) {
         return respond(scopes.tag(tag), FeedFormat.ATOM, request);
     }
 
+    @CachedPage
     @GetMapping("/tag/{tag}/feed.json")
     ResponseEntity<byte[]> tagJson(@PathVariable String tag, ServletWebRequest request) {
         return respond(scopes.tag(tag), FeedFormat.JSON, request);
     }
 
+    @CachedPage
     @GetMapping("/author/{slug}/feed")
     ResponseEntity<byte[]> authorRss(@PathVariable String slug, ServletWebRequest request) {
         return respond(scopes.author(slug), FeedFormat.RSS, request);
     }
 
+    @CachedPage
     @GetMapping("/author/{slug}/feed/atom")
     ResponseEntity<byte[]> authorAtom(@PathVariable String slug, ServletWebRequest request) {
         return respond(scopes.author(slug), FeedFormat.ATOM, request);
     }
 
+    @CachedPage
     @GetMapping("/author/{slug}/feed.json")
     ResponseEntity<byte[]> authorJson(@PathVariable String slug, ServletWebRequest request) {
         return respond(scopes.author(slug), FeedFormat.JSON, request);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.cache.CachedPage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,11 +29,13 @@ class SitemapController {
         this.urls = urls;
     }
 
+    @CachedPage
     @GetMapping("/sitemap.xml")
     ResponseEntity<byte[]> index(ServletWebRequest request) {
         return Conditional.respond(request, sitemaps.version(), XML, sitemaps::index);
     }
 
+    @CachedPage
     @GetMapping("/sitemaps/{file}.xml")
     ResponseEntity<byte[]> file(@PathVariable String file, ServletWebRequest request) {
         Matcher name = FILE.matcher(file);
@@ -49,11 +52,13 @@ class SitemapController {
     }
 
     /** Its content moves with the clock (stories leave after 48 hours), so its ETag is its content's. */
+    @CachedPage
     @GetMapping("/news-sitemap.xml")
     ResponseEntity<byte[]> news(ServletWebRequest request) {
         return Conditional.respondByContent(request, XML, sitemaps.news());
     }
 
+    @CachedPage
     @GetMapping("/robots.txt")
     ResponseEntity<String> robots() {
         String body = """

@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events for a live article page (assets/live.js). Three path segments, so the page cache never
- * matches it; never stored by anyone ({@code no-store}). A reconnecting browser sends {@code Last-Event-ID} and
- * gets what it missed; the first connection passes {@code after}, the newest entry the page already shows.
+ * Server-Sent Events for a live article page (assets/live.js). Not a {@code @CachedPage}, so the page cache
+ * passes every event through as it is written; never stored by anyone ({@code no-store}). A reconnecting browser
+ * sends {@code Last-Event-ID} and gets what it missed; the first connection passes {@code after}, the newest entry
+ * the page already shows.
  */
 @Controller
 class LiveStreamController {

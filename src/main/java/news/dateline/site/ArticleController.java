@@ -6,6 +6,7 @@ import news.dateline.comment.CommentSections;
 import news.dateline.live.LiveBlogs;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
+import news.dateline.platform.cache.CachedPage;
 import news.dateline.platform.cache.PageCache;
 import news.dateline.search.RelatedNews;
 import news.dateline.story.Article;
@@ -48,6 +49,7 @@ class ArticleController {
         this.sections = sections;
     }
 
+    @CachedPage
     @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
     ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model,
             HttpServletRequest request, HttpServletResponse response) {
@@ -58,7 +60,7 @@ class ArticleController {
                     .orElseThrow(() -> new NotFoundException("Article /" + section + "/" + slug));
             return new ModelAndView(PermanentRedirect.to(moved));
         }
-        request.setAttribute(PageCache.DEPENDS_ON, PageCache.article(article.id()));
+        PageCache.dependsOnArticle(request, article.id());
         model.addAttribute("article", page(article));
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
         model.addAttribute("corrections", corrections.of(article.id()));

@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.AuthorRepository;
@@ -26,6 +27,7 @@ class AuthorController {
         this.site = site;
     }
 
+    @CachedPage
     @GetMapping("/author/{slug}")
     String author(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
         Author found = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("Author " + slug));

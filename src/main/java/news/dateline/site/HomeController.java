@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
 import news.dateline.taxonomy.Section;
@@ -25,6 +26,7 @@ class HomeController {
         this.cards = cards;
     }
 
+    @CachedPage
     @GetMapping("/")
     String home(Model model) {
         List<StoryCard> latest = cards.of(articles.latest(LATEST + 1, 0));

@@ -1,12 +1,10 @@
 package news.dateline.site;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NotFoundException;
-import news.dateline.platform.cache.PageCache;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.EditableArticle;
 import news.dateline.story.EditorialRepository;
@@ -21,7 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * An unpublished story through a signed link ({@link PreviewLinks}), rendered by the article page's own template
- * under a "Preview" banner. Never cached, never indexed, no comments.
+ * under a "Preview" banner. Never cached (not a {@code @CachedPage}, and sent {@code private, no-store} so that no
+ * browser or CDN keeps it either), never indexed, no comments.
  */
 @Controller
 class PreviewController {
@@ -51,10 +50,9 @@ class PreviewController {
     }
 
     @GetMapping("/preview/{token}")
-    String preview(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String preview(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        request.setAttribute(PageCache.DEPENDS_ON, Boolean.FALSE);
         long id = links.articleOf(token).orElseThrow(() -> new NotFoundException("Preview link " + token));
         EditableArticle a = editorial.find(id).orElseThrow(() -> new NotFoundException("Article " + id));
         var d = a.draft();

@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
@@ -28,6 +29,7 @@ class SectionController {
         this.site = site;
     }
 
+    @CachedPage
     @GetMapping("/{section:[a-z0-9-]+}/")
     ModelAndView section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model) {
         Section found = sections.findBySlug(section).orElse(null);

@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.platform.NotFoundException;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Tag;
 import news.dateline.taxonomy.TagRepository;
@@ -26,6 +27,7 @@ class TagController {
         this.site = site;
     }
 
+    @CachedPage
     @GetMapping("/tag/{tag}")
     String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page, Model model) {
         Tag found = tags.findBySlug(tag).orElseThrow(() -> new NotFoundException("Tag " + tag));

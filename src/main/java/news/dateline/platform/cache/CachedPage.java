@@ -1,18 +1,22 @@
 package news.dateline.platform.cache;
 
-import java.util.List;
-import java.util.Map;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
-/** A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed, its validators. */
-record CachedPage(
-        List<Map.Entry<String, String>> headers,
-        byte[] plain,
-        byte[] gzip,
-        String etag,
-        long lastModified,
-        String dependsOn) {
-
-    int weight() {
-        return plain.length + gzip.length + 256;
-    }
+/**
+ * Declares, beside the route, that what a handler answers is the same for every anonymous reader, so the page
+ * cache may keep it and serve it to the next one (with a strong ETag and a public {@code Cache-Control}). On a
+ * method, or on a controller for all its handlers. Reader pages and feeds carry it; nothing else is ever stored.
+ *
+ * <p>Only a 200 without cookies is kept. A handler that finds at run time that this answer must not be kept (a
+ * reader-specific variant, nothing worth keeping) says so with {@link PageCache#refuse}; an article page names
+ * what it depends on with {@link PageCache#dependsOnArticle}, so that a comment drops only that page.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface CachedPage {
 }

@@ -2,6 +2,7 @@ package news.dateline.platform.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -9,21 +10,25 @@ import org.springframework.stereotype.Component;
  * Rendered pages for anonymous readers, kept per node. Each page records what it depends on: an article page
  * its article ({@code article:42}), every listing (home, section, tag, author, feeds) {@link #LISTING}.
  * A comment drops only its article's pages; an article change drops everything (see {@link #articleChanged}).
+ *
+ * <p>Which pages may be kept at all is declared on their handlers ({@link CachedPage}); the two static methods
+ * here are what such a handler may add while it runs.
  */
 @Component
 public class PageCache {
 
-    public static final String DEPENDS_ON = PageCache.class.getName() + ".dependsOn";
+    private static final String DEPENDS_ON = PageCache.class.getName() + ".dependsOn";
+    private static final String REFUSED = PageCache.class.getName() + ".refused";
     static final String LISTING = "listing";
 
-    private final Cache<String, CachedPage> pages;
+    private final Cache<String, StoredPage> pages;
     /** Bumped on every invalidation: a render that started before a change must not be stored after it. */
     private final AtomicLong generation = new AtomicLong();
 
     PageCache(CacheProperties properties) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
-                .weigher((String key, CachedPage page) -> page.weight())
+                .weigher((String key, StoredPage page) -> page.weight())
                 .build();
     }
 
@@ -31,15 +36,36 @@ public class PageCache {
         return "article:" + articleId;
     }
 
+    /**
+     * This answer of a {@link CachedPage} handler must not be kept: it is sent as rendered, with
+     * {@code Cache-Control: no-cache}, and the next reader gets a fresh render too.
+     */
+    public static void refuse(HttpServletRequest request) {
+        request.setAttribute(REFUSED, Boolean.TRUE);
+    }
+
+    /** This is the article's own page: a comment or live entry on it drops this page alone, no listing. */
+    public static void dependsOnArticle(HttpServletRequest request, long articleId) {
+        request.setAttribute(DEPENDS_ON, article(articleId));
+    }
+
+    static boolean refused(HttpServletRequest request) {
+        return request.getAttribute(REFUSED) != null;
+    }
+
+    static String dependsOn(HttpServletRequest request) {
+        return request.getAttribute(DEPENDS_ON) instanceof String key ? key : LISTING;
+    }
+
     long generation() {
         return generation.get();
     }
 
-    CachedPage get(String key) {
+    StoredPage get(String key) {
         return pages.getIfPresent(key);
     }
 
-    void put(String key, CachedPage page, long renderedInGeneration) {
+    void put(String key, StoredPage page, long renderedInGeneration) {
         pages.put(key, page);
         // Re-check after the put: if a change landed while rendering, the page may be stale; drop it.
         if (generation.get() != renderedInGeneration) {

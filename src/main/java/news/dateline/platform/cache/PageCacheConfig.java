@@ -4,9 +4,12 @@ import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class PageCacheConfig {
+class PageCacheConfig implements WebMvcConfigurer {
 
     /** Ahead of Spring Security (order -100): a cache hit needs no security context, only the stored headers. */
     static final int ORDER = -200;
@@ -17,5 +20,11 @@ class PageCacheConfig {
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** First, so that no other interceptor can write before the page cache knows to keep the body. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new CachedPageInterceptor()).order(Ordered.HIGHEST_PRECEDENCE);
     }
 }

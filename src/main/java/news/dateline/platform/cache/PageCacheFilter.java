@@ -16,28 +16,29 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves anonymous readers from {@link PageCache}: the same bytes for everyone, plain or gzip, with a strong ETag,
  * Last-Modified and a Cache-Control a CDN may honour. It runs before Spring Security, so a hit costs a map lookup;
  * the security headers of the original render are stored with the page and replayed.
  *
+ * <p>It knows no routes. Only pages whose handler is a {@link CachedPage} are ever stored, so only their keys can
+ * hit. On a miss the response is wrapped in a {@link PageCapture} that passes everything through untouched until
+ * {@link CachedPageInterceptor}, once the handler is chosen, tells it to keep the body ({@link #handlerIsCachedPage}).
+ *
  * <p>Anyone with a session (staff) or a {@code dateline_*} cookie (a commenter whose pending comment or saved name
- * is shown only to them) is rendered fresh and never stored.
+ * is shown only to them) is rendered fresh and never stored; on a cached page's route they are told
+ * {@code private, no-store}, as everyone is under {@code /newsroom}, {@code /api/} and {@code /actuator}.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
-    /** Reader pages and feeds; staff, API, search results and assets are not cached here. */
-    private static final Pattern CACHEABLE = Pattern.compile(
-            "/|/[a-z0-9-]+/|/[a-z0-9-]+/[a-z0-9-]+|/tag/[^/]+|/author/[^/]+|/feed(/atom)?|/feed\\.json"
-                    + "|/[a-z0-9-]+/feed(/atom)?|/[a-z0-9-]+/feed\\.json|/(tag|author)/[^/]+/feed(/atom)?"
-                    + "|/(tag|author)/[^/]+/feed\\.json|/sitemap\\.xml|/sitemaps/[a-z0-9-]+\\.xml"
-                    + "|/news-sitemap\\.xml|/robots\\.txt");
+    /** Staff screens, the moderation API, the operator's endpoints: nobody's cache keeps a copy. */
+    private static final List<String> PRIVATE_PREFIXES = List.of("/newsroom", "/api/", "/actuator");
+    private static final String CAPTURE = PageCapture.class.getName();
+    private static final String PERSONAL = PageCacheFilter.class.getName() + ".personal";
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length",
             "transfer-encoding", "vary", "cache-control", "pragma", "expires", "etag", "last-modified",
             "content-encoding");
@@ -53,36 +54,46 @@ class PageCacheFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /**
+     * The handler chosen for this request is a {@link CachedPage}, and has written nothing yet: an anonymous
+     * reader's page is kept from here on; anyone else's is marked private.
+     */
+    static void handlerIsCachedPage(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(CAPTURE) instanceof PageCapture capture) {
+            capture.start();
+        } else if (request.getAttribute(PERSONAL) != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean readable = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         String path = request.getRequestURI();
-        if (!readable || !CACHEABLE.matcher(path).matches()) {
-            if (path.startsWith("/newsroom") || path.startsWith("/api/")) {
-                response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
-            }
+        if (PRIVATE_PREFIXES.stream().anyMatch(path::startsWith)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+        }
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
         if (!isAnonymousReader(request)) {
-            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+            request.setAttribute(PERSONAL, Boolean.TRUE);
             chain.doFilter(request, response);
             return;
         }
         // Only ?page= changes what these pages show; other parameters (utm_*, cache busters) share one entry.
         String pageNumber = request.getParameter("page");
         String key = path + (pageNumber == null ? "" : "?page=" + pageNumber);
-        CachedPage page = properties.enabled() ? cache.get(key) : null;
-        boolean rendered = false;
-        if (page == null) {
-            page = render(request, response, chain, key);
-            if (page == null) {
-                return;
-            }
-            rendered = true;
+        StoredPage page = properties.enabled() ? cache.get(key) : null;
+        if (page != null) {
+            send(page, request, response, true);
+            return;
         }
-        send(page, request, response, !rendered);
+        page = render(request, response, chain, key);
+        if (page != null) {
+            send(page, request, response, false);
+        }
     }
 
     private static boolean isAnonymousReader(HttpServletRequest request) {
@@ -100,21 +111,41 @@ class PageCacheFilter extends OncePerRequestFilter {
         return true;
     }
 
-    /** Renders through the rest of the chain; returns the page if it may be served from the cache, else sends as is. */
-    private CachedPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key)
+    /**
+     * Runs the rest of the chain. Returns the page if its handler was a {@link CachedPage} and its answer may be
+     * stored; anything else has been sent (or is still streaming) as the handler wrote it.
+     */
+    private StoredPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key)
             throws ServletException, IOException {
         long generation = cache.generation();
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, captured);
+        PageCapture captured = new PageCapture(response);
+        request.setAttribute(CAPTURE, captured);
+        try {
+            chain.doFilter(request, captured);
+        } finally {
+            request.removeAttribute(CAPTURE);
+        }
+        if (!captured.capturing()) {
+            return null;
+        }
+        if (request.isAsyncStarted()) {
+            // A cached page is rendered in one go; one that goes on later is sent as it comes, never stored.
+            captured.release();
+            return null;
+        }
         boolean storable = captured.getStatus() == HttpServletResponse.SC_OK
                 && captured.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
                 && captured.getHeader(HttpHeaders.CONTENT_ENCODING) == null
-                && request.getAttribute(PageCache.DEPENDS_ON) != Boolean.FALSE;
+                && !PageCache.refused(request);
         if (!storable) {
-            if (captured.getStatus() == HttpServletResponse.SC_OK) {
+            if (captured.getStatus() == HttpServletResponse.SC_OK && !saysNoStore(captured)) {
                 captured.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
             }
-            captured.copyBodyToResponse();
+            int length = captured.body().length;
+            if (length > 0) {
+                response.setContentLength(length);
+            }
+            captured.release();
             return null;
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -128,21 +159,24 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (captured.getContentType() != null && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("content-type"))) {
             headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, captured.getContentType()));
         }
-        byte[] plain = captured.getContentAsByteArray();
-        Object dependsOn = request.getAttribute(PageCache.DEPENDS_ON);
+        byte[] plain = captured.body();
         long now = clock.millis() / 1000 * 1000;
-        CachedPage page = new CachedPage(List.copyOf(headers), plain, gzip(plain), etag(plain), now,
-                dependsOn instanceof String s ? s : PageCache.LISTING);
+        StoredPage page = new StoredPage(List.copyOf(headers), plain, gzip(plain), etag(plain), now,
+                PageCache.dependsOn(request));
         if (properties.enabled()) {
             cache.put(key, page, generation);
         }
-        // Nothing was sent yet: the wrapper buffered the body. Reset so the page is sent once, by send().
-        response.resetBuffer();
+        // Nothing was sent yet: the capture kept the body, and send() sends the page once.
         return page;
     }
 
+    private static boolean saysNoStore(HttpServletResponse response) {
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.contains("no-store");
+    }
+
     /** On a fresh render the page's own headers are already on the response; a hit replays them. */
-    private void send(CachedPage page, HttpServletRequest request, HttpServletResponse response,
+    private void send(StoredPage page, HttpServletRequest request, HttpServletResponse response,
             boolean replayHeaders) throws IOException {
         if (replayHeaders) {
             for (Map.Entry<String, String> header : page.headers()) {
@@ -169,7 +203,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean notModified(CachedPage page, HttpServletRequest request) {
+    private static boolean notModified(StoredPage page, HttpServletRequest request) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {

@@ -110,4 +110,27 @@ interface PageCacheJourneys extends RunningSite {
         assertThat(home.header("Cache-Control")).isEqualTo("private, no-store");
         assertThat(home.header("ETag")).isNull();
     }
+
+    @Test
+    default void healthIsNeverServedFromTheCache() {
+        site().get("/actuator/health");
+
+        Page again = site().get("/actuator/health");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("ETag")).isNull();
+        assertThat(again.header("Cache-Control")).isEqualTo("private, no-store");
+    }
+
+    @Test
+    default void newsroomAndActuatorAreNeverStoredEvenForAnonymousVisitors() {
+        for (String path : new String[] {"/newsroom/login", "/newsroom/", "/actuator/info"}) {
+            site().get(path);
+
+            Page again = site().get(path);
+
+            assertThat(again.header("ETag")).as(path).isNull();
+            assertThat(again.header("Cache-Control")).as(path).isEqualTo("private, no-store");
+        }
+    }
 }

@@ -1,0 +1,28 @@
+package news.dateline.platform.cache;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Where the page cache learns, per request, whether the chosen handler is a {@link CachedPage}: after handler
+ * mapping, before the handler writes a byte. {@link PageCacheFilter} runs long before that (ahead of Spring
+ * Security), so it leaves its decision open on the request and this settles it.
+ */
+final class CachedPageInterceptor implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method && isCachedPage(method)) {
+            PageCacheFilter.handlerIsCachedPage(request, response);
+        }
+        return true;
+    }
+
+    static boolean isCachedPage(HandlerMethod method) {
+        return method.hasMethodAnnotation(CachedPage.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), CachedPage.class);
+    }
+}

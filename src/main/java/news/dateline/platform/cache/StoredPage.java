@@ -1,0 +1,18 @@
+package news.dateline.platform.cache;
+
+import java.util.List;
+import java.util.Map;
+
+/** A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed, its validators. */
+record StoredPage(
+        List<Map.Entry<String, String>> headers,
+        byte[] plain,
+        byte[] gzip,
+        String etag,
+        long lastModified,
+        String dependsOn) {
+
+    int weight() {
+        return plain.length + gzip.length + 256;
+    }
+}
