@@ -2,6 +2,9 @@ package news.dateline.moderation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import news.dateline.platform.Refusal;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -11,10 +14,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** The moderation API answers every problem as JSON with a reason: {@code {"error": "...", "fields": {...}}}. */
 @RestControllerAdvice(assignableTypes = ModerationApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Map<String, Object>> problem(ApiProblem problem) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, Object>> problem(Refusal problem) {
         return body(problem.status(), problem.getMessage(), problem.fields());
     }
 

@@ -63,6 +63,20 @@ public class Refusal extends RuntimeException {
         return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, StoreBusy.MESSAGE, Map.of(), StoreBusy.RETRY_AFTER);
     }
 
+    /**
+     * What a failed request means to the person who made it: a refusal is itself, and a database that could not
+     * take the write in time ({@link StoreBusy}) is {@link #busy()}. Anything else is a bug and is rethrown as it is.
+     */
+    public static Refusal of(RuntimeException failure) {
+        if (failure instanceof Refusal refusal) {
+            return refusal;
+        }
+        if (StoreBusy.is(failure)) {
+            return busy();
+        }
+        throw failure;
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import news.dateline.platform.ActingAccount;
 import news.dateline.platform.ArticleChanged;
 import news.dateline.platform.ChangeLog;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.Slugs;
 import news.dateline.taxonomy.TagRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,13 +115,13 @@ public class ArticleService {
     public void approvePendingUpdate(long articleId, ActingAccount by) {
         EditableArticle current = editable(articleId);
         if (!current.hasPendingUpdate()) {
-            throw new InvalidArticle(Map.of("pending", NO_PENDING_UPDATE));
+            throw Refusal.invalid(Map.of("pending", NO_PENDING_UPDATE));
         }
         if (!ArticlePermissions.canPublish(by, current)) {
-            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+            throw Refusal.forbidden(MAY_NOT_PUBLISH);
         }
         if (changedSincePending(current).isPresent()) {
-            throw new InvalidArticle(Map.of("stale", STALE_PENDING_UPDATE));
+            throw Refusal.conflict("stale", STALE_PENDING_UPDATE);
         }
         Revision pending = revisions.find(articleId, current.pendingRevisionId()).orElseThrow();
         apply(current, pending.snapshot(), Intent.SAVE, null, null, by, "approved", null);
@@ -149,7 +149,7 @@ public class ArticleService {
     public void discardPendingUpdate(long articleId, ActingAccount by) {
         EditableArticle current = editable(articleId);
         if (!ArticlePermissions.canPublish(by, current) && !ArticlePermissions.canProposeUpdate(by, current)) {
-            throw new ArticleForbidden(MAY_NOT_EDIT);
+            throw Refusal.forbidden(MAY_NOT_EDIT);
         }
         editorial.setPendingRevision(articleId, null);
         recordChange(articleId, "pending-discarded", clock.instant());
@@ -161,7 +161,8 @@ public class ArticleService {
         EditableArticle current = editable(articleId);
         authorize(current, Intent.SAVE, by);
         Revision revision = revisions.find(articleId, revisionId)
-                .orElseThrow(() -> new NotFoundException("Revision " + revisionId + " of article " + articleId));
+                .orElseThrow(() -> Refusal.notFound("There is no revision " + revisionId + " of article " + articleId
+                        + "."));
         apply(current, revision.snapshot(), Intent.SAVE, null, null, by, "restored", null);
     }
 
@@ -192,7 +193,7 @@ public class ArticleService {
     static final String ONLY_DRAFTS_AUTOSAVE = "Only drafts are saved automatically; use the buttons to save.";
 
     private EditableArticle editable(long articleId) {
-        return editorial.find(articleId).orElseThrow(() -> new NotFoundException("Article " + articleId));
+        return editorial.find(articleId).orElseThrow(() -> Refusal.notFound("There is no article " + articleId + "."));
     }
 
     private static void authorize(EditableArticle current, Intent intent, ActingAccount by) {
@@ -202,32 +203,32 @@ public class ArticleService {
                     return;
                 }
                 if (!ArticlePermissions.canEdit(by, current)) {
-                    throw new ArticleForbidden(current.isPublished() ? MAY_NOT_UPDATE_LIVE : MAY_NOT_EDIT);
+                    throw Refusal.forbidden(current.isPublished() ? MAY_NOT_UPDATE_LIVE : MAY_NOT_EDIT);
                 }
                 if (current.isPublished() && !ArticlePermissions.canPublish(by, current)) {
-                    throw new ArticleForbidden(MAY_NOT_UPDATE_LIVE);
+                    throw Refusal.forbidden(MAY_NOT_UPDATE_LIVE);
                 }
                 if (intent == Intent.AUTOSAVE && current.status() != ArticleStatus.DRAFT) {
-                    throw new InvalidArticle(Map.of("form", ONLY_DRAFTS_AUTOSAVE));
+                    throw Refusal.invalid(Map.of("form", ONLY_DRAFTS_AUTOSAVE));
                 }
             }
             case PENDING -> {
                 if (current == null || !ArticlePermissions.canProposeUpdate(by, current)) {
-                    throw new ArticleForbidden(MAY_NOT_EDIT);
+                    throw Refusal.forbidden(MAY_NOT_EDIT);
                 }
                 if (!current.isPublished()) {
-                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                    throw Refusal.invalid(Map.of("form", NOT_PUBLISHED));
                 }
             }
             case PUBLISH, SCHEDULE, UNPUBLISH, CORRECT -> {
                 if (!ArticlePermissions.canPublish(by, current)) {
-                    throw new ArticleForbidden(MAY_NOT_PUBLISH);
+                    throw Refusal.forbidden(MAY_NOT_PUBLISH);
                 }
                 if (intent == Intent.UNPUBLISH && current == null) {
-                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                    throw Refusal.invalid(Map.of("form", NOT_PUBLISHED));
                 }
                 if (intent == Intent.CORRECT && (current == null || !current.isPublished())) {
-                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                    throw Refusal.invalid(Map.of("form", NOT_PUBLISHED));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import news.dateline.platform.ArticleChanged;
 import news.dateline.platform.ChangeLog;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.TaxonomyChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ public class SectionService {
             }
         }
         if (at < 0) {
-            throw TaxonomyRefused.because("form", "There is no section " + id + ".");
+            throw Refusal.notFound("There is no section " + id + ".");
         }
         int to = at + Integer.signum(direction);
         if (to < 0 || to >= order.size()) {
@@ -91,8 +92,7 @@ public class SectionService {
     public void delete(long id) {
         SectionSummary section = existing(id);
         if (section.articles() > 0) {
-            throw TaxonomyRefused.because("form",
-                    TaxonomyRules.SECTION_NOT_EMPTY.formatted(section.name(), section.articles()));
+            throw Refusal.conflict(TaxonomyRules.SECTION_NOT_EMPTY.formatted(section.name(), section.articles()));
         }
         sections.delete(id);
         recordChange("section:deleted");
@@ -104,12 +104,12 @@ public class SectionService {
             problems.put("slug", TaxonomyRules.SECTION_SLUG_TAKEN.formatted(slug));
         }
         if (!problems.isEmpty()) {
-            throw new TaxonomyRefused(problems);
+            throw Refusal.invalid(problems);
         }
     }
 
     private SectionSummary existing(long id) {
-        return sections.summary(id).orElseThrow(() -> TaxonomyRefused.because("form", "There is no section " + id + "."));
+        return sections.summary(id).orElseThrow(() -> Refusal.notFound("There is no section " + id + "."));
     }
 
     private void recordChange(String kind) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import news.dateline.platform.ArticleChanged;
 import news.dateline.platform.ChangeLog;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.TaxonomyChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -54,7 +55,7 @@ public class TagService {
     @Transactional
     public void merge(long from, long into) {
         if (from == into) {
-            throw TaxonomyRefused.because("into", TaxonomyRules.MERGE_SAME);
+            throw Refusal.invalid(Map.of("into", TaxonomyRules.MERGE_SAME));
         }
         existing(from);
         existing(into);
@@ -72,7 +73,7 @@ public class TagService {
     public void delete(long id) {
         TagSummary tag = existing(id);
         if (tag.articles() > 0) {
-            throw TaxonomyRefused.because("form", TaxonomyRules.TAG_IN_USE.formatted(tag.name(), tag.articles()));
+            throw Refusal.conflict(TaxonomyRules.TAG_IN_USE.formatted(tag.name(), tag.articles()));
         }
         tags.delete(id);
         recordChange("tag:deleted", clock.instant());
@@ -91,12 +92,12 @@ public class TagService {
             problems.put("slug", TaxonomyRules.TAG_SLUG_TAKEN.formatted(slug));
         }
         if (!problems.isEmpty()) {
-            throw new TaxonomyRefused(problems);
+            throw Refusal.invalid(problems);
         }
     }
 
     private TagSummary existing(long id) {
-        return tags.summary(id).orElseThrow(() -> TaxonomyRefused.because("form", "There is no tag " + id + "."));
+        return tags.summary(id).orElseThrow(() -> Refusal.notFound("There is no tag " + id + "."));
     }
 
     private void recordChange(String kind, Instant now) {
