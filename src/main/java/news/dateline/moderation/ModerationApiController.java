@@ -9,6 +9,7 @@ import news.dateline.comment.CommentMessages;
 import news.dateline.comment.CommentRepository;
 import news.dateline.comment.CommentState;
 import news.dateline.comment.Moderation;
+import news.dateline.platform.ApiEndpoint;
 import news.dateline.platform.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The moderation API the newsroom's screens use. Editors and admins only (SecurityConfig); every state change
- * needs the session's CSRF token in the {@code X-CSRF-TOKEN} header, as a newsroom page sends it.
+ * needs the session's CSRF token in the {@code X-CSRF-TOKEN} header, as a newsroom page sends it. Refusals are
+ * answered as {@code application/problem+json} (platform.ApiProblems).
  */
 @RestController
+@ApiEndpoint
 @RequestMapping("/api/v1/comments")
 class ModerationApiController {
 
