@@ -7,12 +7,14 @@ import java.util.Map;
 import news.dateline.platform.Refusal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
  * {@link NewsroomScreen}, whichever feature's package it is in): the problem page in the newsroom's design with the
  * reason and "nothing was changed", or JSON ({@code {"error": "...", "problems": {...}}}) for the editor's
  * background calls (autosave, or a request that asks for JSON). Never a stack trace, never the reader's pages.
- * Exception handlers get no model attributes, so the page's {@link Staff} is built here. A form that can show the
+ * A database too busy to take a write is refused the same way (503 with {@code Retry-After}). Exception handlers
+ * get no model attributes, so the page's {@link Staff} is built here. A form that can show the
  * refusal beside what was typed catches it itself and re-renders; everything else ends here.
  */
 @ControllerAdvice(annotations = NewsroomScreen.class)
@@ -55,6 +58,12 @@ class NewsroomErrors {
                         request.getRequestURI().replaceAll("/(pending|revisions)/.*$", "")));
         page.setStatus(refusal.status());
         return page;
+    }
+
+    /** A database too busy to take the write stored nothing: {@link Refusal#busy()}; anything else stays a bug. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    Object failed(RuntimeException failure, HttpServletRequest request, HttpServletResponse response) {
+        return refused(Refusal.of(failure), request, response);
     }
 
     private static String heading(HttpStatus status) {

@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.platform.Refusal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -15,7 +17,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * The reader's answer to a {@link Refusal}, for everything that is neither a newsroom screen nor the API (their
  * mappers come first; this one has the lowest precedence): a page in the site's design. Not found, wherever it is
  * thrown, is the site's 404 page with a search box; any other refusal is the error page with its status and
- * message, and {@code Retry-After} when trying again will help.
+ * message, and {@code Retry-After} when trying again will help (a database too busy to take a write: 503).
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -41,6 +43,12 @@ class ReaderErrors {
         page.addObject("reason", refusal.status().getReasonPhrase());
         page.addObject("message", refusal.getMessage());
         return page;
+    }
+
+    /** A database too busy to take the write stored nothing: {@link Refusal#busy()}; anything else stays a bug. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ModelAndView failed(RuntimeException failure, HttpServletResponse response) {
+        return refused(Refusal.of(failure), response);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -1,12 +1,15 @@
 package news.dateline.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import news.dateline.platform.Refusal;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.SqliteSite;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -40,6 +43,14 @@ class ReaderRefusalsTest extends SqliteSite {
         assertThat(page.getModel()).containsEntry("status", 503).containsKey("chrome")
                 .containsEntry("message", Refusal.busy().getMessage());
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+
+        ModelAndView busy = bean(ReaderErrors.class).failed(new QueryTimeoutException("lock wait timed out"),
+                new MockHttpServletResponse());
+        assertThat(busy.getViewName()).as("a database too busy to take the write").isEqualTo("site/error");
+        assertThat(busy.getStatus().value()).isEqualTo(503);
+        assertThatThrownBy(() -> bean(ReaderErrors.class).failed(new DataIntegrityViolationException("a bug"),
+                new MockHttpServletResponse())).as("anything else stays the bug it is")
+                .isInstanceOf(DataIntegrityViolationException.class);
 
         ModelAndView forbidden = bean(ReaderErrors.class).refused(Refusal.forbidden("Not for readers."), response);
         assertThat(forbidden.getStatus().value()).isEqualTo(403);
