@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.Role;
 import news.dateline.platform.Slugs;
 import news.dateline.taxonomy.AuthorRepository;
@@ -82,7 +83,7 @@ public class Accounts {
             problems.put("author", AccountMessages.AUTHOR_NAME_UNUSABLE);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidAccount(problems);
+            throw Refusal.invalid(problems);
         }
         Long authorId = newAuthorName.isEmpty() ? request.authorId() : Long.valueOf(newAuthor(newAuthorName));
         long id = repository.insert(username, passwords.encode(password), role.orElseThrow(), authorId,
@@ -102,7 +103,7 @@ public class Accounts {
 
     @Transactional
     public void changeRole(long id, Role role) {
-        Account account = find(id).orElseThrow(() -> new AccountRuleBroken("No such account."));
+        Account account = find(id).orElseThrow(() -> Refusal.notFound("No such account."));
         if (account.isAdmin() && role != Role.ADMIN && !account.disabled()) {
             requireAnotherAdmin(account);
         }
@@ -111,9 +112,9 @@ public class Accounts {
 
     @Transactional
     public void setDisabled(long id, boolean disabled, String actingUsername) {
-        Account account = find(id).orElseThrow(() -> new AccountRuleBroken("No such account."));
+        Account account = find(id).orElseThrow(() -> Refusal.notFound("No such account."));
         if (disabled && account.username().equalsIgnoreCase(actingUsername)) {
-            throw new AccountRuleBroken(AccountMessages.NOT_YOURSELF);
+            throw Refusal.conflict(AccountMessages.NOT_YOURSELF);
         }
         if (disabled && account.isAdmin()) {
             requireAnotherAdmin(account);
@@ -123,19 +124,19 @@ public class Accounts {
 
     private void requireAnotherAdmin(Account account) {
         if (repository.countActiveAdminsExcept(account.id()) == 0) {
-            throw new AccountRuleBroken(AccountMessages.LAST_ADMIN.formatted(account.username()));
+            throw Refusal.conflict(AccountMessages.LAST_ADMIN.formatted(account.username()));
         }
     }
 
     /** An administrator sets someone's password; blank generates one, which is returned to show once. */
     @Transactional
     public String resetPassword(long id, String password) {
-        Account account = find(id).orElseThrow(() -> new AccountRuleBroken("No such account."));
+        Account account = find(id).orElseThrow(() -> Refusal.notFound("No such account."));
         boolean generate = password == null || password.isEmpty();
         String chosen = generate ? Passwords.generate() : password;
         if (!generate) {
             Passwords.problem(account.username(), chosen).ifPresent(p -> {
-                throw new InvalidAccount(Map.of("password", p));
+                throw Refusal.invalid(Map.of("password", p));
             });
         }
         repository.updatePassword(id, passwords.encode(chosen));
@@ -146,7 +147,7 @@ public class Accounts {
     @Transactional
     public void changeOwnPassword(String username, String current, String replacement, String confirmation) {
         var stored = repository.findByUsername(username)
-                .orElseThrow(() -> new AccountRuleBroken("No such account."));
+                .orElseThrow(() -> Refusal.notFound("No such account."));
         Map<String, String> problems = new LinkedHashMap<>();
         if (current == null || !passwords.matches(current, stored.passwordHash())) {
             problems.put("current", AccountMessages.CURRENT_PASSWORD_WRONG);
@@ -156,7 +157,7 @@ public class Accounts {
             problems.put("confirm", AccountMessages.PASSWORD_MISMATCH);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidAccount(problems);
+            throw Refusal.invalid(problems);
         }
         repository.updatePassword(stored.account().id(), passwords.encode(replacement));
     }

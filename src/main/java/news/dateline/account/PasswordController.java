@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
-import org.springframework.http.HttpStatus;
+import news.dateline.platform.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +37,9 @@ class PasswordController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             accounts.changeOwnPassword(staff.username(), current, password, confirm);
-        } catch (InvalidAccount invalid) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("problems", invalid.problems());
+        } catch (Refusal refused) {
+            response.setStatus(refused.status().value());
+            model.addAttribute("problems", refused.fields());
             model.addAttribute("changed", false);
             return "account/password";
         }

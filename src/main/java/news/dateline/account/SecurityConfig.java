@@ -2,10 +2,12 @@ package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.platform.ApiProblems;
 import news.dateline.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
@@ -117,12 +119,9 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The JSON API answers authentication problems in JSON, never with the sign-in page. */
+    /** The JSON API answers authentication problems as it answers every refusal (problem+json), never with a page. */
     private static void json(HttpServletResponse response, int status, String reason) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"" + reason + "\"}");
+        ApiProblems.write(response, HttpStatus.valueOf(status), reason);
     }
 
     /**
@@ -144,7 +143,7 @@ class SecurityConfig {
         return provider;
     }
 
-    /** Like the API's, plus a code the editor's script acts on ({@code signed-out}, {@code csrf}). */
+    /** The newsroom's JSON ({@code error}) and a code the editor's script acts on: {@code signed-out}, {@code csrf}. */
     private static void json(HttpServletResponse response, int status, String reason, String code)
             throws IOException {
         response.setStatus(status);

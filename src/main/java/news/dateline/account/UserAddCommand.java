@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.Role;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -81,8 +82,8 @@ public final class UserAddCommand {
                 out.println("Password (shown only this once): " + created.generatedPassword());
             }
             return 0;
-        } catch (InvalidAccount invalid) {
-            err.println("Not added: " + invalid.getMessage());
+        } catch (Refusal refused) {
+            err.println("Not added: " + refused.getMessage());
             return 1;
         } catch (Exception e) {
             err.println("Adding the user failed: " + e.getMessage());

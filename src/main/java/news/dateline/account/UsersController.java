@@ -4,10 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.Role;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,10 +46,10 @@ class UsersController {
         try {
             created = accounts.add(new NewAccount(form.username(), form.role(), form.password(),
                     form.authorIdOrNull(), form.newAuthorName()));
-        } catch (InvalidAccount invalid) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        } catch (Refusal refused) {
+            response.setStatus(refused.status().value());
             model.addAttribute("form", form.withoutPassword());
-            return page(model, invalid.problems());
+            return page(model, refused.fields());
         }
         Account account = created.account();
         redirect.addFlashAttribute("notice", "Added " + account.username() + " as " + account.role().column() + ".");
@@ -67,8 +65,8 @@ class UsersController {
             @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
         requireAdmin(staff);
         return change(id, redirect, account -> {
-            Role chosen = Role.parse(role).orElseThrow(() -> new AccountRuleBroken(
-                    AccountMessages.ROLE_REQUIRED));
+            Role chosen = Role.parse(role).orElseThrow(() -> Refusal.invalid(AccountMessages.ROLE_REQUIRED,
+                    Map.of()));
             accounts.changeRole(id, chosen);
             redirect.addFlashAttribute("notice", account.username() + " is now " + chosen.column() + ".");
             // an admin who made themselves something else may no longer see this screen
@@ -117,14 +115,12 @@ class UsersController {
 
     /** One account's change; a refused one comes back as a message naming the account. */
     private String change(long id, RedirectAttributes redirect, Change change) {
-        Account account = accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
+        Account account = accounts.find(id).orElseThrow(() -> Refusal.notFound("There is no account " + id + "."));
         try {
             return "redirect:" + change.apply(account);
-        } catch (AccountRuleBroken refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
-        } catch (InvalidAccount invalid) {
-            redirect.addFlashAttribute("problem", account.username() + ": " + String.join(" ",
-                    invalid.problems().values()));
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("problem", refused.fields().isEmpty() ? refused.getMessage()
+                    : account.username() + ": " + refused.getMessage());
         }
         return "redirect:/newsroom/users";
     }
@@ -144,7 +140,7 @@ class UsersController {
 
     private static void requireAdmin(Staff staff) {
         if (!staff.isAdmin()) {
-            throw new AccessDeniedException("Only administrators manage users");
+            throw Refusal.forbidden("Only administrators manage users");
         }
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import news.dateline.comment.CommentService.Outcome;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.StoreBusy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -131,7 +131,7 @@ class CommentController {
 
     private Discussion discussion(String section, String slug) {
         return comments.findDiscussion(section, slug)
-                .orElseThrow(() -> new NotFoundException("Article /" + section + "/" + slug));
+                .orElseThrow(() -> Refusal.notFound("Article /" + section + "/" + slug));
     }
 
     /** The comment a reader is answering, if it is public on this article; otherwise none. */

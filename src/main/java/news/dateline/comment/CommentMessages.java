@@ -33,7 +33,7 @@ public final class CommentMessages {
     public static final String API_NO_ARTICLE = "No article with id %d";
     public static final String API_BAD_STATE = "Unknown state '%s': use pending, approved, spam or trash";
     public static final String API_CANNOT = "A comment that is %s cannot be %s";
-    public static final String API_INVALID = "The comment is not valid; see fields";
+    public static final String API_INVALID = "The comment is not valid; see errors";
     public static final String API_BAD_POLICY = "Unknown moderation '%s': use open, first-time, held or closed";
     public static final String API_BAD_DAYS = "closeAfterDays must be 0 (never) or more";
 

@@ -1,6 +1,6 @@
 package news.dateline.feed;
 
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Author;
@@ -35,7 +35,7 @@ class FeedScopes {
     }
 
     FeedScope section(String slug) {
-        Section found = sections.findBySlug(slug).orElseThrow(() -> new NotFoundException("Section feed " + slug));
+        Section found = sections.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Section feed " + slug));
         return new FeedScope(FeedScope.Kind.SECTION, found.id(), found.name() + " — " + site.name(),
                 found.description().isBlank() ? found.name() + " stories from " + site.name() + "." : found.description(),
                 found.path());
@@ -46,16 +46,16 @@ class FeedScopes {
      * and must not leak.
      */
     FeedScope tag(String slug) {
-        Tag found = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("Tag feed " + slug));
+        Tag found = tags.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Tag feed " + slug));
         if (articles.countTaggedWith(found.id()) == 0) {
-            throw new NotFoundException("Tag feed " + slug + " has no published stories");
+            throw Refusal.notFound("Tag feed " + slug + " has no published stories");
         }
         return new FeedScope(FeedScope.Kind.TAG, found.id(), found.name() + " — " + site.name(),
                 "Stories tagged " + found.name() + ".", found.path());
     }
 
     FeedScope author(String slug) {
-        Author found = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("Author feed " + slug));
+        Author found = authors.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Author feed " + slug));
         return new FeedScope(FeedScope.Kind.AUTHOR, found.id(), found.name() + " — " + site.name(),
                 found.bio().isBlank() ? "Stories by " + found.name() + "." : found.bio(), found.path());
     }

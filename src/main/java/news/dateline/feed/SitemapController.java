@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.cache.CachedPage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -40,13 +40,13 @@ class SitemapController {
     ResponseEntity<byte[]> file(@PathVariable String file, ServletWebRequest request) {
         Matcher name = FILE.matcher(file);
         if (!name.matches()) {
-            throw new NotFoundException("Sitemap " + file);
+            throw Refusal.notFound("Sitemap " + file);
         }
         SitemapKind kind = SitemapKind.fromName(name.group(1))
-                .orElseThrow(() -> new NotFoundException("Sitemap " + file));
+                .orElseThrow(() -> Refusal.notFound("Sitemap " + file));
         int page = Integer.parseInt(name.group(2));
         if (!sitemaps.exists(kind, page)) {
-            throw new NotFoundException("Sitemap " + file);
+            throw Refusal.notFound("Sitemap " + file);
         }
         return Conditional.respond(request, sitemaps.version(), XML, () -> sitemaps.file(kind, page));
     }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
-import org.springframework.security.access.AccessDeniedException;
+import news.dateline.platform.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +66,7 @@ class ImportController {
 
     private static void requireAdmin(Staff staff) {
         if (!staff.isAdmin()) {
-            throw new AccessDeniedException(ADMINS_ONLY);
+            throw Refusal.forbidden(ADMINS_ONLY);
         }
     }
 }

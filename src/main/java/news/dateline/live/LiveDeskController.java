@@ -7,6 +7,7 @@ import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.SeeOther;
 import news.dateline.newsroom.Staff;
 import news.dateline.platform.Moments;
+import news.dateline.platform.Refusal;
 import news.dateline.story.MarkdownRenderer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -108,21 +108,16 @@ class LiveDeskController {
         try {
             change.run();
             return SeeOther.to("/newsroom/articles/" + articleId + "/live?done=" + done);
-        } catch (LiveRefused refused) {
-            HttpStatus status = switch (refused.why()) {
-                case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, refused.getMessage());
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            };
+        } catch (Refusal refused) {
             Draft kept = new Draft(draft.entryId(), draft.body(), draft.keyEvent(), refused.getMessage());
-            return render(articleId, staff, kept, draft.entryId(), null, model, response, status);
+            return render(articleId, staff, kept, draft.entryId(), null, model, response, refused.status());
         }
     }
 
     private ModelAndView render(long articleId, Staff staff, Draft draft, Long editing, String notice, Model model,
             HttpServletResponse response, HttpStatus status) {
         LiveCoverage coverage = live.coverage(articleId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + articleId));
+                .orElseThrow(() -> Refusal.notFound("There is no article " + articleId + "."));
         var entries = live.entries(articleId).stream()
                 .map(e -> new LiveDesk.Entry(e.id(), moments.of(e.createdAt()), e.editedAt() != null, e.keyEvent(),
                         e.authorUsername(), e.body(), markdown.toHtml(e.body())))
@@ -135,7 +130,7 @@ class LiveDeskController {
 
     private void ownEntry(long articleId, long entryId) {
         if (live.find(entryId).filter(e -> e.articleId() == articleId).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No live entry " + entryId + " on this article");
+            throw Refusal.notFound("There is no live entry " + entryId + " on this story.");
         }
     }
 }

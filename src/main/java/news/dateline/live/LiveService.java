@@ -2,11 +2,12 @@ package news.dateline.live;
 
 import java.time.Clock;
 import java.time.Instant;
-import news.dateline.live.LiveRefused.Why;
+import java.util.Map;
 import news.dateline.platform.ActingAccount;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.change.ChangeLog;
-import news.dateline.platform.change.LiveEntryChanged;
 import news.dateline.platform.change.LiveEntryChanged.Kind;
+import news.dateline.platform.change.LiveEntryChanged;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.story.ArticleService;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class LiveService {
     public long addEntry(ActingAccount by, long articleId, String body, boolean keyEvent) {
         LiveCoverage coverage = allowed(by, articleId);
         if (!coverage.isLive()) {
-            throw new LiveRefused(Why.INVALID, LiveEntryRules.NOT_LIVE);
+            throw Refusal.invalid(LiveEntryRules.NOT_LIVE, Map.of());
         }
         checked(body);
         Instant now = clock.instant();
@@ -94,21 +95,21 @@ public class LiveService {
 
     private LiveCoverage allowed(ActingAccount by, long articleId) {
         LiveCoverage coverage = live.coverage(articleId)
-                .orElseThrow(() -> new LiveRefused(Why.NOT_FOUND, "There is no article " + articleId + "."));
+                .orElseThrow(() -> Refusal.notFound("There is no article " + articleId + "."));
         if (!mayCover(by, articleId)) {
-            throw new LiveRefused(Why.FORBIDDEN, LiveEntryRules.NOT_ALLOWED);
+            throw Refusal.forbidden(LiveEntryRules.NOT_ALLOWED);
         }
         return coverage;
     }
 
     private LiveEntry existing(long entryId) {
         return live.find(entryId)
-                .orElseThrow(() -> new LiveRefused(Why.NOT_FOUND, "There is no live entry " + entryId + "."));
+                .orElseThrow(() -> Refusal.notFound("There is no live entry " + entryId + "."));
     }
 
     private static void checked(String body) {
         LiveEntryRules.problem(body).ifPresent(problem -> {
-            throw new LiveRefused(Why.INVALID, problem);
+            throw Refusal.invalid(Map.of("body", problem));
         });
     }
 }

@@ -1,6 +1,6 @@
 package news.dateline.live;
 
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +34,7 @@ class LiveStreamController {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(required = false) Long after) {
         LiveCoverage coverage = live.coverage(articleId).filter(LiveCoverage::published)
-                .orElseThrow(() -> new NotFoundException("Live stream of article " + articleId));
+                .orElseThrow(() -> Refusal.notFound("Live stream of article " + articleId));
         if (!coverage.isLive()) {
             // 204 tells EventSource to stop reconnecting: nothing more will come.
             return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();

@@ -7,6 +7,7 @@ import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.SeeOther;
 import news.dateline.newsroom.Staff;
 import news.dateline.platform.Moments;
+import news.dateline.platform.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -42,7 +42,7 @@ class CommentQueueController {
     @ModelAttribute
     void editorsOnly(@ModelAttribute(name = "staff", binding = false) Staff staff) {
         if (!staff.isEditor()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only editors and admins moderate comments");
+            throw Refusal.forbidden("Only editors and admins moderate comments");
         }
     }
 
@@ -67,7 +67,7 @@ class CommentQueueController {
         try {
             desk.act(action, id);
             flash.addFlashAttribute("notice", "Comment #" + id + " " + done(action) + ".");
-        } catch (ModerationRefused refused) {
+        } catch (Refusal refused) {
             flash.addFlashAttribute("problems", List.of("#" + id + ": " + refused.getMessage()));
         }
         return back(state, article);
@@ -98,7 +98,7 @@ class CommentQueueController {
             long replyId = desk.reply(id, body, staff.username());
             flash.addFlashAttribute("notice", "Reply #" + replyId + " published under comment #" + id + ".");
             return back(state, article);
-        } catch (ModerationRefused refused) {
+        } catch (Refusal refused) {
             return refusedForm(state, article, new Form(id, true, body, "", "", refused.fields()), refused);
         }
     }
@@ -112,19 +112,19 @@ class CommentQueueController {
             desk.edit(id, body, authorName, authorUrl);
             flash.addFlashAttribute("notice", "Comment #" + id + " saved.");
             return back(state, article);
-        } catch (ModerationRefused refused) {
+        } catch (Refusal refused) {
             return refusedForm(state, article, new Form(id, false, body, authorName, authorUrl, refused.fields()),
                     refused);
         }
     }
 
-    private ModelAndView refusedForm(String state, Long article, Form form, ModerationRefused refused) {
+    private ModelAndView refusedForm(String state, Long article, Form form, Refusal refused) {
         if (refused.fields().isEmpty()) {
-            ModelAndView page = page(state, article, null, null, HttpStatus.valueOf(refused.status()));
+            ModelAndView page = page(state, article, null, null, refused.status());
             page.addObject("problems", List.of("#" + form.commentId() + ": " + refused.getMessage()));
             return page;
         }
-        return page(state, article, null, form, HttpStatus.UNPROCESSABLE_CONTENT);
+        return page(state, article, null, form, refused.status());
     }
 
     private ModelAndView page(String state, Long article, Long before, Form form, HttpStatus status) {

@@ -3,11 +3,14 @@ package news.dateline.moderation;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import news.dateline.comment.Comment;
 import news.dateline.comment.CommentMessages;
 import news.dateline.comment.CommentRepository;
 import news.dateline.comment.CommentState;
 import news.dateline.comment.Moderation;
+import news.dateline.platform.ApiEndpoint;
+import news.dateline.platform.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The moderation API the newsroom's screens use. Editors and admins only (SecurityConfig); every state change
- * needs the session's CSRF token in the {@code X-CSRF-TOKEN} header, as a newsroom page sends it.
+ * needs the session's CSRF token in the {@code X-CSRF-TOKEN} header, as a newsroom page sends it. Refusals are
+ * answered as {@code application/problem+json} (platform.ApiProblems).
  */
 @RestController
+@ApiEndpoint
 @RequestMapping("/api/v1/comments")
 class ModerationApiController {
 
@@ -71,7 +76,7 @@ class ModerationApiController {
     Page list(@RequestParam(defaultValue = "pending") String state, @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) Long before) {
         CommentState wanted = CommentState.parse(state).orElseThrow(() ->
-                new ApiProblem(HttpStatus.BAD_REQUEST, CommentMessages.API_BAD_STATE.formatted(state)));
+                Refusal.badRequest(CommentMessages.API_BAD_STATE.formatted(state)));
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         List<CommentJson> found = comments.inState(wanted, size, before == null ? Long.MAX_VALUE : before)
                 .stream().map(CommentJson::of).toList();
@@ -82,7 +87,7 @@ class ModerationApiController {
     @GetMapping("/{id}")
     CommentJson one(@PathVariable long id) {
         return comments.find(id).map(CommentJson::of).orElseThrow(() ->
-                new ApiProblem(HttpStatus.NOT_FOUND, CommentMessages.API_NOT_FOUND.formatted(id)));
+                Refusal.notFound(CommentMessages.API_NOT_FOUND.formatted(id)));
     }
 
     @PostMapping("/{id}/approve")
@@ -121,8 +126,8 @@ class ModerationApiController {
     PolicyJson policy(@PathVariable long articleId, @RequestBody PolicyJson policy) {
         Moderation mode = null;
         if (policy.moderation() != null) {
-            mode = Moderation.parse(policy.moderation()).orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                            CommentMessages.API_BAD_POLICY.formatted(policy.moderation())));
+            mode = Moderation.parse(policy.moderation()).orElseThrow(() -> Refusal.invalid(
+                    CommentMessages.API_BAD_POLICY.formatted(policy.moderation()), Map.of()));
         }
         moderation.setPolicy(articleId, mode, policy.closeAfterDays());
         return policy;

@@ -8,6 +8,7 @@ import java.util.function.LongFunction;
 import news.dateline.comment.Comment;
 import news.dateline.comment.CommentState;
 import news.dateline.moderation.QueueRepository.ArticleWithComments;
+import news.dateline.platform.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,9 +78,9 @@ public class ModerationDesk {
             case "spam" -> moderation::markSpam;
             case "trash" -> moderation::trash;
             case "restore" -> moderation::restore;
-            default -> throw new ModerationRefused(400, "Unknown action '" + action + "'", Map.of());
+            default -> throw Refusal.badRequest("Unknown action '" + action + "'");
         };
-        refusedAsOurs(() -> decision.apply(id));
+        decision.apply(id);
     }
 
     /** Each comment is its own decision: one that cannot be moved does not hold back the others. */
@@ -90,7 +91,7 @@ public class ModerationDesk {
             try {
                 act(action, id);
                 done++;
-            } catch (ModerationRefused e) {
+            } catch (Refusal e) {
                 refused.add("#" + id + ": " + e.getMessage());
             }
         }
@@ -99,18 +100,10 @@ public class ModerationDesk {
 
     /** A staff reply, public at once; a pending comment answered is approved with it. Returns the reply's id. */
     public long reply(long parentId, String body, String username) {
-        return refusedAsOurs(() -> moderation.reply(parentId, body, username)).id();
+        return moderation.reply(parentId, body, username).id();
     }
 
     public void edit(long id, String body, String authorName, String authorUrl) {
-        refusedAsOurs(() -> moderation.edit(id, body, authorName, authorUrl));
-    }
-
-    private static Comment refusedAsOurs(java.util.function.Supplier<Comment> decision) {
-        try {
-            return decision.get();
-        } catch (ApiProblem problem) {
-            throw new ModerationRefused(problem.status().value(), problem.getMessage(), problem.fields());
-        }
+        moderation.edit(id, body, authorName, authorUrl);
     }
 }

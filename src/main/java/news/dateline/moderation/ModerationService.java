@@ -16,7 +16,7 @@ import news.dateline.comment.Moderation;
 import news.dateline.comment.NewComment;
 import news.dateline.comment.PublicChange;
 import news.dateline.comment.WriteQueue;
-import org.springframework.http.HttpStatus;
+import news.dateline.platform.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -104,7 +104,7 @@ public class ModerationService {
         }
         checkBody(body);
         var staff = comments.staffMember(username)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "No newsroom account " + username));
+                .orElseThrow(() -> Refusal.forbidden("No newsroom account " + username));
         Instant now = clock.instant();
         if (parent.state() == CommentState.PENDING) {
             comments.setState(parentId, CommentState.APPROVED, now);
@@ -133,7 +133,7 @@ public class ModerationService {
         validator.check(new CommentForm(newBody, newName, email, newUrl, "", false, "", ""))
                 .forEach((field, message) -> errors.put(API_FIELDS.getOrDefault(field, field), message));
         if (!errors.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, CommentMessages.API_INVALID, errors);
+            throw Refusal.invalid(CommentMessages.API_INVALID, errors);
         }
         Instant now = clock.instant();
         comments.edit(id, newName, newUrl, newBody, now);
@@ -150,10 +150,10 @@ public class ModerationService {
 
     private void setPolicyNow(long articleId, Moderation moderation, Integer closeAfterDays) {
         if (comments.findDiscussion(articleId).isEmpty()) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, CommentMessages.API_NO_ARTICLE.formatted(articleId));
+            throw Refusal.notFound(CommentMessages.API_NO_ARTICLE.formatted(articleId));
         }
         if (closeAfterDays != null && closeAfterDays < 0) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, CommentMessages.API_BAD_DAYS);
+            throw Refusal.invalid(CommentMessages.API_BAD_DAYS, Map.of());
         }
         Instant now = clock.instant();
         comments.savePolicy(articleId, moderation, closeAfterDays, now);
@@ -180,17 +180,16 @@ public class ModerationService {
         Map<String, String> errors = validator.check(
                 new CommentForm(body == null ? "" : body, "staff", "staff@dateline.invalid", "", "", false, "", ""));
         if (errors.containsKey(CommentForm.COMMENT)) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, CommentMessages.API_INVALID,
-                    Map.of("body", errors.get(CommentForm.COMMENT)));
+            throw Refusal.invalid(CommentMessages.API_INVALID, Map.of("body", errors.get(CommentForm.COMMENT)));
         }
     }
 
     private Comment existing(long id) {
         return comments.find(id)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, CommentMessages.API_NOT_FOUND.formatted(id)));
+                .orElseThrow(() -> Refusal.notFound(CommentMessages.API_NOT_FOUND.formatted(id)));
     }
 
-    private static ApiProblem cannot(Comment comment, String verb) {
-        return new ApiProblem(HttpStatus.CONFLICT, CommentMessages.API_CANNOT.formatted(comment.state().column(), verb));
+    private static Refusal cannot(Comment comment, String verb) {
+        return Refusal.conflict(CommentMessages.API_CANNOT.formatted(comment.state().column(), verb));
     }
 }

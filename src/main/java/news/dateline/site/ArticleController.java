@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.comment.CommentSections;
 import news.dateline.live.LiveBlogs;
 import news.dateline.platform.Moments;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.platform.cache.PageCache;
 import news.dateline.search.RelatedNews;
@@ -57,7 +57,7 @@ class ArticleController {
         if (article == null) {
             String moved = articles.findMovedPath(section, slug)
                     .or(() -> sections.renamedFrom(section).map(current -> "/" + current + "/" + slug))
-                    .orElseThrow(() -> new NotFoundException("Article /" + section + "/" + slug));
+                    .orElseThrow(() -> Refusal.notFound("Article /" + section + "/" + slug));
             return new ModelAndView(PermanentRedirect.to(moved));
         }
         PageCache.dependsOnArticle(request, article.id());

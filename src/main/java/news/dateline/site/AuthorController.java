@@ -1,6 +1,6 @@
 package news.dateline.site;
 
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
@@ -30,7 +30,7 @@ class AuthorController {
     @CachedPage
     @GetMapping("/author/{slug}")
     String author(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
-        Author found = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("Author " + slug));
+        Author found = authors.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Author " + slug));
         Pagination pagination = Pagination.of(page, articles.countByAuthor(found.id()), site.pageSize(),
                 found.path());
         model.addAttribute("listing", new ListingPage("author", found.name(), found.bio(), found.path(),

@@ -3,22 +3,17 @@ package news.dateline.site;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
-import news.dateline.platform.NotFoundException;
 import news.dateline.platform.SiteProperties;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * Puts the page chrome into the model of every reader page, and answers anything not found, wherever
- * it is thrown, with the site's 404 page (exception handlers get no model attributes, hence the explicit chrome).
+ * Puts the page chrome into the model of every reader page (and gives it to {@link ReaderErrors}, since exception
+ * handlers get no model attributes).
  */
 @ControllerAdvice
 class ChromeAdvice {
@@ -50,12 +45,5 @@ class ChromeAdvice {
         } catch (DataAccessException e) {
             return List.of();
         }
-    }
-
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
-    ModelAndView notFound() {
-        ModelAndView page = new ModelAndView("site/not-found", HttpStatus.NOT_FOUND);
-        page.addObject("chrome", chrome());
-        return page;
     }
 }

@@ -1,6 +1,6 @@
 package news.dateline.site;
 
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 
 /** Page N of a listing. Page numbers come from the query string, so anything odd reads as page 1. */
 public record Pagination(int page, int totalPages, String basePath) {
@@ -17,7 +17,7 @@ public record Pagination(int page, int totalPages, String basePath) {
         int pages = Math.max(1, (total + pageSize - 1) / pageSize);
         int page = requested(requested);
         if (page > pages) {
-            throw new NotFoundException("Page " + page + " of " + basePath);
+            throw Refusal.notFound("Page " + page + " of " + basePath);
         }
         return new Pagination(page, pages, basePath);
     }

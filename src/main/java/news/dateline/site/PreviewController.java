@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import news.dateline.platform.Moments;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.EditableArticle;
 import news.dateline.story.EditorialRepository;
@@ -53,8 +53,8 @@ class PreviewController {
     String preview(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        long id = links.articleOf(token).orElseThrow(() -> new NotFoundException("Preview link " + token));
-        EditableArticle a = editorial.find(id).orElseThrow(() -> new NotFoundException("Article " + id));
+        long id = links.articleOf(token).orElseThrow(() -> Refusal.notFound("Preview link " + token));
+        EditableArticle a = editorial.find(id).orElseThrow(() -> Refusal.notFound("Article " + id));
         var d = a.draft();
         var section = sections.findBySlug(a.sectionSlug()).orElseThrow();
         var published = a.publishedAt() != null ? a.publishedAt() : clock.instant();

@@ -1,6 +1,6 @@
 package news.dateline.site;
 
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
@@ -36,7 +36,7 @@ class SectionController {
         if (found == null) {
             // A renamed section's old address sends readers to the new one.
             return sections.renamedFrom(section).map(current -> new ModelAndView(PermanentRedirect.to("/" + current + "/")))
-                    .orElseThrow(() -> new NotFoundException("Section " + section));
+                    .orElseThrow(() -> Refusal.notFound("Section " + section));
         }
         Pagination pagination = Pagination.of(page, articles.countInSection(found.id()), site.pageSize(),
                 found.path());
@@ -50,7 +50,7 @@ class SectionController {
     @GetMapping("/{section:[a-z0-9-]+}")
     RedirectView withoutSlash(@PathVariable String section) {
         Section found = sections.findBySlug(section)
-                .orElseThrow(() -> new NotFoundException("Section " + section));
+                .orElseThrow(() -> Refusal.notFound("Section " + section));
         return PermanentRedirect.to(found.path());
     }
 }

@@ -1,6 +1,6 @@
 package news.dateline.site;
 
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
@@ -30,10 +30,10 @@ class TagController {
     @CachedPage
     @GetMapping("/tag/{tag}")
     String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page, Model model) {
-        Tag found = tags.findBySlug(tag).orElseThrow(() -> new NotFoundException("Tag " + tag));
+        Tag found = tags.findBySlug(tag).orElseThrow(() -> Refusal.notFound("Tag " + tag));
         int total = articles.countTaggedWith(found.id());
         if (total == 0) {
-            throw new NotFoundException("Tag " + tag + " has no published stories");
+            throw Refusal.notFound("Tag " + tag + " has no published stories");
         }
         Pagination pagination = Pagination.of(page, total, site.pageSize(), found.path());
         model.addAttribute("listing", new ListingPage("tag", found.name(), "Stories tagged " + found.name() + ".",

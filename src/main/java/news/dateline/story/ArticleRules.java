@@ -3,6 +3,7 @@ package news.dateline.story;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.Slugs;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +89,7 @@ class ArticleRules {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidArticle(problems);
+            throw Refusal.invalid(problems);
         }
     }
 }

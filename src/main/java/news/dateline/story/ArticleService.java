@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import news.dateline.platform.ActingAccount;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.Slugs;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
@@ -58,7 +58,7 @@ public class ArticleService {
             throw new IllegalArgumentException("Not a valid slug: " + draft.slug());
         }
         if (draft.status() != ArticleStatus.DRAFT && !ArticlePermissions.canPublish(by, null)) {
-            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+            throw Refusal.forbidden(MAY_NOT_PUBLISH);
         }
         Instant now = clock.instant();
         long id = articles.insert(draft, now);
@@ -85,7 +85,7 @@ public class ArticleService {
     @Transactional
     public long importStory(ImportedStory story, ActingAccount by) {
         if (!by.isEditor()) {
-            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+            throw Refusal.forbidden(MAY_NOT_PUBLISH);
         }
         long id = articles.insertImported(story);
         articles.linkAuthors(id, story.authorIds());
@@ -99,7 +99,7 @@ public class ArticleService {
     public void setLiveCoverage(long articleId, boolean live, ActingAccount by) {
         EditableArticle current = editable(articleId);
         if (!by.isEditor() && !(by.canPublish() && ArticlePermissions.owns(by, current))) {
-            throw new ArticleForbidden(MAY_NOT_EDIT);
+            throw Refusal.forbidden(MAY_NOT_EDIT);
         }
         Instant now = clock.instant();
         if (live) {
@@ -142,13 +142,13 @@ public class ArticleService {
     public void approvePendingUpdate(long articleId, ActingAccount by) {
         EditableArticle current = editable(articleId);
         if (!current.hasPendingUpdate()) {
-            throw new InvalidArticle(Map.of("pending", NO_PENDING_UPDATE));
+            throw Refusal.invalid(Map.of("pending", NO_PENDING_UPDATE));
         }
         if (!ArticlePermissions.canPublish(by, current)) {
-            throw new ArticleForbidden(MAY_NOT_PUBLISH);
+            throw Refusal.forbidden(MAY_NOT_PUBLISH);
         }
         if (changedSincePending(current).isPresent()) {
-            throw new InvalidArticle(Map.of("stale", STALE_PENDING_UPDATE));
+            throw Refusal.conflict("stale", STALE_PENDING_UPDATE);
         }
         Revision pending = revisions.find(articleId, current.pendingRevisionId()).orElseThrow();
         apply(current, pending.snapshot(), Intent.SAVE, null, null, by, Kind.PENDING_UPDATE_APPROVED, null);
@@ -176,7 +176,7 @@ public class ArticleService {
     public void discardPendingUpdate(long articleId, ActingAccount by) {
         EditableArticle current = editable(articleId);
         if (!ArticlePermissions.canPublish(by, current) && !ArticlePermissions.canProposeUpdate(by, current)) {
-            throw new ArticleForbidden(MAY_NOT_EDIT);
+            throw Refusal.forbidden(MAY_NOT_EDIT);
         }
         articles.setPendingRevision(articleId, null);
         recordChange(articleId, Kind.PENDING_UPDATE_DISCARDED);
@@ -188,7 +188,8 @@ public class ArticleService {
         EditableArticle current = editable(articleId);
         authorize(current, Intent.SAVE, by);
         Revision revision = revisions.find(articleId, revisionId)
-                .orElseThrow(() -> new NotFoundException("Revision " + revisionId + " of article " + articleId));
+                .orElseThrow(() -> Refusal.notFound("There is no revision " + revisionId + " of article " + articleId
+                        + "."));
         apply(current, revision.snapshot(), Intent.SAVE, null, null, by, Kind.RESTORED, null);
     }
 
@@ -219,7 +220,7 @@ public class ArticleService {
     static final String ONLY_DRAFTS_AUTOSAVE = "Only drafts are saved automatically; use the buttons to save.";
 
     private EditableArticle editable(long articleId) {
-        return editorial.find(articleId).orElseThrow(() -> new NotFoundException("Article " + articleId));
+        return editorial.find(articleId).orElseThrow(() -> Refusal.notFound("There is no article " + articleId + "."));
     }
 
     private static void authorize(EditableArticle current, Intent intent, ActingAccount by) {
@@ -229,32 +230,32 @@ public class ArticleService {
                     return;
                 }
                 if (!ArticlePermissions.canEdit(by, current)) {
-                    throw new ArticleForbidden(current.isPublished() ? MAY_NOT_UPDATE_LIVE : MAY_NOT_EDIT);
+                    throw Refusal.forbidden(current.isPublished() ? MAY_NOT_UPDATE_LIVE : MAY_NOT_EDIT);
                 }
                 if (current.isPublished() && !ArticlePermissions.canPublish(by, current)) {
-                    throw new ArticleForbidden(MAY_NOT_UPDATE_LIVE);
+                    throw Refusal.forbidden(MAY_NOT_UPDATE_LIVE);
                 }
                 if (intent == Intent.AUTOSAVE && current.status() != ArticleStatus.DRAFT) {
-                    throw new InvalidArticle(Map.of("form", ONLY_DRAFTS_AUTOSAVE));
+                    throw Refusal.invalid(Map.of("form", ONLY_DRAFTS_AUTOSAVE));
                 }
             }
             case PENDING -> {
                 if (current == null || !ArticlePermissions.canProposeUpdate(by, current)) {
-                    throw new ArticleForbidden(MAY_NOT_EDIT);
+                    throw Refusal.forbidden(MAY_NOT_EDIT);
                 }
                 if (!current.isPublished()) {
-                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                    throw Refusal.invalid(Map.of("form", NOT_PUBLISHED));
                 }
             }
             case PUBLISH, SCHEDULE, UNPUBLISH, CORRECT -> {
                 if (!ArticlePermissions.canPublish(by, current)) {
-                    throw new ArticleForbidden(MAY_NOT_PUBLISH);
+                    throw Refusal.forbidden(MAY_NOT_PUBLISH);
                 }
                 if (intent == Intent.UNPUBLISH && current == null) {
-                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                    throw Refusal.invalid(Map.of("form", NOT_PUBLISHED));
                 }
                 if (intent == Intent.CORRECT && (current == null || !current.isPublished())) {
-                    throw new InvalidArticle(Map.of("form", NOT_PUBLISHED));
+                    throw Refusal.invalid(Map.of("form", NOT_PUBLISHED));
                 }
             }
         }

@@ -1,24 +1,18 @@
 package news.dateline.story;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import news.dateline.newsroom.NewsroomErrors;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
 import news.dateline.platform.ActingAccount;
 import news.dateline.platform.NewsroomTimes;
-import news.dateline.platform.NotFoundException;
-import news.dateline.platform.StoreBusy;
+import news.dateline.platform.Refusal;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,11 +48,10 @@ class EditorController {
     private final PreviewLinks previewLinks;
     private final NewsroomTimes times;
     private final ResourceUrlProvider resources;
-    private final NewsroomErrors errors;
 
     EditorController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
             SectionRepository sections, PreviewLinks previewLinks, NewsroomTimes times,
-            ResourceUrlProvider resources, NewsroomErrors errors) {
+            ResourceUrlProvider resources) {
         this.service = service;
         this.editorial = editorial;
         this.revisions = revisions;
@@ -66,7 +59,6 @@ class EditorController {
         this.previewLinks = previewLinks;
         this.times = times;
         this.resources = resources;
-        this.errors = errors;
     }
 
     @GetMapping("/newsroom/articles/new")
@@ -89,7 +81,7 @@ class EditorController {
         ActingAccount by = staff.acting();
         EditableArticle article = find(id);
         if (!ArticlePermissions.canEdit(by, article) && !ArticlePermissions.canProposeUpdate(by, article)) {
-            throw new ArticleForbidden("Your role may not edit this story.");
+            throw Refusal.forbidden("Your role may not edit this story.");
         }
         Long current = revisions.currentRevisionId(id).orElse(null);
         if ("edit".equals(pending) && article.hasPendingUpdate()) {
@@ -117,16 +109,18 @@ class EditorController {
         ActingAccount by = staff.acting();
         try {
             service.approvePendingUpdate(id, by);
-        } catch (InvalidArticle e) {
+        } catch (Refusal refused) {
+            if (refused.fields().isEmpty()) {
+                throw refused; // not about the update's text (the role may not publish, say): the problem page
+            }
             EditableArticle article = find(id);
-            boolean stale = e.problems().containsKey("stale");
-            response.setStatus(stale ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            boolean stale = refused.fields().containsKey("stale");
+            response.setStatus(refused.status().value());
             return render(model, article,
                     ArticleForm.of(article, times.zone(), revisions.currentRevisionId(id).orElse(null),
                             editorial.allAuthors()),
-                    stale ? Map.of() : e.problems(), null,
-                    stale ? ArticleService.STALE_PENDING_UPDATE
-                            : "The update could not be published: " + String.join(" ", e.problems().values()),
+                    stale ? Map.of() : refused.fields(), null,
+                    stale ? refused.getMessage() : "The update could not be published: " + refused.getMessage(),
                     by);
         }
         return "redirect:/newsroom/articles/" + id + "?done=approved";
@@ -147,19 +141,14 @@ class EditorController {
         if (id != null) {
             find(id);
         }
-        try {
-            long saved = service.write(id, form.draft(editorial.allAuthors()), Intent.AUTOSAVE, null, null, by);
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("id", saved);
-            answer.put("savedAt", times.clock(java.time.Instant.now()));
-            answer.put("editUrl", "/newsroom/articles/" + saved);
-            answer.put("autosaveUrl", "/newsroom/articles/" + saved + "/autosave");
-            answer.put("slug", editorial.find(saved).orElseThrow().draft().slug());
-            return ResponseEntity.ok(answer);
-        } catch (InvalidArticle e) {
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of(
-                    "error", String.join(" ", e.problems().values()), "problems", e.problems()));
-        }
+        long saved = service.write(id, form.draft(editorial.allAuthors()), Intent.AUTOSAVE, null, null, by);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", saved);
+        answer.put("savedAt", times.clock(java.time.Instant.now()));
+        answer.put("editUrl", "/newsroom/articles/" + saved);
+        answer.put("autosaveUrl", "/newsroom/articles/" + saved + "/autosave");
+        answer.put("slug", editorial.find(saved).orElseThrow().draft().slug());
+        return ResponseEntity.ok(answer);
     }
 
     private String write(Staff staff, Long id, ArticleForm form, Model model, HttpServletResponse response) {
@@ -169,22 +158,29 @@ class EditorController {
             long saved = service.write(id, form.draft(editorial.allAuthors()), intent,
                     form.scheduleInstant(times.zone()), form.correctionNote(), by, form.basedOn());
             return "redirect:/newsroom/articles/" + saved + "?done=" + doneOf(id, intent, saved);
-        } catch (InvalidArticle e) {
-            EditableArticle article = id == null ? null : find(id);
-            String summary = e.problems().containsKey("form") ? e.problems().get("form")
-                    : "Nothing was saved: please fix the " + (e.problems().size() == 1 ? "problem" : "problems")
-                            + " marked below.";
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(model, article, form, e.problems(), null, summary, by);
         } catch (RuntimeException failed) {
-            if (!StoreBusy.is(failed)) {
-                throw failed;
+            Refusal refused = Refusal.of(failed); // a refusal, or the database too busy to take it; a bug is rethrown
+            if (refused.fields().isEmpty() && refused.retryAfter() == null) {
+                throw refused; // not about what was typed (the role may not, say): the newsroom's problem page
             }
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, StoreBusy.retryAfterSeconds());
-            return render(model, id == null ? null : find(id), form, Map.of(), null,
-                    StoreBusy.MESSAGE + " Everything you wrote is kept below.", by);
+            response.setStatus(refused.status().value());
+            if (refused.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter().toSeconds()));
+            }
+            return render(model, id == null ? null : find(id), form, refused.fields(), null, summary(refused), by);
         }
+    }
+
+    /** Above the form that comes back: what to do about it, with everything that was typed kept. */
+    private static String summary(Refusal refused) {
+        if (refused.retryAfter() != null) {
+            return refused.getMessage() + " Everything you wrote is kept below.";
+        }
+        if (refused.fields().containsKey("form")) {
+            return refused.fields().get("form");
+        }
+        return "Nothing was saved: please fix the " + (refused.fields().size() == 1 ? "problem" : "problems")
+                + " marked below.";
     }
 
     private String doneOf(Long id, Intent intent, long saved) {
@@ -207,7 +203,7 @@ class EditorController {
     }
 
     private EditableArticle find(long id) {
-        return editorial.find(id).orElseThrow(() -> new NotFoundException("Article " + id));
+        return editorial.find(id).orElseThrow(() -> Refusal.notFound("There is no article " + id + "."));
     }
 
     private String render(Model model, EditableArticle article, ArticleForm form, Map<String, String> problems,
@@ -229,17 +225,5 @@ class EditorController {
                 article == null ? "" : times.human(article.scheduledFor()),
                 script != null ? script : "/assets/editor.js"));
         return "story/editor";
-    }
-
-    /** Not allowed for this role: a plain 403 page (JSON for the editor's background calls). */
-    @ExceptionHandler(ArticleForbidden.class)
-    Object forbidden(ArticleForbidden e, HttpServletRequest request) {
-        return errors.forbidden(e.getMessage(), request);
-    }
-
-    /** A rule broken outside the editor form (restoring a revision whose slug is now taken, say). */
-    @ExceptionHandler(InvalidArticle.class)
-    Object invalid(InvalidArticle e, HttpServletRequest request) {
-        return errors.notSaved(e.problems().values(), request);
     }
 }

@@ -1,22 +1,19 @@
 package news.dateline.story;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import news.dateline.newsroom.NewsroomErrors;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
 import news.dateline.platform.ActingAccount;
 import news.dateline.platform.NewsroomTimes;
-import news.dateline.platform.NotFoundException;
+import news.dateline.platform.Refusal;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,16 +30,14 @@ class RevisionsController {
     private final RevisionRepository revisions;
     private final SectionRepository sections;
     private final NewsroomTimes times;
-    private final NewsroomErrors errors;
 
     RevisionsController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
-            SectionRepository sections, NewsroomTimes times, NewsroomErrors errors) {
+            SectionRepository sections, NewsroomTimes times) {
         this.service = service;
         this.editorial = editorial;
         this.revisions = revisions;
         this.sections = sections;
         this.times = times;
-        this.errors = errors;
     }
 
     @GetMapping("/newsroom/articles/{id}/revisions")
@@ -66,15 +61,15 @@ class RevisionsController {
     private static RevisionList.Row pick(List<RevisionList.Row> rows, Long id, int fallbackIndex) {
         if (id != null) {
             return rows.stream().filter(r -> r.revision().id() == id).findFirst()
-                    .orElseThrow(() -> new NotFoundException("Revision " + id));
+                    .orElseThrow(() -> Refusal.notFound("There is no revision " + id + " of this story."));
         }
         return rows.size() > fallbackIndex ? rows.get(fallbackIndex) : null;
     }
 
     private EditableArticle visibleTo(long id, ActingAccount by) {
-        EditableArticle article = editorial.find(id).orElseThrow(() -> new NotFoundException("Article " + id));
+        EditableArticle article = editorial.find(id).orElseThrow(() -> Refusal.notFound("There is no article " + id + "."));
         if (!ArticlePermissions.canEdit(by, article) && !ArticlePermissions.canProposeUpdate(by, article)) {
-            throw new ArticleForbidden("Your role may not see the history of this story.");
+            throw Refusal.forbidden("Your role may not see the history of this story.");
         }
         return article;
     }
@@ -101,17 +96,5 @@ class RevisionsController {
 
     private static RevisionList.FieldDiff field(String label, String before, String after) {
         return new RevisionList.FieldDiff(label, TextDiff.of(before, after));
-    }
-
-    /** Not allowed for this role: a plain 403 page (JSON for the editor's background calls). */
-    @ExceptionHandler(ArticleForbidden.class)
-    Object forbidden(ArticleForbidden e, HttpServletRequest request) {
-        return errors.forbidden(e.getMessage(), request);
-    }
-
-    /** A rule broken outside the editor form (restoring a revision whose slug is now taken, say). */
-    @ExceptionHandler(InvalidArticle.class)
-    Object invalid(InvalidArticle e, HttpServletRequest request) {
-        return errors.notSaved(e.problems().values(), request);
     }
 }

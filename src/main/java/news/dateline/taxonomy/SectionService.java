@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
@@ -68,7 +69,7 @@ public class SectionService {
             }
         }
         if (at < 0) {
-            throw TaxonomyRefused.because("form", "There is no section " + id + ".");
+            throw Refusal.notFound("There is no section " + id + ".");
         }
         int to = at + Integer.signum(direction);
         if (to < 0 || to >= order.size()) {
@@ -87,8 +88,7 @@ public class SectionService {
     public void delete(long id) {
         SectionSummary section = existing(id);
         if (section.articles() > 0) {
-            throw TaxonomyRefused.because("form",
-                    TaxonomyRules.SECTION_NOT_EMPTY.formatted(section.name(), section.articles()));
+            throw Refusal.conflict(TaxonomyRules.SECTION_NOT_EMPTY.formatted(section.name(), section.articles()));
         }
         sections.delete(id);
         recordChange(TaxonomyChanged.Kind.SECTION_DELETED);
@@ -100,12 +100,12 @@ public class SectionService {
             problems.put("slug", TaxonomyRules.SECTION_SLUG_TAKEN.formatted(slug));
         }
         if (!problems.isEmpty()) {
-            throw new TaxonomyRefused(problems);
+            throw Refusal.invalid(problems);
         }
     }
 
     private SectionSummary existing(long id) {
-        return sections.summary(id).orElseThrow(() -> TaxonomyRefused.because("form", "There is no section " + id + "."));
+        return sections.summary(id).orElseThrow(() -> Refusal.notFound("There is no section " + id + "."));
     }
 
     private void recordChange(TaxonomyChanged.Kind kind) {

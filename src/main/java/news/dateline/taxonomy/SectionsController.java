@@ -4,6 +4,7 @@ import java.util.Map;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.SeeOther;
 import news.dateline.newsroom.Staff;
+import news.dateline.platform.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,7 +35,7 @@ class SectionsController {
     @ModelAttribute
     void adminsOnly(@ModelAttribute(name = "staff", binding = false) Staff staff) {
         if (!staff.isAdmin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only admins manage sections");
+            throw Refusal.forbidden("Only admins manage sections");
         }
     }
 
@@ -54,9 +54,8 @@ class SectionsController {
             service.create(name, slug, description);
             flash.addFlashAttribute("notice", "Section \"" + name.strip() + "\" added at the end of the menu.");
             return SeeOther.to(HOME);
-        } catch (TaxonomyRefused refused) {
-            return page(new TaxonomyForm(null, name, slug, description, refused.fields()), null,
-                    HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Refusal refused) {
+            return refused(new TaxonomyForm(null, name, slug, description, refused.fields()), refused);
         }
     }
 
@@ -73,19 +72,14 @@ class SectionsController {
                             + "addresses redirect there."
                     : "Section saved.");
             return SeeOther.to(HOME);
-        } catch (TaxonomyRefused refused) {
-            return page(new TaxonomyForm(id, name, slug, description, refused.fields()), null,
-                    HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Refusal refused) {
+            return refused(new TaxonomyForm(id, name, slug, description, refused.fields()), refused);
         }
     }
 
     @PostMapping("/{id}/{direction:up|down}")
     ModelAndView move(@PathVariable long id, @PathVariable String direction) {
-        try {
-            service.move(id, "up".equals(direction) ? -1 : 1);
-        } catch (TaxonomyRefused refused) {
-            return page(TaxonomyForm.blank(), refused.getMessage(), HttpStatus.NOT_FOUND);
-        }
+        service.move(id, "up".equals(direction) ? -1 : 1);
         return SeeOther.to(HOME);
     }
 
@@ -96,9 +90,14 @@ class SectionsController {
             service.delete(id);
             flash.addFlashAttribute("notice", "Section \"" + name + "\" deleted.");
             return SeeOther.to(HOME);
-        } catch (TaxonomyRefused refused) {
-            return page(TaxonomyForm.blank(), refused.getMessage(), HttpStatus.CONFLICT);
+        } catch (Refusal refused) {
+            return page(TaxonomyForm.blank(), refused.getMessage(), refused.status());
         }
+    }
+
+    /** The add or rename form back with what was typed and each field's problem; one that is no field's, above. */
+    private ModelAndView refused(TaxonomyForm form, Refusal refused) {
+        return page(form, refused.fields().isEmpty() ? refused.getMessage() : null, refused.status());
     }
 
     private ModelAndView page(TaxonomyForm form, String problem, HttpStatus status) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import news.dateline.platform.Refusal;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
@@ -51,7 +52,7 @@ public class TagService {
     @Transactional
     public void merge(long from, long into) {
         if (from == into) {
-            throw TaxonomyRefused.because("into", TaxonomyRules.MERGE_SAME);
+            throw Refusal.invalid(Map.of("into", TaxonomyRules.MERGE_SAME));
         }
         existing(from);
         existing(into);
@@ -68,7 +69,7 @@ public class TagService {
     public void delete(long id) {
         TagSummary tag = existing(id);
         if (tag.articles() > 0) {
-            throw TaxonomyRefused.because("form", TaxonomyRules.TAG_IN_USE.formatted(tag.name(), tag.articles()));
+            throw Refusal.conflict(TaxonomyRules.TAG_IN_USE.formatted(tag.name(), tag.articles()));
         }
         tags.delete(id);
         recordChange(TaxonomyChanged.Kind.TAG_DELETED);
@@ -86,12 +87,12 @@ public class TagService {
             problems.put("slug", TaxonomyRules.TAG_SLUG_TAKEN.formatted(slug));
         }
         if (!problems.isEmpty()) {
-            throw new TaxonomyRefused(problems);
+            throw Refusal.invalid(problems);
         }
     }
 
     private TagSummary existing(long id) {
-        return tags.summary(id).orElseThrow(() -> TaxonomyRefused.because("form", "There is no tag " + id + "."));
+        return tags.summary(id).orElseThrow(() -> Refusal.notFound("There is no tag " + id + "."));
     }
 
     private void recordChange(TaxonomyChanged.Kind kind) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.SeeOther;
 import news.dateline.newsroom.Staff;
+import news.dateline.platform.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,7 +35,7 @@ class TagsController {
     @ModelAttribute
     void adminsOnly(@ModelAttribute(name = "staff", binding = false) Staff staff) {
         if (!staff.isAdmin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only admins manage tags");
+            throw Refusal.forbidden("Only admins manage tags");
         }
     }
 
@@ -54,9 +54,8 @@ class TagsController {
             service.create(name, slug);
             flash.addFlashAttribute("notice", "Tag \"" + name.strip() + "\" added.");
             return SeeOther.to(HOME);
-        } catch (TaxonomyRefused refused) {
-            return page(new TaxonomyForm(null, name, slug, "", refused.fields()), null,
-                    HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Refusal refused) {
+            return refused(new TaxonomyForm(null, name, slug, "", refused.fields()), refused);
         }
     }
 
@@ -67,8 +66,8 @@ class TagsController {
             service.rename(id, name, slug);
             flash.addFlashAttribute("notice", "Tag saved.");
             return SeeOther.to(HOME);
-        } catch (TaxonomyRefused refused) {
-            return page(new TaxonomyForm(id, name, slug, "", refused.fields()), null, HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Refusal refused) {
+            return refused(new TaxonomyForm(id, name, slug, "", refused.fields()), refused);
         }
     }
 
@@ -85,8 +84,8 @@ class TagsController {
             String target = tags.summary(into).map(t -> t.name()).orElse("");
             flash.addFlashAttribute("notice", "\"" + name + "\" merged into \"" + target + "\".");
             return SeeOther.to(HOME);
-        } catch (TaxonomyRefused refused) {
-            return page(TaxonomyForm.blank(), refused.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Refusal refused) {
+            return page(TaxonomyForm.blank(), refused.getMessage(), refused.status());
         }
     }
 
@@ -97,9 +96,14 @@ class TagsController {
             service.delete(id);
             flash.addFlashAttribute("notice", "Tag \"" + name + "\" deleted.");
             return SeeOther.to(HOME);
-        } catch (TaxonomyRefused refused) {
-            return page(TaxonomyForm.blank(), refused.getMessage(), HttpStatus.CONFLICT);
+        } catch (Refusal refused) {
+            return page(TaxonomyForm.blank(), refused.getMessage(), refused.status());
         }
+    }
+
+    /** The add or rename form back with what was typed and each field's problem; one that is no field's, above. */
+    private ModelAndView refused(TaxonomyForm form, Refusal refused) {
+        return page(form, refused.fields().isEmpty() ? refused.getMessage() : null, refused.status());
     }
 
     private ModelAndView page(TaxonomyForm form, String problem, HttpStatus status) {

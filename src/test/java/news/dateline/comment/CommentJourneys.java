@@ -313,15 +313,15 @@ interface CommentJourneys extends RunningSite {
 
         Answer stranger = Newsroom.anonymous(site()).get("/api/v1/comments");
         assertThat(stranger.status()).isEqualTo(401);
-        assertThat(stranger.json().get("error").asString()).isEqualTo("Sign in to the newsroom first");
+        assertThat(stranger.json().get("detail").asString()).isEqualTo("Sign in to the newsroom first");
         Answer author = Newsroom.signIn(site(), TestAccounts.create(this, "author")).get("/api/v1/comments");
         assertThat(author.status()).isEqualTo(403);
-        assertThat(author.json().get("error").asString()).isEqualTo("Your role may not do this");
+        assertThat(author.json().get("detail").asString()).isEqualTo("Your role may not do this");
 
         Newsroom editor = Newsroom.signIn(site(), TestAccounts.create(this, "editor"));
         Answer forged = editor.postWithoutCsrf("/api/v1/comments/" + id + "/approve");
         assertThat(forged.status()).isEqualTo(403);
-        assertThat(forged.json().get("error").asString()).startsWith("Missing or invalid CSRF token");
+        assertThat(forged.json().get("detail").asString()).startsWith("Missing or invalid CSRF token");
         assertThat(stateOf("Can't wait for the fireworks.")).isEqualTo("pending");
 
         assertThat(editor.post("/api/v1/comments/" + id + "/spam").json().get("state").asString()).isEqualTo("spam");
@@ -333,8 +333,8 @@ interface CommentJourneys extends RunningSite {
         assertThat(edited.json().get("body").asString()).isEqualTo("Can't wait for the fireworks! (edited)");
         Answer invalid = editor.patch("/api/v1/comments/" + id, "{\"body\": \" \", \"authorUrl\": \"javascript:x\"}");
         assertThat(invalid.status()).isEqualTo(422);
-        assertThat(invalid.json().get("fields").get("body").asString()).isEqualTo("Please enter your comment!");
-        assertThat(invalid.json().get("fields").get("authorUrl").asString()).startsWith("Please enter a website");
+        assertThat(invalid.json().get("errors").get("body").asString()).isEqualTo("Please enter your comment!");
+        assertThat(invalid.json().get("errors").get("authorUrl").asString()).startsWith("Please enter a website");
 
         Answer reply = editor.post("/api/v1/comments/" + id + "/replies", "{\"body\": \"See you at the pier!\"}");
         assertThat(reply.status()).isEqualTo(201);
@@ -351,7 +351,7 @@ interface CommentJourneys extends RunningSite {
         assertThat(site().get(article.path()).html().select("#comment-" + id)).hasSize(1);
         assertThat(changeLogRows(article, "comment")).as("approve, edit, reply, trash, restore").isEqualTo(5);
 
-        assertThat(editor.get("/api/v1/comments?state=lost").json().get("error").asString())
+        assertThat(editor.get("/api/v1/comments?state=lost").json().get("detail").asString())
                 .isEqualTo("Unknown state 'lost': use pending, approved, spam or trash");
         assertThat(editor.post("/api/v1/comments/999999999/approve").status()).isEqualTo(404);
         assertThat(editor.post("/api/v1/comments/" + id + "/approve").status()).isEqualTo(409);

@@ -89,7 +89,8 @@ final class Newsroom {
 
     private static Answer answer(HttpResponse<String> response) {
         String type = response.headers().firstValue("Content-Type").orElse("");
-        JsonNode json = type.startsWith("application/json") && !response.body().isEmpty()
+        boolean isJson = type.startsWith("application/json") || type.startsWith("application/problem+json");
+        JsonNode json = isJson && !response.body().isEmpty()
                 ? JSON.readTree(response.body()) : null;
         return new Answer(response.statusCode(), json, type);
     }

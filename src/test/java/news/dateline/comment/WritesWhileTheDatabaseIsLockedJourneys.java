@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import news.dateline.comment.Reader.Fields;
+import news.dateline.platform.StoreBusy;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient;
 import news.dateline.support.SiteClient.Page;
@@ -91,6 +92,46 @@ interface WritesWhileTheDatabaseIsLockedJourneys extends RunningSite {
         }
     }
 
+    @Test
+    default void aWriteThatIsNoFormWhileTheDatabaseIsLockedIs503OnEachSurfacesOwnTerms() throws Exception {
+        Written article = story(this, "Harbour wall repairs begin").write();
+        String text = "Will the harbour wall be finished by the summer?";
+        assertThat(reader().post(article.path() + "/comments", fields(text, "Ada Brenner")).status()).isEqualTo(303);
+        long id = bean(JdbcClient.class).sql("SELECT id FROM comment WHERE article_id = :a")
+                .param("a", article.id()).query(Long.class).single();
+        String username = TestAccounts.create(this, "editor");
+        SiteClient queue = site().signIn(username, TestAccounts.PASSWORD);
+        String csrf = queue.get("/newsroom/articles/new").html().select("meta[name=csrf-token]").attr("content");
+        Newsroom api = Newsroom.signIn(site(), username);
+        String stateBefore = stateOf(id);
+
+        Page page;
+        Page autosave;
+        Newsroom.Answer problem;
+        try (Connection other = holdWriteLock()) {
+            page = queue.postForm("/newsroom/comments/" + id + "/trash", Map.of("state", "pending", "_csrf", csrf));
+            autosave = queue.postForm("/newsroom/articles/autosave", draft("Harbour wall, typed while locked", csrf));
+            problem = api.post("/api/v1/comments/" + id + "/trash");
+        }
+
+        assertThat(page.status()).as("the newsroom's page").isEqualTo(503);
+        assertThat(page.header("Retry-After")).isNotBlank();
+        assertThat(page.html().select("header.nr-bar")).as("in the newsroom's layout").hasSize(1);
+        assertThat(page.html().select(".notice.problem").text()).isEqualTo(StoreBusy.MESSAGE);
+
+        assertThat(autosave.status()).as("the editor's background save").isEqualTo(503);
+        assertThat(autosave.header("Retry-After")).isNotBlank();
+        assertThat(autosave.header("Content-Type")).startsWith("application/json");
+        assertThat(autosave.body()).isEqualTo("{\"error\":\"" + StoreBusy.MESSAGE + "\"}");
+
+        assertThat(problem.status()).as("the API").isEqualTo(503);
+        assertThat(problem.contentType()).startsWith("application/problem+json");
+        assertThat(problem.json().get("detail").asString()).isEqualTo(StoreBusy.MESSAGE);
+
+        assertThat(stateOf(id)).as("nothing moved").isEqualTo(stateBefore);
+        assertThat(articlesHeadlined("Harbour wall, typed while locked")).isZero();
+    }
+
     /**
      * A second connection to the same database, as another process would open it, holding the lock that comment
      * and article writes need (readers go on reading). Closing it ends its transaction and frees the lock.
@@ -109,6 +150,15 @@ interface WritesWhileTheDatabaseIsLockedJourneys extends RunningSite {
         fields.put("action", "save");
         fields.put("_csrf", csrf);
         return fields;
+    }
+
+    default Reader reader() {
+        return new Reader(site(), Reader.someIp());
+    }
+
+    default String stateOf(long commentId) {
+        return bean(JdbcClient.class).sql("SELECT state FROM comment WHERE id = :id").param("id", commentId)
+                .query(String.class).single();
     }
 
     default long stored(Written article) {
