@@ -1,0 +1,151 @@
+package news.dateline.edge;
+
+import static news.dateline.support.StoryBuilder.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.ServletContext;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import news.dateline.support.RawHttp;
+import news.dateline.support.RawHttp.Answer;
+import news.dateline.support.RawHttp.Upload;
+import news.dateline.support.RunningSite;
+import news.dateline.support.SiteClient;
+import news.dateline.support.SiteClient.Page;
+import news.dateline.support.StoryBuilder.Written;
+import news.dateline.support.TestAccounts;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * What reaches the server before any feature: forwarded headers from a trusted proxy, the Host header, hostile
+ * requests (malformed headers, odd paths, bodies where none belong) and uploads nobody may make. Runs on the
+ * shared sites, where loopback is a trusted proxy (test configuration); {@link NoProxyJourneys} covers a site that
+ * trusts none.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+interface RequestEdgeJourneys extends RunningSite {
+
+    long MB = 1024 * 1024;
+
+    // --- 1. trusted proxies ---
+
+    @Test
+    default void behindATrustedProxyEachClientHasItsOwnRateLimit() {
+        Written article = story(this, "Ferry timetable changes for the winter").write();
+        SiteClient proxy = site();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(proxy.postForm(article.path() + "/comments", invalidComment(),
+                    "X-Forwarded-For", "203.0.113." + (100 + i)).status());
+        }
+        assertThat(statuses).as("twelve readers behind the proxy, one comment each").containsOnly(422);
+
+        String busy = "203.0.113.99";
+        for (int i = 0; i < 10; i++) {
+            proxy.postForm(article.path() + "/comments", invalidComment(), "X-Forwarded-For", busy);
+        }
+        assertThat(proxy.postForm(article.path() + "/comments", invalidComment(), "X-Forwarded-For", busy).status())
+                .as("one of them past the limit").isEqualTo(429);
+    }
+
+    // --- 2. the Host header ---
+
+
+
+    // --- 3. hostile requests ---
+
+
+    // --- 5. uploads ---
+
+
+
+    // --- helpers ---
+
+    record Request(String method, String target, List<String> headers, String body) {
+
+        @Override
+        public String toString() {
+            return method + " " + target + (headers.isEmpty() ? "" : " " + headers)
+                    + (body.isEmpty() ? "" : " with a body");
+        }
+    }
+
+    private static Map<String, String> invalidComment() {
+        return Map.of("comment", "A reader's comment.", "author", "", "email", "reader@example.com");
+    }
+
+    private static void securityHeaders(SoftAssertions soft, Answer answer, String what) {
+        soft.assertThat(answer.header("Content-Security-Policy")).as(what + ": Content-Security-Policy")
+                .startsWith("default-src 'self'");
+        soft.assertThat(answer.header("X-Frame-Options")).as(what + ": X-Frame-Options").isEqualTo("DENY");
+        soft.assertThat(answer.header("Referrer-Policy")).as(what + ": Referrer-Policy")
+                .isEqualTo("strict-origin-when-cross-origin");
+        soft.assertThat(answer.header("X-Content-Type-Options")).as(what + ": X-Content-Type-Options")
+                .isEqualTo("nosniff");
+    }
+
+    /** Where the container spools multipart bodies: Spring Boot leaves the location empty, so Tomcat's temp dir. */
+    private Path uploadDirectory() {
+        return ((File) bean(ServletContext.class).getAttribute(ServletContext.TEMPDIR)).toPath();
+    }
+
+    /** Watches a directory while an upload runs: the most it held beyond what was there at the start. */
+    final class Spooled {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong most = new AtomicLong();
+        private final Thread watcher;
+
+        private Spooled(Path directory) {
+            long before = size(directory);
+            watcher = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    most.accumulateAndGet(size(directory) - before, Math::max);
+                    Thread.onSpinWait();
+                }
+            });
+        }
+
+        static Spooled watch(Path directory) {
+            return new Spooled(directory);
+        }
+
+        long stop() {
+            running.set(false);
+            try {
+                watcher.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return most.get();
+        }
+
+        private static long size(Path directory) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                return files.filter(Files::isRegularFile).mapToLong(f -> {
+                    try {
+                        return Files.size(f);
+                    } catch (IOException gone) {
+                        return 0; // deleted between listing and reading: it no longer counts
+                    }
+                }).sum();
+            } catch (IOException | UncheckedIOException e) {
+                return 0;
+            }
+        }
+    }
+}
