@@ -22,6 +22,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -90,9 +91,10 @@ class SecurityConfig {
                         .defaultAuthenticationEntryPointFor((request, response, e) -> signedOut(response),
                                 NEWSROOM_BACKGROUND)
                         // whatever the Accept header says (Spring's default keys on it), a newsroom page
-                        // without a session goes to the sign-in page
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
-                                SignInOutcome.LOGIN_PAGE), NEWSROOM)
+                        // without a session goes to the sign-in page, by a relative Location: never one built
+                        // from the request's Host
+                        .defaultAuthenticationEntryPointFor(signInPage(), NEWSROOM)
+                        .defaultAuthenticationEntryPointFor(signInPage(), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> json(response, 403,
                                 e instanceof CsrfException
                                         ? "Missing or invalid CSRF token: send it in the X-CSRF-TOKEN header"
@@ -114,6 +116,12 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint signInPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(SignInOutcome.LOGIN_PAGE);
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** The JSON API answers authentication problems in JSON, never with the sign-in page. */

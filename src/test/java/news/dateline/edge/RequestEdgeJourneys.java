@@ -64,7 +64,54 @@ interface RequestEdgeJourneys extends RunningSite {
 
     // --- 2. the Host header ---
 
+    @Test
+    default void aRequestForAnotherHostIsAnswered400AndThatHostIsNeverEchoed() {
+        Written article = story(this, "Harbour bridge reopens after repairs").write();
+        RawHttp raw = RawHttp.of(this);
+        SoftAssertions soft = new SoftAssertions();
+        List<String> paths = List.of("/newsroom/articles", "/newsroom/login", "/", article.path(), "/world/",
+                "/feed", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/search?q=harbour", "/no-such-page");
+        for (String path : paths) {
+            Answer answer = raw.get(path, "Host: evil.example");
+            soft.assertThat(answer.status()).as("GET " + path + " for evil.example").isEqualTo(400);
+            soft.assertThat(String.join("\n", answer.headerLines()) + answer.body()).as("GET " + path)
+                    .doesNotContainIgnoringCase("evil.example");
+            securityHeaders(soft, answer, "GET " + path + " for evil.example");
+        }
+        Answer post = raw.send("POST", "/newsroom/login", List.of("Host: evil.example",
+                "Content-Type: application/x-www-form-urlencoded"), "username=a&password=b".getBytes());
+        soft.assertThat(post.status()).as("POST /newsroom/login for evil.example").isEqualTo(400);
+        soft.assertThat(post.header("Location")).as("POST /newsroom/login for evil.example").isNull();
 
+        Answer forwarded = raw.get("/newsroom/articles", "X-Forwarded-Host: evil.example");
+        soft.assertThat(forwarded.status()).as("X-Forwarded-Host from the trusted proxy").isEqualTo(400);
+        soft.assertThat(String.join("\n", forwarded.headerLines()) + forwarded.body())
+                .as("X-Forwarded-Host from the trusted proxy").doesNotContainIgnoringCase("evil.example");
+
+        Answer ours = raw.get(article.path());
+        soft.assertThat(ours.status()).as("our own host still works").isEqualTo(200);
+        soft.assertThat(ours.body()).as("and nothing of evil.example was cached").doesNotContain("evil.example");
+        soft.assertThat(raw.get("/").body()).as("home page").doesNotContain("evil.example");
+        soft.assertAll();
+    }
+
+    @Test
+    default void redirectsAreBuiltFromTheBaseUrlOrRelativeNeverFromTheRequestsHost() {
+        String port = ":" + RawHttp.of(this).port();
+        SiteClient browser = site();
+        Page toSignIn = browser.get("/newsroom/articles");
+        assertThat(toSignIn.status()).isEqualTo(302);
+        assertThat(toSignIn.header("Location")).as("to the sign-in page").doesNotContain(port)
+                .endsWith("/newsroom/login");
+
+        String editor = TestAccounts.create(this, "editor");
+        String csrf = browser.get("/newsroom/login").html().select("input[name=_csrf]").attr("value");
+        Page signedIn = browser.postForm("/newsroom/login",
+                Map.of("username", editor, "password", TestAccounts.PASSWORD, "_csrf", csrf));
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).as("back to the page asked for").doesNotContain(port)
+                .contains("/newsroom/articles");
+    }
 
     // --- 3. hostile requests ---
 
