@@ -2,6 +2,7 @@ package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.edge.UploadGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -61,8 +63,8 @@ class SecurityConfig {
     static final String SIGNED_OUT = "You have been signed out: sign in again to save.";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts,
+            UploadGate uploads) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login").permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
@@ -71,6 +73,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
                         .anyRequest().permitAll())
+                // before the CSRF check reads a parameter, and with it a whole multipart body: see edge/Uploads
+                .addFilterBefore(uploads, CsrfFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SignedInAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form

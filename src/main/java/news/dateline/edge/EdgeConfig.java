@@ -1,5 +1,7 @@
 package news.dateline.edge;
 
+import news.dateline.account.Accounts;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +17,25 @@ class EdgeConfig {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Bean
-    FilterRegistrationBean<RequestEdgeFilter> requestEdgeFilter(AllowedHosts hosts, Refusals refusals) {
-        var registration = new FilterRegistrationBean<>(new RequestEdgeFilter(hosts, refusals));
+    FilterRegistrationBean<RequestEdgeFilter> requestEdgeFilter(AllowedHosts hosts, Refusals refusals,
+            MultipartProperties multipart) {
+        var registration = new FilterRegistrationBean<>(new RequestEdgeFilter(hosts, refusals,
+                multipart.getMaxRequestSize()));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    UploadGate uploadGate(Accounts accounts, Refusals refusals) {
+        return new UploadGate(accounts, refusals);
+    }
+
+    /** The gate runs inside Spring Security's chain (account/SecurityConfig), not as a servlet filter of its own. */
+    @Bean
+    FilterRegistrationBean<UploadGate> uploadGateOutsideTheServletChain(UploadGate gate) {
+        var registration = new FilterRegistrationBean<>(gate);
+        registration.setEnabled(false);
         return registration;
     }
 }

@@ -6,23 +6,36 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first filter of every request, before the legacy-URL redirects, the page cache and Spring Security: a
- * request for a host the site does not answer to is refused here with {@code 400}, so nothing is rendered, cached
- * or redirected for it. The health check is exempt (load balancers and orchestrators probe it by address).
+ * The first filter of every request, before the legacy-URL redirects, the page cache and Spring Security:
+ * <ul>
+ * <li>a request for a host the site does not answer to is refused with {@code 400}, so nothing is rendered, cached
+ * or redirected for it (the health check is exempt: load balancers and orchestrators probe it by address);
+ * <li>a multipart body is refused unread wherever no upload is taken ({@code 415}, {@link Uploads}), and where one
+ * is, without a boundary ({@code 400}), without a length ({@code 411}) or over the configured maximum
+ * ({@code 413}).
+ * </ul>
  */
 final class RequestEdgeFilter extends OncePerRequestFilter {
 
     static final String UNKNOWN_HOST = "This site does not answer to that address.";
+    static final String NO_UPLOADS = "This address does not take file uploads.";
+    static final String BAD_UPLOAD = "That upload could not be read: send it again from the form.";
+    static final String UPLOAD_TOO_LARGE = "That file is too large to upload here (at most %s).";
 
     private final AllowedHosts hosts;
     private final Refusals refusals;
+    private final DataSize maxUpload;
 
-    RequestEdgeFilter(AllowedHosts hosts, Refusals refusals) {
+    RequestEdgeFilter(AllowedHosts hosts, Refusals refusals, DataSize maxUpload) {
         this.hosts = hosts;
         this.refusals = refusals;
+        this.maxUpload = maxUpload;
     }
 
     @Override
@@ -33,7 +46,39 @@ final class RequestEdgeFilter extends OncePerRequestFilter {
                     "host " + request.getServerName() + ":" + request.getServerPort() + " is not allowed");
             return;
         }
+        if (Uploads.isMultipart(request) && !acceptableUpload(request, response)) {
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** Refuses, unread, any multipart body that no one may send here or that cannot be one we read. */
+    private boolean acceptableUpload(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!Uploads.acceptedAt(request)) {
+            refusals.refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, NO_UPLOADS, "multipart body");
+            return false;
+        }
+        String boundary;
+        try {
+            boundary = MediaType.parseMediaType(request.getContentType()).getParameter("boundary");
+        } catch (InvalidMediaTypeException e) {
+            boundary = null;
+        }
+        if (boundary == null || boundary.isBlank()) {
+            refusals.refuse(request, response, HttpStatus.BAD_REQUEST, BAD_UPLOAD, "multipart without a boundary");
+            return false;
+        }
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            refusals.refuse(request, response, HttpStatus.LENGTH_REQUIRED, BAD_UPLOAD, "multipart without a length");
+            return false;
+        }
+        if (length > maxUpload.toBytes()) {
+            refusals.refuse(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                    UPLOAD_TOO_LARGE.formatted(maxUpload.toMegabytes() + " MB"), "upload of " + length + " bytes");
+            return false;
+        }
+        return true;
     }
 
     private static boolean isHealthCheck(HttpServletRequest request) {

@@ -118,7 +118,43 @@ interface RequestEdgeJourneys extends RunningSite {
 
     // --- 5. uploads ---
 
+    @Test
+    default void aHugeAnonymousUploadIsRefusedBeforeItsBodyIsRead() {
+        Written article = story(this, "Library extends its opening hours").write();
+        RawHttp raw = RawHttp.of(this);
+        SoftAssertions soft = new SoftAssertions();
+        for (String path : List.of("/", "/newsroom/import", "/search", article.path() + "/comments")) {
+            Spooled spooled = Spooled.watch(uploadDirectory());
+            Upload upload = raw.streamMultipart(path, 200 * MB);
+            long written = spooled.stop();
+            System.out.printf("200 MB anonymous upload to %s: %d, %,d bytes sent before the answer, %,d spooled%n",
+                    path, upload.status(), upload.bytesSentBeforeTheAnswer(), written);
+            soft.assertThat(upload.answered()).as("POST " + path + " answered").isTrue();
+            soft.assertThat(upload.status()).as("POST " + path).isBetween(400, 499);
+            soft.assertThat(upload.bytesSentBeforeTheAnswer()).as("POST " + path + ": sent before the answer came")
+                    .isLessThan(MB);
+            soft.assertThat(written).as("POST " + path + ": bytes in the upload directory").isLessThan(MB);
+        }
+        soft.assertAll();
+    }
 
+    @Test
+    default void onlyAnAdminsUploadIsRead() {
+        RawHttp raw = RawHttp.of(this);
+        SiteClient editor = site().signIn(TestAccounts.create(this, "editor"), TestAccounts.PASSWORD);
+        Spooled spooled = Spooled.watch(uploadDirectory());
+        Upload byEditor = raw.streamMultipart("/newsroom/import", 50 * MB,
+                "Cookie: JSESSIONID=" + editor.cookie("JSESSIONID"));
+        assertThat(spooled.stop()).as("bytes in the upload directory").isLessThan(MB);
+        assertThat(byEditor.status()).isEqualTo(403);
+        assertThat(byEditor.bytesSentBeforeTheAnswer()).isLessThan(MB);
+
+        SiteClient admin = site().signIn(TestAccounts.create(this, "admin"), TestAccounts.PASSWORD);
+        Upload tooLarge = raw.streamMultipart("/newsroom/import", 600 * MB,
+                "Cookie: JSESSIONID=" + admin.cookie("JSESSIONID"));
+        assertThat(tooLarge.status()).as("over spring.servlet.multipart.max-request-size").isEqualTo(413);
+        assertThat(tooLarge.bytesSentBeforeTheAnswer()).isLessThan(MB);
+    }
 
     // --- helpers ---
 
