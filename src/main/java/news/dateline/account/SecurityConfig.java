@@ -2,6 +2,7 @@ package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.edge.SecurityHeaders;
 import news.dateline.edge.UploadGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +39,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    /** One policy for every response, also those answered before this chain runs (edge/SecurityHeaders). */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     private static final RequestMatcher NEWSROOM = PathPatternRequestMatcher.withDefaults().matcher("/newsroom/**");

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.dateline.site.SiteProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AllowedHosts {
+
+    private static final Logger log = LoggerFactory.getLogger(AllowedHosts.class);
 
     /** {@code name} or {@code [v6]}, optionally {@code :port}. */
     private static final Pattern ENTRY = Pattern.compile("([a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+\\])(:(\\d{1,5}))?");
@@ -46,6 +50,7 @@ public class AllowedHosts {
             }
         }
         this.hosts = List.copyOf(allowed);
+        log.info("Answering requests for {} (dateline.site.base-url and host-aliases); other hosts get 400", hosts);
     }
 
     public boolean allows(HttpServletRequest request) {

@@ -45,7 +45,7 @@ public class Refusals {
         answer(request, response, status.value(), message);
     }
 
-    /** The answer alone, for a refusal someone else has already logged (the firewall's, the container's). */
+    /** The answer alone, the response reset first (nothing written yet is kept). */
     public void answer(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
         if (response.isCommitted()) {
@@ -53,25 +53,37 @@ public class Refusals {
         }
         response.reset();
         response.setStatus(status);
+        String body = prepare(request, response, message);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
+    /**
+     * Sets the headers of a refusal on a response whose status is already set, and returns the body to write:
+     * JSON under {@code /api/}, the small page elsewhere.
+     */
+    String prepare(HttpServletRequest request, HttpServletResponse response, String message) {
         SecurityHeaders.apply(response);
         response.setHeader("Cache-Control", "no-store");
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             response.setHeader("Connection", "close"); // the body stays unread: do not wait to swallow it
         }
         response.setCharacterEncoding("UTF-8");
-        byte[] body;
         String uri = request.getRequestURI();
         if (uri != null && uri.startsWith("/api/")) {
-            response.setContentType("application/json");
-            body = ("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-        } else {
-            response.setContentType("text/html;charset=UTF-8");
-            body = page(status, message).getBytes(StandardCharsets.UTF_8);
+            response.setContentType("application/json;charset=UTF-8");
+            return "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         }
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
+        response.setContentType("text/html;charset=UTF-8");
+        return page(response.getStatus(), message);
+    }
+
+    /** What a reader is told for a status nobody explained. */
+    static String plainReason(int status) {
+        return status >= 500 ? "Something went wrong on our side. Please try again in a moment."
+                : status == 400 ? RequestEdgeFilter.UNREADABLE : "We couldn’t do that (error " + status + ").";
     }
 
     private String page(int status, String message) {

@@ -115,6 +115,65 @@ interface RequestEdgeJourneys extends RunningSite {
 
     // --- 3. hostile requests ---
 
+    @Test
+    default void hostileRequestsGetA4xxPageWithTheSecurityHeadersAndNever500(CapturedOutput output) {
+        Written article = story(this, "Tram line extension approved").write();
+        String stylesheet = site().get("/").html().select("link[rel=stylesheet]").attr("href");
+        assertThat(stylesheet).startsWith("/assets/");
+        RawHttp raw = RawHttp.of(this);
+        int logStart = output.getOut().length();
+
+        List<Request> hostile = new ArrayList<>();
+        for (String path : List.of("/", article.path(), "/search?q=tram", "/feed", stylesheet, "/newsroom/login",
+                "/no-such-page", article.path() + "/comments", "/newsroom/import")) {
+            hostile.add(new Request("GET", path, List.of("Content-Type: multipart/form-data"), ""));
+            hostile.add(new Request("POST", path, List.of("Content-Type: multipart/form-data", "Origin: " + site().base()),
+                    "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n"));
+        }
+        hostile.add(new Request("GET", "/a%2fb", List.of(), ""));
+        hostile.add(new Request("GET", "/%2fevil.example", List.of(), ""));
+        hostile.add(new Request("GET", "//evil.example", List.of(), ""));
+        hostile.add(new Request("GET", "/world/..;/newsroom", List.of(), ""));
+        hostile.add(new Request("GET", "/world/%2e%2e/newsroom", List.of(), ""));
+        hostile.add(new Request("GET", "/%zz", List.of(), ""));
+        hostile.add(new Request("GET", "/search?q=%zz", List.of(), ""));
+        hostile.add(new Request("GET", "/search?q=%E0%A4%A", List.of(), ""));
+        hostile.add(new Request("GET", "/?p=%zz", List.of(), ""));
+        hostile.add(new Request("GET", "/", List.of("Content-Type: ;;;"), ""));
+        hostile.add(new Request("POST", "/newsroom/login", List.of("Content-Type: text/html; charset=\"unclosed"),
+                "username=a"));
+        hostile.add(new Request("GET", "/", List.of("Content-Type: text/plain"), "a body on a GET"));
+        hostile.add(new Request("GET", "/search?q=tram", List.of("Content-Type: application/x-www-form-urlencoded"),
+                "q=%zz"));
+        hostile.add(new Request("POST", "/newsroom/login", List.of("Content-Type: application/x-www-form-urlencoded"),
+                "username=%zz&password=x"));
+        hostile.add(new Request("PUT", "/", List.of("Content-Type: application/x-www-form-urlencoded"), "a=%zz"));
+        hostile.add(new Request("GET", stylesheet, List.of("Range: bytes=99999999999999999999-"), ""));
+        hostile.add(new Request("GET", stylesheet, List.of("Range: bytes=abc"), ""));
+        hostile.add(new Request("GET", "/api/v1/comments", List.of("Content-Type: multipart/form-data"), ""));
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Request request : hostile) {
+            Answer answer = raw.send(request.method(), request.target(), request.headers(),
+                    request.body().getBytes(StandardCharsets.UTF_8));
+            soft.assertThat(answer.status()).as(request.toString()).isBetween(400, 499);
+            securityHeaders(soft, answer, request.toString());
+            if (request.target().startsWith("/api/")) {
+                soft.assertThat(answer.header("Content-Type")).as(request + " answers JSON").startsWith("application/json");
+            } else if (!request.method().equals("HEAD")) {
+                soft.assertThat(answer.body()).as(request + " is a page of the site").contains("<title>")
+                        .contains("Dateline").doesNotContain("Apache Tomcat").doesNotContain("Exception");
+            }
+        }
+        String logged = output.getOut().substring(logStart);
+        soft.assertThat(logged.lines().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ")).toList())
+                .as("nothing logged above INFO").isEmpty();
+        soft.assertThat(logged.lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception:")).toList())
+                .as("no stack trace").isEmpty();
+        soft.assertThat(logged.lines().filter(l -> l.contains(" INFO ")).count())
+                .as("at most one line per request").isLessThanOrEqualTo(hostile.size());
+        soft.assertAll();
+    }
 
     // --- 5. uploads ---
 
