@@ -54,9 +54,12 @@ interface NoProxyJourneys extends RunningSite {
         String editor = TestAccounts.create(this, "editor");
         SiteClient guesser = site();
         String csrf = guesser.get("/newsroom/login").html().select("input[name=_csrf]").attr("value");
-        for (int i = 0; i < 20; i++) {
-            guesser.postForm("/newsroom/login", Map.of("username", "nobody-" + i + "-" + System.nanoTime(),
-                    "password", "guess " + i, "_csrf", csrf), madeUpForwarding());
+        for (int account = 0; account < 4; account++) { // 4 x 5: the per-address limit, no account locked by itself
+            String name = TestAccounts.create(this, "author");
+            for (int i = 0; i < 5; i++) {
+                guesser.postForm("/newsroom/login", Map.of("username", name, "password", "guess " + i,
+                        "_csrf", csrf), madeUpForwarding());
+            }
         }
         SiteClient owner = site(); // a fresh browser (its own session) on the same connection's address
         String ownersCsrf = owner.get("/newsroom/login").html().select("input[name=_csrf]").attr("value");
@@ -68,4 +71,24 @@ interface NoProxyJourneys extends RunningSite {
                 .isNotEqualTo(AccountMessages.BAD_CREDENTIALS);
     }
 
+    @Test
+    default void pastTheSearchLimitSearchAnswers429WithRetryAfterInTheSitesDesign() {
+        SiteClient reader = site();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < NoProxyPostgresSite.SEARCHES_PER_MINUTE; i++) {
+            statuses.add(reader.get("/search?q=harbour+" + i, madeUpForwarding()).status());
+        }
+        assertThat(statuses).as("a minute's worth of searches").containsOnly(200);
+
+        Page limited = reader.get("/search?q=one+more", madeUpForwarding());
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+        Document page = limited.html();
+        assertThat(page.select("header.masthead")).as("the site's own page").hasSize(1);
+        assertThat(page.select("h1").text()).isEqualTo("Too Many Requests");
+        assertThat(page.select(".problem p").first().text()).contains("a lot of requests").contains("wait");
+        assertThat(limited.header("Content-Security-Policy")).startsWith("default-src 'self'");
+
+        assertThat(reader.get("/").status()).as("the rest of the site is not limited").isEqualTo(200);
+    }
 }

@@ -11,6 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class NoProxyPostgresSite implements RunningSite {
 
+    /** The shipped search limit, a minute's worth from one address. */
+    public static final int SEARCHES_PER_MINUTE = 30;
+
     @LocalServerPort
     private int port;
 
@@ -23,9 +26,10 @@ public abstract class NoProxyPostgresSite implements RunningSite {
         asShipped(registry);
     }
 
-    /** No trusted proxy, whatever the test configuration says. */
+    /** No trusted proxy and the default search limit, whatever the test configuration says. */
     static void asShipped(DynamicPropertyRegistry registry) {
         registry.add("dateline.trusted-proxies", () -> "");
+        registry.add("dateline.search.rate-limit.per-minute", () -> SEARCHES_PER_MINUTE);
     }
 
     @Override

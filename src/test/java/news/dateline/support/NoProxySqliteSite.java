@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The site on SQLite as it ships: it trusts no proxy (the test configuration's loopback proxy is taken away, so an
- * X-Forwarded-For header from the test is just a header from a client). Every request here comes from the one
- * address 127.0.0.1.
+ * X-Forwarded-For header from the test is just a header from a client) and searches are limited per address at the
+ * default rate. Every request here comes from the one address 127.0.0.1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class NoProxySqliteSite implements RunningSite {
