@@ -88,6 +88,11 @@ interface RequestEdgeJourneys extends RunningSite {
         soft.assertThat(String.join("\n", forwarded.headerLines()) + forwarded.body())
                 .as("X-Forwarded-Host from the trusted proxy").doesNotContainIgnoringCase("evil.example");
 
+        Answer probe = raw.get("/actuator/health", "Host: 10.0.0.5:8080");
+        soft.assertThat(probe.status()).as("the health check, probed by address").isEqualTo(200);
+        soft.assertThat(raw.get("/actuator/prometheus", "Host: 10.0.0.5:8080").status())
+                .as("but nothing else of the actuator").isEqualTo(400);
+
         Answer ours = raw.get(article.path());
         soft.assertThat(ours.status()).as("our own host still works").isEqualTo(200);
         soft.assertThat(ours.body()).as("and nothing of evil.example was cached").doesNotContain("evil.example");
@@ -151,6 +156,8 @@ interface RequestEdgeJourneys extends RunningSite {
         hostile.add(new Request("GET", stylesheet, List.of("Range: bytes=99999999999999999999-"), ""));
         hostile.add(new Request("GET", stylesheet, List.of("Range: bytes=abc"), ""));
         hostile.add(new Request("GET", "/api/v1/comments", List.of("Content-Type: multipart/form-data"), ""));
+        hostile.add(new Request("GET", "/api//v1/comments", List.of(), ""));
+        hostile.add(new Request("GET", "/api/v1/comments?state=%zz", List.of(), ""));
 
         SoftAssertions soft = new SoftAssertions();
         for (Request request : hostile) {
