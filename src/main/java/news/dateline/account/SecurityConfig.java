@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,7 +26,6 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -79,6 +79,8 @@ class SecurityConfig {
                 .addFilterBefore(new SignedInAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")
+                        // its own entry point (for the actuator) redirects by a relative Location too
+                        .withObjectPostProcessor(RELATIVE_SIGN_IN)
                         .successHandler(new SignInHandlers.Success(throttle))
                         .failureHandler(new SignInHandlers.Failure(throttle))
                         .permitAll())
@@ -98,7 +100,6 @@ class SecurityConfig {
                         // without a session goes to the sign-in page, by a relative Location: never one built
                         // from the request's Host
                         .defaultAuthenticationEntryPointFor(signInPage(), NEWSROOM)
-                        .defaultAuthenticationEntryPointFor(signInPage(), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> json(response, 403,
                                 e instanceof CsrfException
                                         ? "Missing or invalid CSRF token: send it in the X-CSRF-TOKEN header"
@@ -121,6 +122,15 @@ class SecurityConfig {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
     }
+
+    private static final ObjectPostProcessor<LoginUrlAuthenticationEntryPoint> RELATIVE_SIGN_IN =
+            new ObjectPostProcessor<>() {
+                @Override
+                public <O extends LoginUrlAuthenticationEntryPoint> O postProcess(O entryPoint) {
+                    entryPoint.setFavorRelativeUris(true);
+                    return entryPoint;
+                }
+            };
 
     private static LoginUrlAuthenticationEntryPoint signInPage() {
         LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(SignInOutcome.LOGIN_PAGE);

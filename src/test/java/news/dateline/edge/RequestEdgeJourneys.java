@@ -109,6 +109,11 @@ interface RequestEdgeJourneys extends RunningSite {
         assertThat(toSignIn.header("Location")).as("to the sign-in page").doesNotContain(port)
                 .endsWith("/newsroom/login");
 
+        Page actuator = site().get("/actuator/prometheus", "Accept", "text/html");
+        assertThat(actuator.status()).isEqualTo(302);
+        assertThat(actuator.header("Location")).as("the actuator's sign-in redirect").doesNotContain(port)
+                .endsWith("/newsroom/login");
+
         String editor = TestAccounts.create(this, "editor");
         String csrf = browser.get("/newsroom/login").html().select("input[name=_csrf]").attr("value");
         Page signedIn = browser.postForm("/newsroom/login",
