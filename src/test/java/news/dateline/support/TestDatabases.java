@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestDatabases {
 
     private static EmbeddedPostgres postgres;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private TestDatabases() {
     }
@@ -23,8 +25,14 @@ public final class TestDatabases {
         registry.add("dateline.data.url", () -> "");
     }
 
-    public static void postgres(DynamicPropertyRegistry registry, String database) {
+    /**
+     * A fresh database for each context that asks: a test class with settings of its own (e.g.
+     * WritesWhileTheDatabaseIsLockedOnPostgresTest) starts a second context while the shared one still holds
+     * connections to the first, and PostgreSQL will not drop a database in use; so each gets its own name.
+     */
+    public static void postgres(DynamicPropertyRegistry registry, String name) {
         EmbeddedPostgres server = postgresServer();
+        String database = name + "_" + DATABASES.incrementAndGet();
         createDatabase(server, database);
         registry.add("dateline.data.dir", () -> freshDirectory(database).toString());
         registry.add("dateline.data.url", () -> server.getJdbcUrl("postgres", database));
