@@ -24,7 +24,7 @@ echo "|----:|----------------:|-------------------:|---------------:|"
 for run in $(seq 1 "$RUNS"); do
     DATA=$(mktemp -d /tmp/dateline-cold-XXXXXX)
     started=$(date +%s%N)
-    DATELINE_DATA_DIR=$DATA PORT=$PORT "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" \
+    DATELINE_DATA_DIR=$DATA PORT=$PORT DATELINE_BASE_URL=http://127.0.0.1:$PORT "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" \
         --logging.level.root=WARN >"$DATA/log" 2>&1 &
     pid=$!
     until curl -sf "http://127.0.0.1:$PORT/" -o /dev/null; do sleep 0.05; done

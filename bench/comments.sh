@@ -62,6 +62,7 @@ echo "Starting $JAR on $DB (moderation=$MODERATION, rate limits off)"
 "$JAVA" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
     --server.port="$PORT" --dateline.data.dir="$WORK/data" "${DB_ARGS[@]}" \
     --dateline.comments.rate-limits.enabled=false --dateline.comments.moderation="$MODERATION" \
+    --dateline.trusted-proxies=127.0.0.1 --dateline.site.base-url="http://127.0.0.1:$PORT" \
     --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do

@@ -52,7 +52,7 @@ fi
 
 start_dateline() { # port cache-enabled
     local dir="$WORK/data-$1"
-    DATELINE_DATA_DIR=$dir PORT=$1 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m \
+    DATELINE_DATA_DIR=$dir PORT=$1 DATELINE_BASE_URL=http://127.0.0.1:$1 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m \
         -jar "$JAR" --dateline.cache.enabled="$2" --logging.level.root=WARN >"$WORK/dateline-$1.log" 2>&1 &
     PIDS+=($!)
     local started=$(date +%s%N)

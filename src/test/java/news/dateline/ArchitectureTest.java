@@ -38,16 +38,18 @@ class ArchitectureTest {
     private static final Set<String> THROUGH_MODERATION = plus(THROUGH_SEARCH, "moderation");
 
     /**
-     * Which top-level package may use which others, low to high: platform, newsroom, taxonomy, account, story, then
+     * Which top-level package may use which others, low to high: platform, edge (what is settled before any feature
+     * sees a request; only account's security chain uses it), newsroom, taxonomy, account, story, then
      * live, comment and search (not each other), moderation, then interchange, site and feed (only feed uses site).
      * story does without account (platform's Role and ActingAccount are enough). The same table is in
      * docs/architecture.md.
      */
     static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             entry("platform", Set.of()),
+            entry("edge", Set.of("platform")),
             entry("newsroom", Set.of("platform")),
             entry("taxonomy", Set.of("platform", "newsroom")),
-            entry("account", Set.of("platform", "newsroom", "taxonomy")),
+            entry("account", Set.of("platform", "edge", "newsroom", "taxonomy")),
             entry("story", Set.of("platform", "newsroom", "taxonomy")),
             entry("live", THROUGH_STORY),
             entry("comment", THROUGH_STORY),

@@ -99,6 +99,6 @@ class LoginThrottle {
     }
 
     private static String accountKey(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return Usernames.key(username);
     }
 }

@@ -2,8 +2,12 @@ package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.edge.Refusals;
+import news.dateline.edge.SecurityHeaders;
+
 import news.dateline.platform.ApiProblems;
 import news.dateline.platform.Role;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,6 +16,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,6 +27,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -38,9 +44,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    /** One policy for every response, also those answered before this chain runs (edge/SecurityHeaders). */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     private static final RequestMatcher NEWSROOM = PathPatternRequestMatcher.withDefaults().matcher("/newsroom/**");
@@ -63,8 +68,8 @@ class SecurityConfig {
     static final String SIGNED_OUT = "You have been signed out: sign in again to save.";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts,
+            UploadGate uploads) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login").permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
@@ -73,10 +78,14 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
                         .anyRequest().permitAll())
+                // before the CSRF check reads a parameter, and with it a whole multipart body: see edge/Uploads
+                .addFilterBefore(uploads, CsrfFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SignedInAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")
+                        // its own entry point (for the actuator) redirects by a relative Location too
+                        .withObjectPostProcessor(RELATIVE_SIGN_IN)
                         .successHandler(new SignInHandlers.Success(throttle))
                         .failureHandler(new SignInHandlers.Failure(throttle))
                         .permitAll())
@@ -93,9 +102,9 @@ class SecurityConfig {
                         .defaultAuthenticationEntryPointFor((request, response, e) -> signedOut(response),
                                 NEWSROOM_BACKGROUND)
                         // whatever the Accept header says (Spring's default keys on it), a newsroom page
-                        // without a session goes to the sign-in page
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
-                                SignInOutcome.LOGIN_PAGE), NEWSROOM)
+                        // without a session goes to the sign-in page, by a relative Location: never one built
+                        // from the request's Host
+                        .defaultAuthenticationEntryPointFor(signInPage(), NEWSROOM)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> json(response, 403,
                                 e instanceof CsrfException
                                         ? "Missing or invalid CSRF token: send it in the X-CSRF-TOKEN header"
@@ -117,6 +126,21 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    private static final ObjectPostProcessor<LoginUrlAuthenticationEntryPoint> RELATIVE_SIGN_IN =
+            new ObjectPostProcessor<>() {
+                @Override
+                public <O extends LoginUrlAuthenticationEntryPoint> O postProcess(O entryPoint) {
+                    entryPoint.setFavorRelativeUris(true);
+                    return entryPoint;
+                }
+            };
+
+    private static LoginUrlAuthenticationEntryPoint signInPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(SignInOutcome.LOGIN_PAGE);
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** The JSON API answers authentication problems as it answers every refusal (problem+json), never with a page. */
@@ -165,5 +189,18 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean
+    UploadGate uploadGate(Accounts accounts, Refusals refusals) {
+        return new UploadGate(accounts, refusals);
+    }
+
+    /** The gate runs inside Spring Security's chain (account/SecurityConfig), not as a servlet filter of its own. */
+    @Bean
+    FilterRegistrationBean<UploadGate> uploadGateOutsideTheServletChain(UploadGate gate) {
+        var registration = new FilterRegistrationBean<>(gate);
+        registration.setEnabled(false);
+        return registration;
     }
 }

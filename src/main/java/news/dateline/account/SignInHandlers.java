@@ -52,6 +52,7 @@ final class SignInHandlers {
         Success(LoginThrottle throttle) {
             this.throttle = throttle;
             setDefaultTargetUrl("/newsroom");
+            setRedirectStrategy(new RelativeRedirects()); // the saved request's URL carries the request's host
         }
 
         @Override

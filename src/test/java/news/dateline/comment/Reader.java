@@ -19,7 +19,8 @@ import news.dateline.support.SiteClient.Page;
 
 /**
  * One reader's browser without a script engine: its own cookie jar, its own address (sent as X-Forwarded-For from
- * loopback, which the server trusts as a proxy), and forms posted from the site's own pages (Origin header set).
+ * loopback, which the test configuration, src/test/resources/config/application.properties, lists as a trusted
+ * proxy; the application itself trusts none by default), and forms posted from the site's own pages (Origin set).
  */
 final class Reader {
 

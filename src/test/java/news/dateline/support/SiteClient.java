@@ -33,6 +33,12 @@ public final class SiteClient {
         return base;
     }
 
+    /** The value of a cookie this client holds (a session id, for requests sent another way), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public Page get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (headers.length > 0) {

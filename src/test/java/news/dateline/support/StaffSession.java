@@ -7,7 +7,7 @@ import news.dateline.support.SiteClient.Page;
 
 /**
  * One person's browser on the newsroom without a script engine: its own cookies and its own address (sent as
- * X-Forwarded-For, which the site trusts from loopback), so sign-in throttling by address meets only the test
+ * X-Forwarded-For, which the test configuration trusts from loopback), so sign-in throttling by address meets only the test
  * that is about it. Forms carry the CSRF token the last newsroom page gave.
  */
 public final class StaffSession {

@@ -1,0 +1,305 @@
+package news.dateline.edge;
+
+import static news.dateline.support.StoryBuilder.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.ServletContext;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import news.dateline.support.RawHttp;
+import news.dateline.support.RawHttp.Answer;
+import news.dateline.support.RawHttp.Upload;
+import news.dateline.support.RunningSite;
+import news.dateline.support.SiteClient;
+import news.dateline.support.SiteClient.Page;
+import news.dateline.support.StoryBuilder.Written;
+import news.dateline.support.TestAccounts;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * What reaches the server before any feature: forwarded headers from a trusted proxy, the Host header, hostile
+ * requests (malformed headers, odd paths, bodies where none belong) and uploads nobody may make. Runs on the
+ * shared sites, where loopback is a trusted proxy (test configuration); {@link NoProxyJourneys} covers a site that
+ * trusts none.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+interface RequestEdgeJourneys extends RunningSite {
+
+    long MB = 1024 * 1024;
+
+    // --- 1. trusted proxies ---
+
+    @Test
+    default void behindATrustedProxyEachClientHasItsOwnRateLimit() {
+        Written article = story(this, "Ferry timetable changes for the winter").write();
+        SiteClient proxy = site();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(proxy.postForm(article.path() + "/comments", invalidComment(),
+                    "X-Forwarded-For", "203.0.113." + (100 + i)).status());
+        }
+        assertThat(statuses).as("twelve readers behind the proxy, one comment each").containsOnly(422);
+
+        String busy = "203.0.113.99";
+        for (int i = 0; i < 10; i++) {
+            proxy.postForm(article.path() + "/comments", invalidComment(), "X-Forwarded-For", busy);
+        }
+        assertThat(proxy.postForm(article.path() + "/comments", invalidComment(), "X-Forwarded-For", busy).status())
+                .as("one of them past the limit").isEqualTo(429);
+    }
+
+    // --- 2. the Host header ---
+
+    @Test
+    default void aRequestForAnotherHostIsAnswered400AndThatHostIsNeverEchoed() {
+        Written article = story(this, "Harbour bridge reopens after repairs").write();
+        RawHttp raw = RawHttp.of(this);
+        SoftAssertions soft = new SoftAssertions();
+        List<String> paths = List.of("/newsroom/articles", "/newsroom/login", "/", article.path(), "/world/",
+                "/feed", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/search?q=harbour", "/no-such-page");
+        for (String path : paths) {
+            Answer answer = raw.get(path, "Host: evil.example");
+            soft.assertThat(answer.status()).as("GET " + path + " for evil.example").isEqualTo(400);
+            soft.assertThat(String.join("\n", answer.headerLines()) + answer.body()).as("GET " + path)
+                    .doesNotContainIgnoringCase("evil.example");
+            securityHeaders(soft, answer, "GET " + path + " for evil.example");
+        }
+        Answer post = raw.send("POST", "/newsroom/login", List.of("Host: evil.example",
+                "Content-Type: application/x-www-form-urlencoded"), "username=a&password=b".getBytes());
+        soft.assertThat(post.status()).as("POST /newsroom/login for evil.example").isEqualTo(400);
+        soft.assertThat(post.header("Location")).as("POST /newsroom/login for evil.example").isNull();
+
+        Answer forwarded = raw.get("/newsroom/articles", "X-Forwarded-Host: evil.example");
+        soft.assertThat(forwarded.status()).as("X-Forwarded-Host from the trusted proxy").isEqualTo(400);
+        soft.assertThat(String.join("\n", forwarded.headerLines()) + forwarded.body())
+                .as("X-Forwarded-Host from the trusted proxy").doesNotContainIgnoringCase("evil.example");
+
+        Answer probe = raw.get("/actuator/health", "Host: 10.0.0.5:8080");
+        soft.assertThat(probe.status()).as("the health check, probed by address").isEqualTo(200);
+        soft.assertThat(raw.get("/actuator/prometheus", "Host: 10.0.0.5:8080").status())
+                .as("but nothing else of the actuator").isEqualTo(400);
+
+        Answer ours = raw.get(article.path());
+        soft.assertThat(ours.status()).as("our own host still works").isEqualTo(200);
+        soft.assertThat(ours.body()).as("and nothing of evil.example was cached").doesNotContain("evil.example");
+        soft.assertThat(raw.get("/").body()).as("home page").doesNotContain("evil.example");
+        soft.assertAll();
+    }
+
+    @Test
+    default void redirectsAreBuiltFromTheBaseUrlOrRelativeNeverFromTheRequestsHost() {
+        String port = ":" + RawHttp.of(this).port();
+        SiteClient browser = site();
+        Page toSignIn = browser.get("/newsroom/articles");
+        assertThat(toSignIn.status()).isEqualTo(302);
+        assertThat(toSignIn.header("Location")).as("to the sign-in page").doesNotContain(port)
+                .endsWith("/newsroom/login");
+
+        Page actuator = site().get("/actuator/prometheus", "Accept", "text/html");
+        assertThat(actuator.status()).isEqualTo(302);
+        assertThat(actuator.header("Location")).as("the actuator's sign-in redirect").doesNotContain(port)
+                .endsWith("/newsroom/login");
+
+        String editor = TestAccounts.create(this, "editor");
+        String csrf = browser.get("/newsroom/login").html().select("input[name=_csrf]").attr("value");
+        Page signedIn = browser.postForm("/newsroom/login",
+                Map.of("username", editor, "password", TestAccounts.PASSWORD, "_csrf", csrf));
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).as("back to the page asked for").doesNotContain(port)
+                .contains("/newsroom/articles");
+    }
+
+    // --- 3. hostile requests ---
+
+    @Test
+    default void hostileRequestsGetA4xxPageWithTheSecurityHeadersAndNever500(CapturedOutput output) {
+        Written article = story(this, "Tram line extension approved").write();
+        String stylesheet = site().get("/").html().select("link[rel=stylesheet]").attr("href");
+        assertThat(stylesheet).startsWith("/assets/");
+        RawHttp raw = RawHttp.of(this);
+        int logStart = output.getOut().length();
+
+        List<Request> hostile = new ArrayList<>();
+        for (String path : List.of("/", article.path(), "/search?q=tram", "/feed", stylesheet, "/newsroom/login",
+                "/no-such-page", article.path() + "/comments", "/newsroom/import")) {
+            hostile.add(new Request("GET", path, List.of("Content-Type: multipart/form-data"), ""));
+            hostile.add(new Request("POST", path, List.of("Content-Type: multipart/form-data", "Origin: " + site().base()),
+                    "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n"));
+        }
+        hostile.add(new Request("GET", "/a%2fb", List.of(), ""));
+        hostile.add(new Request("GET", "/%2fevil.example", List.of(), ""));
+        hostile.add(new Request("GET", "//evil.example", List.of(), ""));
+        hostile.add(new Request("GET", "/world/..;/newsroom", List.of(), ""));
+        hostile.add(new Request("GET", "/world/%2e%2e/newsroom", List.of(), ""));
+        hostile.add(new Request("GET", "/%zz", List.of(), ""));
+        hostile.add(new Request("GET", "/search?q=%zz", List.of(), ""));
+        hostile.add(new Request("GET", "/search?q=%E0%A4%A", List.of(), ""));
+        hostile.add(new Request("GET", "/?p=%zz", List.of(), ""));
+        hostile.add(new Request("GET", "/", List.of("Content-Type: ;;;"), ""));
+        hostile.add(new Request("POST", "/newsroom/login", List.of("Content-Type: text/html; charset=\"unclosed"),
+                "username=a"));
+        hostile.add(new Request("GET", "/", List.of("Content-Type: text/plain"), "a body on a GET"));
+        hostile.add(new Request("GET", "/search?q=tram", List.of("Content-Type: application/x-www-form-urlencoded"),
+                "q=%zz"));
+        hostile.add(new Request("POST", "/newsroom/login", List.of("Content-Type: application/x-www-form-urlencoded"),
+                "username=%zz&password=x"));
+        hostile.add(new Request("PUT", "/", List.of("Content-Type: application/x-www-form-urlencoded"), "a=%zz"));
+        hostile.add(new Request("GET", stylesheet, List.of("Range: bytes=99999999999999999999-"), ""));
+        hostile.add(new Request("GET", stylesheet, List.of("Range: bytes=abc"), ""));
+        hostile.add(new Request("GET", "/api/v1/comments", List.of("Content-Type: multipart/form-data"), ""));
+        hostile.add(new Request("GET", "/api//v1/comments", List.of(), ""));
+        hostile.add(new Request("GET", "/api/v1/comments?state=%zz", List.of(), ""));
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Request request : hostile) {
+            Answer answer = raw.send(request.method(), request.target(), request.headers(),
+                    request.body().getBytes(StandardCharsets.UTF_8));
+            soft.assertThat(answer.status()).as(request.toString()).isBetween(400, 499);
+            securityHeaders(soft, answer, request.toString());
+            if (request.target().startsWith("/api/")) {
+                soft.assertThat(answer.header("Content-Type")).as(request + " answers JSON").startsWith("application/json");
+            } else if (!request.method().equals("HEAD")) {
+                soft.assertThat(answer.body()).as(request + " is a page of the site").contains("<title>")
+                        .contains("Dateline").doesNotContain("Apache Tomcat").doesNotContain("Exception");
+            }
+        }
+        String logged = output.getOut().substring(logStart);
+        soft.assertThat(logged.lines().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ")).toList())
+                .as("nothing logged above INFO").isEmpty();
+        soft.assertThat(logged.lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception:")).toList())
+                .as("no stack trace").isEmpty();
+        soft.assertThat(logged.lines().filter(l -> l.contains(" INFO ")).count())
+                .as("at most one line per request").isLessThanOrEqualTo(hostile.size());
+        soft.assertAll();
+    }
+
+    // --- 5. uploads ---
+
+    @Test
+    default void aHugeAnonymousUploadIsRefusedBeforeItsBodyIsRead() {
+        Written article = story(this, "Library extends its opening hours").write();
+        RawHttp raw = RawHttp.of(this);
+        SoftAssertions soft = new SoftAssertions();
+        for (String path : List.of("/", "/newsroom/import", "/search", article.path() + "/comments")) {
+            Spooled spooled = Spooled.watch(uploadDirectory());
+            Upload upload = raw.streamMultipart(path, 200 * MB);
+            long written = spooled.stop();
+            System.out.printf("200 MB anonymous upload to %s: %d, %,d bytes sent before the answer, %,d spooled%n",
+                    path, upload.status(), upload.bytesSentBeforeTheAnswer(), written);
+            soft.assertThat(upload.answered()).as("POST " + path + " answered").isTrue();
+            soft.assertThat(upload.status()).as("POST " + path).isBetween(400, 499);
+            soft.assertThat(upload.bytesSentBeforeTheAnswer()).as("POST " + path + ": sent before the answer came")
+                    .isLessThan(MB);
+            soft.assertThat(written).as("POST " + path + ": bytes in the upload directory").isLessThan(MB);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    default void onlyAnAdminsUploadIsRead() {
+        RawHttp raw = RawHttp.of(this);
+        SiteClient editor = site().signIn(TestAccounts.create(this, "editor"), TestAccounts.PASSWORD);
+        Spooled spooled = Spooled.watch(uploadDirectory());
+        Upload byEditor = raw.streamMultipart("/newsroom/import", 50 * MB,
+                "Cookie: JSESSIONID=" + editor.cookie("JSESSIONID"));
+        assertThat(spooled.stop()).as("bytes in the upload directory").isLessThan(MB);
+        assertThat(byEditor.status()).isEqualTo(403);
+        assertThat(byEditor.bytesSentBeforeTheAnswer()).isLessThan(MB);
+
+        SiteClient admin = site().signIn(TestAccounts.create(this, "admin"), TestAccounts.PASSWORD);
+        Upload tooLarge = raw.streamMultipart("/newsroom/import", 600 * MB,
+                "Cookie: JSESSIONID=" + admin.cookie("JSESSIONID"));
+        assertThat(tooLarge.status()).as("over spring.servlet.multipart.max-request-size").isEqualTo(413);
+        assertThat(tooLarge.bytesSentBeforeTheAnswer()).isLessThan(MB);
+    }
+
+    // --- helpers ---
+
+    record Request(String method, String target, List<String> headers, String body) {
+
+        @Override
+        public String toString() {
+            return method + " " + target + (headers.isEmpty() ? "" : " " + headers)
+                    + (body.isEmpty() ? "" : " with a body");
+        }
+    }
+
+    private static Map<String, String> invalidComment() {
+        return Map.of("comment", "A reader's comment.", "author", "", "email", "reader@example.com");
+    }
+
+    private static void securityHeaders(SoftAssertions soft, Answer answer, String what) {
+        soft.assertThat(answer.header("Content-Security-Policy")).as(what + ": Content-Security-Policy")
+                .startsWith("default-src 'self'");
+        soft.assertThat(answer.header("X-Frame-Options")).as(what + ": X-Frame-Options").isEqualTo("DENY");
+        soft.assertThat(answer.header("Referrer-Policy")).as(what + ": Referrer-Policy")
+                .isEqualTo("strict-origin-when-cross-origin");
+        soft.assertThat(answer.header("X-Content-Type-Options")).as(what + ": X-Content-Type-Options")
+                .isEqualTo("nosniff");
+    }
+
+    /** Where the container spools multipart bodies: Spring Boot leaves the location empty, so Tomcat's temp dir. */
+    private Path uploadDirectory() {
+        return ((File) bean(ServletContext.class).getAttribute(ServletContext.TEMPDIR)).toPath();
+    }
+
+    /** Watches a directory while an upload runs: the most it held beyond what was there at the start. */
+    final class Spooled {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong most = new AtomicLong();
+        private final Thread watcher;
+
+        private Spooled(Path directory) {
+            long before = size(directory);
+            watcher = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    most.accumulateAndGet(size(directory) - before, Math::max);
+                    Thread.onSpinWait();
+                }
+            });
+        }
+
+        static Spooled watch(Path directory) {
+            return new Spooled(directory);
+        }
+
+        long stop() {
+            running.set(false);
+            try {
+                watcher.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return most.get();
+        }
+
+        private static long size(Path directory) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                return files.filter(Files::isRegularFile).mapToLong(f -> {
+                    try {
+                        return Files.size(f);
+                    } catch (IOException gone) {
+                        return 0; // deleted between listing and reading: it no longer counts
+                    }
+                }).sum();
+            } catch (IOException | UncheckedIOException e) {
+                return 0;
+            }
+        }
+    }
+}
