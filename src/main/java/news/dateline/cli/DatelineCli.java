@@ -54,6 +54,8 @@ public final class DatelineCli {
         cli.addSubcommand("import", WxrCommands.importGroup(invocation));
         cli.addSubcommand("export", WxrCommands.exportGroup(invocation));
         cli.addSubcommand("reindex", new WxrCommands.Reindex(invocation));
+        cli.addSubcommand("backup", new BackupCommand(invocation));
+        cli.addSubcommand("restore", new RestoreCommand(invocation));
         cli.addSubcommand("help", new HelpCommand());
         cli.setOut(new PrintWriter(invocation.terminal().out(), true));
         cli.setErr(new PrintWriter(invocation.terminal().err(), true));

@@ -37,6 +37,8 @@ class CommandLineTest {
                 "import wxr [--dry-run] [--flatten-categories] [--data-dir=DIR] FILE",
                 "export wxr [--data-dir=DIR] FILE",
                 "reindex [--data-dir=DIR]",
+                "backup [--list] [--data-dir=DIR] [--to=DIR|FILE]",
+                "restore [--force] [--data-dir=DIR] FILE",
                 "help [COMMAND...]",
                 "-V, --version",
                 "Exit codes: 0 done, 1 failed");
@@ -51,6 +53,9 @@ class CommandLineTest {
         assertThat(help.out()).startsWith("Usage: dateline user add")
                 .contains("--role=ROLE", "admin, editor, author or contributor", "--author-name=NAME");
         assertThat(cli.run("user", "add", "--help").out()).isEqualTo(help.out());
+
+        Cli.Run restore = cli.run("help", "restore");
+        assertThat(restore.out()).contains("--force", "--data-dir=DIR", "FILE");
     }
 
     @Test
@@ -80,6 +85,7 @@ class CommandLineTest {
 
         assertThat(cli.run("useradd", "bob", dir).err()).contains("did you mean `user add`?");
         assertThat(cli.run("user", "ad", "bob", dir).err()).contains("did you mean `user add`?");
+        assertThat(cli.run("bakcup", dir).err()).contains("did you mean `backup`?");
         assertThat(cli.run("reindx", dir).err()).contains("did you mean `reindex`?");
 
         Cli.Run option = cli.run("user", "add", "bob", "--rol", "admin", dir);
@@ -87,6 +93,7 @@ class CommandLineTest {
         assertThat(option.err()).contains("Unknown option `--rol` for `user add`: did you mean `--role`?",
                 "See `dateline help user add`.");
         assertThat(cli.run("--hepl").err()).contains("did you mean `--help`?");
+        assertThat(cli.run("backup", "--too=/tmp/x", dir).err()).contains("did you mean `--to`?");
 
         Cli.Run nothingLike = cli.run("frobnicate", dir);
         assertThat(nothingLike.exit()).isEqualTo(2);
