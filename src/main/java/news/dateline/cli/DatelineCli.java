@@ -56,6 +56,7 @@ public final class DatelineCli {
         cli.addSubcommand("reindex", new WxrCommands.Reindex(invocation));
         cli.addSubcommand("backup", new BackupCommand(invocation));
         cli.addSubcommand("restore", new RestoreCommand(invocation));
+        cli.addSubcommand("check", new CheckCommand(invocation));
         cli.addSubcommand("help", new HelpCommand());
         cli.setOut(new PrintWriter(invocation.terminal().out(), true));
         cli.setErr(new PrintWriter(invocation.terminal().err(), true));

@@ -215,6 +215,8 @@ class BackupAndRestoreTest {
         assertThat(forced.out()).contains("The old search index was deleted");
         assertThat(dir.resolve("dateline.db-wal")).as("a stale WAL would corrupt the restored file").doesNotExist();
         assertThat(dir.resolve("index")).doesNotExist();
+        Cli.Run check = cli.run("check", "--data-dir=" + dir);
+        assertThat(check.exit()).as(check.toString()).isZero();
 
         Cli.Run running = cli.run("restore", archive.toString(), "--data-dir=" + liveDir, "--force");
         assertThat(running.exit()).isEqualTo(1);

@@ -39,6 +39,7 @@ class CommandLineTest {
                 "reindex [--data-dir=DIR]",
                 "backup [--list] [--data-dir=DIR] [--to=DIR|FILE]",
                 "restore [--force] [--data-dir=DIR] FILE",
+                "check [--data-dir=DIR]",
                 "help [COMMAND...]",
                 "-V, --version",
                 "Exit codes: 0 done, 1 failed");
