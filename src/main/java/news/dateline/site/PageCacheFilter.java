@@ -58,7 +58,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean readable = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         String path = request.getRequestURI();
-        if (!readable || !CACHEABLE.matcher(path).matches()) {
+        // /actuator/* has the shape of an article address; health and metrics must never be served from memory
+        if (!readable || !CACHEABLE.matcher(path).matches() || path.startsWith("/actuator/")) {
             if (path.startsWith("/newsroom") || path.startsWith("/api/")) {
                 response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
             }
@@ -86,7 +87,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private static boolean isAnonymousReader(HttpServletRequest request) {
-        if (request.getRequestedSessionId() != null) {
+        if (request.getRequestedSessionId() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
         Cookie[] cookies = request.getCookies();
