@@ -14,6 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestDatabases {
 
     private static EmbeddedPostgres postgres;
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private TestDatabases() {
     }
@@ -23,8 +25,13 @@ public final class TestDatabases {
         registry.add("dateline.data.url", () -> "");
     }
 
-    public static void postgres(DynamicPropertyRegistry registry, String database) {
+    /**
+     * A fresh database for each application context: a test class whose properties differ gets a context of its
+     * own, and must not drop the database that a cached context of another class is still connected to.
+     */
+    public static void postgres(DynamicPropertyRegistry registry, String name) {
         EmbeddedPostgres server = postgresServer();
+        String database = name + "_" + DATABASES.incrementAndGet();
         createDatabase(server, database);
         registry.add("dateline.data.dir", () -> freshDirectory(database).toString());
         registry.add("dateline.data.url", () -> server.getJdbcUrl("postgres", database));
