@@ -19,21 +19,12 @@ public class PageCache {
     private final Cache<String, CachedPage> pages;
     /** Bumped on every invalidation: a render that started before a change must not be stored after it. */
     private final AtomicLong generation = new AtomicLong();
-    /** dateline_page_cache_total{result="hit"|"miss"}: lookups for anonymous readers' pages (docs/operations.md). */
-    private final io.micrometer.core.instrument.Counter hits;
-    private final io.micrometer.core.instrument.Counter misses;
 
-    PageCache(CacheProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
+    PageCache(CacheProperties properties) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String key, CachedPage page) -> page.weight())
                 .build();
-        this.hits = io.micrometer.core.instrument.Counter.builder("dateline.page.cache").tag("result", "hit")
-                .description("Anonymous page requests answered from the page cache, or rendered (miss)")
-                .register(meters);
-        this.misses = io.micrometer.core.instrument.Counter.builder("dateline.page.cache").tag("result", "miss")
-                .description("Anonymous page requests answered from the page cache, or rendered (miss)")
-                .register(meters);
     }
 
     public static String article(long articleId) {
@@ -45,9 +36,7 @@ public class PageCache {
     }
 
     CachedPage get(String key) {
-        CachedPage page = pages.getIfPresent(key);
-        (page != null ? hits : misses).increment();
-        return page;
+        return pages.getIfPresent(key);
     }
 
     void put(String key, CachedPage page, long renderedInGeneration) {

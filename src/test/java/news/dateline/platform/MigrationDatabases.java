@@ -42,8 +42,7 @@ final class MigrationDatabases {
         Connection connect() throws SQLException {
             DataProperties data = new DataProperties(Path.of(properties.get("dateline.data.dir")),
                     properties.get("dateline.data.url"), properties.getOrDefault("dateline.data.username", ""),
-                    properties.getOrDefault("dateline.data.password", ""), 1,
-                    java.time.Duration.ofSeconds(5));
+                    properties.getOrDefault("dateline.data.password", ""), 1, java.time.Duration.ofSeconds(5));
             return DriverManager.getConnection(data.jdbcUrl(), data.username(), data.password());
         }
 
