@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -13,9 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDatabases {
 
+    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
-    private static final java.util.concurrent.atomic.AtomicInteger DATABASES =
-            new java.util.concurrent.atomic.AtomicInteger();
 
     private TestDatabases() {
     }
@@ -26,8 +26,8 @@ public final class TestDatabases {
     }
 
     /**
-     * A fresh database for each application context: a test class whose properties differ gets a context of its
-     * own, and must not drop the database that a cached context of another class is still connected to.
+     * A new database named after {@code name} for each context: two contexts of the same site class (one with
+     * extra properties) must not drop each other's database while the first is still cached and connected.
      */
     public static void postgres(DynamicPropertyRegistry registry, String name) {
         EmbeddedPostgres server = postgresServer();
