@@ -1,9 +1,6 @@
 package news.dateline;
 
-import news.dateline.account.UserAddCommand;
-import news.dateline.interchange.WxrCommand;
-import news.dateline.search.ReindexCommand;
-import org.springframework.boot.SpringApplication;
+import news.dateline.cli.DatelineCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -11,19 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class DatelineApplication {
 
+    /**
+     * {@code dateline [COMMAND]} (news.dateline.cli): no command serves the site, as before; every other command
+     * exits with its code (0 done, 1 failed, 2 wrong command line).
+     */
     public static void main(String[] args) {
-        // `java -jar dateline.jar reindex` rebuilds the search index and exits (until the picocli CLI lands).
-        if (args.length > 0 && ReindexCommand.NAME.equals(args[0])) {
-            System.exit(ReindexCommand.run(DatelineApplication.class, args));
+        int exit = DatelineCli.run(DatelineApplication.class, args);
+        if (exit != DatelineCli.SERVING) {
+            System.exit(exit);
         }
-        // `java -jar dateline.jar user add NAME --role ROLE` adds a newsroom account and exits.
-        if (UserAddCommand.handles(args)) {
-            System.exit(UserAddCommand.run(DatelineApplication.class, args));
-        }
-        // `import wxr FILE` and `export wxr FILE`: WordPress in and out (docs/migrating-from-wordpress.md).
-        if (args.length > 0 && (WxrCommand.IMPORT.equals(args[0]) || WxrCommand.EXPORT.equals(args[0]))) {
-            System.exit(WxrCommand.run(DatelineApplication.class, args));
-        }
-        SpringApplication.run(DatelineApplication.class, args);
     }
 }

@@ -57,7 +57,9 @@ class ArchitectureTest {
             entry("moderation", THROUGH_SEARCH),
             entry("interchange", THROUGH_MODERATION),
             entry("site", THROUGH_MODERATION),
-            entry("feed", plus(THROUGH_MODERATION, "site")));
+            entry("feed", plus(THROUGH_MODERATION, "site")),
+            // the command line starts any feature's work without a web server
+            entry("cli", plus(plus(THROUGH_MODERATION, "interchange"), "edge")));
 
     private static JavaClasses main;
 

@@ -40,13 +40,17 @@ class FirstAdmin implements ApplicationRunner {
         }
         String password = Passwords.generate();
         accounts.insert("admin", passwords.encode(password), Role.ADMIN, null, clock.instant());
-        log.warn("""
+        // The console only: a logger's appenders (files, journald, a log shipper) keep what they are given.
+        System.out.println("""
 
                 ==============================================================
                   Newsroom sign-in created (shown only this once):
                     user:     admin
-                    password: {}
+                    password: %s
                   Sign in at /newsroom/login and change it.
-                ==============================================================""", password);
+                ==============================================================
+                """.formatted(password));
+        System.out.flush();
+        log.info("Newsroom sign-in created for admin; its password was printed on the console only.");
     }
 }

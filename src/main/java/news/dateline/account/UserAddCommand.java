@@ -42,7 +42,8 @@ public final class UserAddCommand {
         return run(application, args, System::getenv, System.console(), System.in, System.out, System.err);
     }
 
-    static int run(Class<?> application, String[] args, Function<String, String> env, Console console,
+    /** The same with the environment, terminal and streams given (the command line's, or a test's). */
+    public static int run(Class<?> application, String[] args, Function<String, String> env, Console console,
             InputStream stdin, PrintStream out, PrintStream err) {
         Request request;
         try {

@@ -40,8 +40,12 @@ class CommentService {
     private final CommentProperties settings;
     private final Clock clock;
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
     CommentService(CommentRepository comments, SpamRules rules, PublicChange publicChange,
-            WriteQueue writes, CommentProperties settings, Clock clock) {
+            WriteQueue writes, CommentProperties settings, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.comments = comments;
         this.rules = rules;
         this.publicChange = publicChange;
@@ -52,6 +56,20 @@ class CommentService {
 
     /** The form must have passed {@link CommentValidator}; {@code fillTime} is empty for a missing or forged stamp. */
     Outcome submit(Discussion discussion, CommentForm form, Visitor visitor, Optional<Duration> fillTime) {
+        Outcome outcome = store(discussion, form, visitor, fillTime);
+        String name = switch (outcome) {
+            case Outcome.Stored stored -> stored.state().column();
+            case Outcome.Duplicate d -> "duplicate";
+            case Outcome.ParentGone g -> "parent_gone";
+            case Outcome.Busy b -> "busy";
+        };
+        io.micrometer.core.instrument.Counter.builder("dateline.comments.received").tag("outcome", name)
+                .description("Comments that passed validation and rate limits, by what became of them")
+                .register(meters).increment();
+        return outcome;
+    }
+
+    private Outcome store(Discussion discussion, CommentForm form, Visitor visitor, Optional<Duration> fillTime) {
         Instant now = clock.instant();
         Long parentId = form.parentId();
         if (parentId != null && !isReplyable(parentId, discussion.articleId())) {

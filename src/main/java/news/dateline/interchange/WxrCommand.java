@@ -2,6 +2,7 @@ package news.dateline.interchange;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +32,11 @@ public final class WxrCommand {
 
     /** Returns the process exit code: 0 on success, 1 when the file is refused or the command is wrong. */
     public static int run(Class<?> application, String[] args) {
+        return run(application, args, System.out, System.err);
+    }
+
+    /** The same, printing to {@code out} and {@code err} (the command line's streams). */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         List<String> springArgs = new ArrayList<>();
         List<String> own = new ArrayList<>();
         boolean dryRun = false;
@@ -43,12 +49,12 @@ public final class WxrCommand {
             }
         }
         if (own.size() != 2 || !"wxr".equals(own.get(0))) {
-            System.err.println(USAGE);
+            err.println(USAGE);
             return 1;
         }
         Path file = Path.of(own.get(1));
         if (IMPORT.equals(args[0]) && !Files.isRegularFile(file)) {
-            System.err.println("No such file: " + file);
+            err.println("No such file: " + file);
             return 1;
         }
         SpringApplication app = new SpringApplication(application);
@@ -60,38 +66,40 @@ public final class WxrCommand {
                 "logging.level.root", "WARN"));
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             return IMPORT.equals(args[0])
-                    ? importFile(context.getBean(WxrImporter.class), file, new WxrImporter.Options(dryRun, flatten))
-                    : exportTo(context.getBean(WxrExporter.class), file);
+                    ? importFile(context.getBean(WxrImporter.class), file, new WxrImporter.Options(dryRun, flatten),
+                            out, err)
+                    : exportTo(context.getBean(WxrExporter.class), file, out);
         } catch (Exception e) {
-            System.err.println(args[0] + " failed: " + e.getMessage());
+            err.println(args[0] + " failed: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int importFile(WxrImporter importer, Path file, WxrImporter.Options options) throws Exception {
-        ProgressBar bar = new ProgressBar(System.err, Files.size(file));
+    private static int importFile(WxrImporter importer, Path file, WxrImporter.Options options, PrintStream out,
+            PrintStream err) throws Exception {
+        ProgressBar bar = new ProgressBar(err, Files.size(file));
         long started = System.nanoTime();
         try {
             ImportSummary summary = importer.importFile(file, options, bar::update);
             bar.done();
-            summary.lines().forEach(System.out::println);
-            System.out.printf("Took %.1f s.%n", (System.nanoTime() - started) / 1e9);
+            summary.lines().forEach(out::println);
+            out.printf("Took %.1f s.%n", (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (WxrFormatException e) {
             bar.done();
-            System.err.println("Refused " + file + ", nothing was imported: " + e.getMessage());
+            err.println("Refused " + file + ", nothing was imported: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int exportTo(WxrExporter exporter, Path file) throws Exception {
+    private static int exportTo(WxrExporter exporter, Path file, PrintStream stdout) throws Exception {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         int count;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
             count = exporter.export(out);
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("Exported " + count + " articles to " + file + " (WXR 1.2).");
+        stdout.println("Exported " + count + " articles to " + file + " (WXR 1.2).");
         return 0;
     }
 }

@@ -46,7 +46,10 @@ class LiveStreams implements SmartLifecycle {
     private ScheduledExecutorService heartbeat;
     private volatile boolean running;
 
-    LiveStreams(LiveProperties properties, LiveRepository live, LiveBlogs blogs) {
+    LiveStreams(LiveProperties properties, LiveRepository live, LiveBlogs blogs,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("dateline.live.streams.open", open, AtomicInteger::get)
+                .description("Readers with a live article's event stream open on this node").register(meters);
         this.properties = properties;
         this.live = live;
         this.blogs = blogs;

@@ -1,5 +1,6 @@
 package news.dateline.search;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +22,11 @@ public final class ReindexCommand {
 
     /** Returns the process exit code: 0 when the index was rebuilt. */
     public static int run(Class<?> application, String[] args) {
+        return run(application, args, System.out, System.err);
+    }
+
+    /** The same, printing to {@code out} and {@code err} (the command line's streams). */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of(
@@ -31,14 +37,14 @@ public final class ReindexCommand {
         try (ConfigurableApplicationContext context = app.run(Arrays.copyOfRange(args, 1, args.length))) {
             SearchIndex index = context.getBean(SearchIndex.class);
             if (index.state() == SearchIndex.State.UNAVAILABLE) {
-                System.err.println("The search index cannot be opened (is the server running?). Stop it and retry.");
+                err.println("The search index cannot be opened (is the server running?). Stop it and retry.");
                 return 1;
             }
             int count = index.rebuild();
-            System.out.println("Reindexed " + count + " published articles.");
+            out.println("Reindexed " + count + " published articles.");
             return 0;
         } catch (Exception e) {
-            System.err.println("Reindexing failed: " + e.getMessage());
+            err.println("Reindexing failed: " + e.getMessage());
             return 1;
         }
     }

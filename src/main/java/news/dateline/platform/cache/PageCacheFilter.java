@@ -97,7 +97,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private static boolean isAnonymousReader(HttpServletRequest request) {
-        if (request.getRequestedSessionId() != null) {
+        if (request.getRequestedSessionId() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
         Cookie[] cookies = request.getCookies();
