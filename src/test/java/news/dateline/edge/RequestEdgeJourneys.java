@@ -109,7 +109,8 @@ interface RequestEdgeJourneys extends RunningSite {
         assertThat(toSignIn.header("Location")).as("to the sign-in page").doesNotContain(port)
                 .endsWith("/newsroom/login");
 
-        Page actuator = site().get("/actuator/prometheus", "Accept", "text/html");
+        // /actuator/prometheus answers scrapers on loopback (platform/MetricsAccess); any other actuator path wants an admin
+        Page actuator = site().get("/actuator/env", "Accept", "text/html");
         assertThat(actuator.status()).isEqualTo(302);
         assertThat(actuator.header("Location")).as("the actuator's sign-in redirect").doesNotContain(port)
                 .endsWith("/newsroom/login");
@@ -202,8 +203,10 @@ interface RequestEdgeJourneys extends RunningSite {
                     path, upload.status(), upload.bytesSentBeforeTheAnswer(), written);
             soft.assertThat(upload.answered()).as("POST " + path + " answered").isTrue();
             soft.assertThat(upload.status()).as("POST " + path).isBetween(400, 499);
+            // What the client pushed before it read the answer depends on socket buffers and on how busy the
+            // machine is (seen: 0.2 MB idle, 3.3 MB at load 9); far below 200 MB either way. The disk is the rule.
             soft.assertThat(upload.bytesSentBeforeTheAnswer()).as("POST " + path + ": sent before the answer came")
-                    .isLessThan(MB);
+                    .isLessThan(16 * MB);
             soft.assertThat(written).as("POST " + path + ": bytes in the upload directory").isLessThan(MB);
         }
         soft.assertAll();
@@ -218,13 +221,13 @@ interface RequestEdgeJourneys extends RunningSite {
                 "Cookie: JSESSIONID=" + editor.cookie("JSESSIONID"));
         assertThat(spooled.stop()).as("bytes in the upload directory").isLessThan(MB);
         assertThat(byEditor.status()).isEqualTo(403);
-        assertThat(byEditor.bytesSentBeforeTheAnswer()).isLessThan(MB);
+        assertThat(byEditor.bytesSentBeforeTheAnswer()).isLessThan(16 * MB);
 
         SiteClient admin = site().signIn(TestAccounts.create(this, "admin"), TestAccounts.PASSWORD);
         Upload tooLarge = raw.streamMultipart("/newsroom/import", 600 * MB,
                 "Cookie: JSESSIONID=" + admin.cookie("JSESSIONID"));
         assertThat(tooLarge.status()).as("over spring.servlet.multipart.max-request-size").isEqualTo(413);
-        assertThat(tooLarge.bytesSentBeforeTheAnswer()).isLessThan(MB);
+        assertThat(tooLarge.bytesSentBeforeTheAnswer()).isLessThan(16 * MB);
     }
 
     // --- helpers ---
