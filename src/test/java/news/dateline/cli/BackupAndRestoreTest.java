@@ -183,7 +183,7 @@ class BackupAndRestoreTest {
         assertThat(listed.exit()).isZero();
         assertThat(listed.out().lines().toList()).containsExactly(
                 truncated.getFileName() + "  not a complete backup (no readable manifest)",
-                complete.getFileName() + "  " + sizeOf(complete) + "  sqlite, schema 9, Dateline "
+                complete.getFileName() + "  " + sizeOf(complete) + "  sqlite, schema " + SqliteMigrations.newest() + ", Dateline "
                         + VersionInfo.version());
 
         Path target = tmp.resolve("not-from-partial");

@@ -28,7 +28,8 @@ class CheckCommandTest {
                 "Checking " + dataDir + " (SQLite)",
                 "ok       database " + dataDir.resolve("dateline.db"),
                 "integrity ok",
-                "ok       schema at version 9, 9 migrations applied, none pending",
+                "ok       schema at version " + SqliteMigrations.newest() + ", " + SqliteMigrations.versions().size()
+                        + " migrations applied, none pending",
                 "ok       search index readable, 0 articles",
                 "ok       keys comment-form.key, preview-link.key",
                 "All fine.");
@@ -40,7 +41,7 @@ class CheckCommandTest {
         prepare(dataDir);
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("dateline.db"));
                 var statement = db.createStatement()) {
-            statement.execute("DELETE FROM flyway_schema_history WHERE version = '9'");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '" + SqliteMigrations.newest() + "'");
         }
         Path index = dataDir.resolve("index");
         try (var files = Files.list(index)) {
@@ -55,7 +56,8 @@ class CheckCommandTest {
 
         assertThat(check.exit()).as(check.toString()).isEqualTo(1);
         assertThat(check.out()).contains(
-                "PROBLEM  1 migration pending (9); the schema is at version 8",
+                "PROBLEM  1 migration pending (" + SqliteMigrations.newest() + "); the schema is at version "
+                        + SqliteMigrations.beforeNewest(),
                 "what to do: take a backup (dateline backup), then start the site: it applies them",
                 "PROBLEM  the search index cannot be read",
                 "the site rebuilds it from the database when it starts",
@@ -65,7 +67,7 @@ class CheckCommandTest {
                 "3 problems.");
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("dateline.db"));
                 var row = db.createStatement().executeQuery("SELECT COUNT(*) FROM flyway_schema_history "
-                        + "WHERE version = '9'")) {
+                        + "WHERE version = '" + SqliteMigrations.newest() + "'")) {
             row.next();
             assertThat(row.getInt(1)).as("check applied no migration").isZero();
         }
