@@ -5,10 +5,12 @@ public final class AccountMessages {
 
     public static final String BAD_CREDENTIALS = "That username and password do not match.";
     public static final String DISABLED = "This account is disabled. Ask an administrator to enable it.";
-    public static final String TOO_MANY_FOR_ACCOUNT =
-            "Too many failed sign-ins for this account. Try again after %s (in %d minutes).";
+    public static final String ACCOUNT_SLOWED = "That username and password do not match. After too many failed"
+            + " sign-ins for this account, each attempt now waits %d seconds before it is checked.";
     public static final String TOO_MANY_FROM_ADDRESS =
             "Too many failed sign-ins from your network. Try again after %s (in %d minutes).";
+
+    public static final String SIGN_IN_BUSY = "The site is busy. Please try to sign in again in a few seconds.";
 
     public static final String USERNAME_REQUIRED = "Choose a username.";
     public static final String USERNAME_SHAPE =

@@ -37,9 +37,9 @@ final class SignInHandlers {
                 if (exception instanceof BadCredentialsException) {
                     throttle.failed(username, request.getRemoteAddr());
                 }
-                problem = throttle.check(username, request.getRemoteAddr())
+                problem = throttle.check(request.getRemoteAddr())
                         .map(LoginThrottle.Refusal::message)
-                        .orElse(AccountMessages.BAD_CREDENTIALS);
+                        .orElseGet(() -> throttle.failureMessage(username));
             }
             SignInOutcome.refused(request, response, username, problem);
         }
