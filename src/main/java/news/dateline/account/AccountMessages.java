@@ -19,6 +19,10 @@ public final class AccountMessages {
     public static final String ROLE_REQUIRED = "Choose one of admin, editor, author or contributor.";
     public static final String PASSWORD_TOO_SHORT = "Use at least 12 characters.";
     public static final String PASSWORD_TOO_LONG = "Use at most 72 bytes; longer passwords are cut by bcrypt.";
+    public static final String PASSWORD_REPEATED =
+            "Do not repeat one character or a short pattern; use a few words or a password manager.";
+    public static final String PASSWORD_COMMON =
+            "That is one of the most common passwords, which guessers try first. Choose something less usual.";
     public static final String PASSWORD_IS_USERNAME = "The password must not be the username.";
     public static final String PASSWORD_MISMATCH = "The two new passwords differ.";
     public static final String CURRENT_PASSWORD_WRONG = "That is not your current password.";

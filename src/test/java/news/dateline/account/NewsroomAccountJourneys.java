@@ -61,6 +61,18 @@ interface NewsroomAccountJourneys extends RunningSite {
         assertThat(form.select("#new-password").val()).isEmpty();
         assertThat(id(editor)).isNull();
 
+        for (Map.Entry<String, String> weak : Map.of("password1234", AccountMessages.PASSWORD_COMMON,
+                "Dragon2024!!!", AccountMessages.PASSWORD_COMMON, "aaaaaaaaaaaa", AccountMessages.PASSWORD_REPEATED,
+                "abcabcabcabc", AccountMessages.PASSWORD_REPEATED).entrySet()) {
+            Page refused = session.post("/newsroom/users", Map.of("username", editor, "role", "editor",
+                    "password", weak.getKey(), "author", "", "newAuthorName", "Noor Haddad"));
+            assertThat(refused.status()).as(weak.getKey()).isEqualTo(422);
+            assertThat(refused.html().select("#password-error").text()).as(weak.getKey()).isEqualTo(weak.getValue());
+            assertThat(refused.html().select("#username").val()).isEqualTo(editor);
+            assertThat(refused.html().select("#new-author-name").val()).isEqualTo("Noor Haddad");
+            assertThat(id(editor)).isNull();
+        }
+
         Page added = session.post("/newsroom/users", Map.of("username", editor, "role", "editor",
                 "password", "ink and paper at midnight", "author", "", "newAuthorName", "Noor Haddad"));
         assertThat(added.status()).isEqualTo(302);
@@ -180,6 +192,10 @@ interface NewsroomAccountJourneys extends RunningSite {
         Document form = mistakes.html();
         assertThat(form.select("#current-error").text()).isEqualTo(AccountMessages.CURRENT_PASSWORD_WRONG);
         assertThat(form.select("#password-error").text()).isEqualTo(AccountMessages.PASSWORD_IS_USERNAME);
+        Page common = session.post("/newsroom/password", Map.of("current", PASSWORD,
+                "password", "qwertyuiop123", "confirm", "qwertyuiop123"));
+        assertThat(common.status()).isEqualTo(422);
+        assertThat(common.html().select("#password-error").text()).isEqualTo(AccountMessages.PASSWORD_COMMON);
         Page mismatch = session.post("/newsroom/password", Map.of("current", PASSWORD,
                 "password", "a brand new passphrase", "confirm", "a brand new passphrasf"));
         assertThat(mismatch.html().select("#confirm-error").text()).isEqualTo(AccountMessages.PASSWORD_MISMATCH);
