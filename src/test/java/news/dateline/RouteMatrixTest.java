@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import news.dateline.platform.Role;
 import news.dateline.support.SqliteSite;
+import news.dateline.support.StoryBuilder;
 import news.dateline.support.TestAccounts;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <p>{@link #RULES} says who may use each route. A new POST, PUT, PATCH or DELETE mapping without a rule fails
  * this test, and so does a rule for a route that is gone. The roles are the lowest that may use the route on the
- * objects used here (a sample story none of the test accounts wrote, a comment, another account); an author's own
+ * objects used here (a story none of the test accounts wrote, a comment, another account); an author's own
  * story is the article journeys' business. On SQLite only: the rules are the security chain's and the
  * controllers', the same on both databases.
  */
@@ -229,15 +230,17 @@ class RouteMatrixTest extends SqliteSite {
     }
 
     /**
-     * A published sample story with live coverage, an entry and an update waiting for review (set up by the admin,
+     * A published story with live coverage, an entry and an update waiting for review (set up by the admin,
      * through the newsroom), a reader's comment on it, another account, a section and a tag.
      */
     private Objects objects(Browser admin) throws IOException, InterruptedException {
         JdbcClient jdbc = bean(JdbcClient.class);
+        // a story of its own: the live coverage and the waiting update stay off the sample stories other tests read
+        long written = StoryBuilder.story(this, "A story the route matrix tries to change").write().id();
         Map<String, Object> article = jdbc.sql("""
                         SELECT a.id, s.slug AS section, a.slug, a.section_id, a.headline, a.standfirst, a.body
                         FROM article a JOIN section s ON s.id = a.section_id
-                        WHERE a.status = 'published' ORDER BY a.id LIMIT 1""").query().singleRow();
+                        WHERE a.id = :id""").param("id", written).query().singleRow();
         long articleId = ((Number) article.get("id")).longValue();
         String desk = "/newsroom/articles/" + articleId;
         expect(admin.attempt("POST", desk + "/live/start", true).send(), "start live coverage");
