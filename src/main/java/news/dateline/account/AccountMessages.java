@@ -5,10 +5,12 @@ public final class AccountMessages {
 
     public static final String BAD_CREDENTIALS = "That username and password do not match.";
     public static final String DISABLED = "This account is disabled. Ask an administrator to enable it.";
-    public static final String TOO_MANY_FOR_ACCOUNT =
-            "Too many failed sign-ins for this account. Try again after %s (in %d minutes).";
+    public static final String ACCOUNT_SLOWED = "That username and password do not match. After too many failed"
+            + " sign-ins for this account, each attempt now waits %d seconds before it is checked.";
     public static final String TOO_MANY_FROM_ADDRESS =
             "Too many failed sign-ins from your network. Try again after %s (in %d minutes).";
+
+    public static final String SIGN_IN_BUSY = "The site is busy. Please try to sign in again in a few seconds.";
 
     public static final String USERNAME_REQUIRED = "Choose a username.";
     public static final String USERNAME_SHAPE =
@@ -17,6 +19,10 @@ public final class AccountMessages {
     public static final String ROLE_REQUIRED = "Choose one of admin, editor, author or contributor.";
     public static final String PASSWORD_TOO_SHORT = "Use at least 12 characters.";
     public static final String PASSWORD_TOO_LONG = "Use at most 72 bytes; longer passwords are cut by bcrypt.";
+    public static final String PASSWORD_REPEATED =
+            "Do not repeat one character or a short pattern; use a few words or a password manager.";
+    public static final String PASSWORD_COMMON =
+            "That is one of the most common passwords, which guessers try first. Choose something less usual.";
     public static final String PASSWORD_IS_USERNAME = "The password must not be the username.";
     public static final String PASSWORD_MISMATCH = "The two new passwords differ.";
     public static final String CURRENT_PASSWORD_WRONG = "That is not your current password.";

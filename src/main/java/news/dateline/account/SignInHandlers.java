@@ -4,6 +4,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.platform.StoreBusy;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
@@ -37,11 +39,21 @@ final class SignInHandlers {
                 if (exception instanceof BadCredentialsException) {
                     throttle.failed(username, request.getRemoteAddr());
                 }
-                problem = throttle.check(username, request.getRemoteAddr())
-                        .map(LoginThrottle.Refusal::message)
-                        .orElse(AccountMessages.BAD_CREDENTIALS);
+                problem = messageAfterFailure(username, request.getRemoteAddr());
             }
             SignInOutcome.refused(request, response, username, problem);
+        }
+
+        private String messageAfterFailure(String username, String address) {
+            try {
+                return throttle.check(address).map(LoginThrottle.Refusal::message)
+                        .orElseGet(() -> throttle.failureMessage(username));
+            } catch (DataAccessException failure) {
+                if (!StoreBusy.is(failure)) {
+                    throw failure;
+                }
+                return AccountMessages.BAD_CREDENTIALS; // the counts cannot be read just now; the answer stands
+            }
         }
     }
 

@@ -103,11 +103,18 @@ class CommentController {
         if (!errors.isEmpty()) {
             return retry(discussion, HttpStatus.UNPROCESSABLE_CONTENT, CommentMessages.FIX_BELOW, form, errors, parent);
         }
+        Optional<FormStamp.Problem> stale = stamps.problem(form.stamp(), discussion.articleId());
+        if (stale.isPresent()) { // the text is kept, with a fresh stamp: sending again works
+            return retry(discussion, HttpStatus.UNPROCESSABLE_CONTENT, switch (stale.get()) {
+                case EXPIRED -> CommentMessages.STAMP_EXPIRED;
+                case OTHER_ARTICLE -> CommentMessages.STAMP_OTHER_ARTICLE;
+            }, form, Map.of(), parent);
+        }
         wait = rateLimits.tryFromEmail(form.emailKey());
         if (wait.isPresent()) {
             return tooMany(discussion, form, parent, wait.get(), response);
         }
-        Outcome outcome = service.submit(discussion, form, visitor, stamps.age(form.stamp()));
+        Outcome outcome = service.submit(discussion, form, visitor, stamps.age(form.stamp(), discussion.articleId()));
         return switch (outcome) {
             case Outcome.Stored stored -> {
                 rememberOrForget(form, request, response);

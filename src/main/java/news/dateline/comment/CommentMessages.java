@@ -25,6 +25,10 @@ public final class CommentMessages {
             + "your comment is kept below.";
     static final String FOREIGN_ORIGIN = "For your safety we only take comments sent from this site’s own pages. "
             + "Your comment is kept below: please check it and send it again from here.";
+    static final String STAMP_EXPIRED = "This form was open for more than a day, so we did not post your comment. "
+            + "Your text is still below: please send it again.";
+    static final String STAMP_OTHER_ARTICLE = "This form came from another article's page, so we did not post your "
+            + "comment. Your text is still below: please send it again.";
     static final String STORE_BUSY = "We could not save your comment just now: the site is busy. Nothing was sent; "
             + "your comment is kept below. Please send it again in a few seconds.";
     static final String TOO_LARGE = "That was more than a comment can hold (over %s). Please shorten it and try again.";

@@ -6,15 +6,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.dateline.platform.cache.PageCache;
+import news.dateline.platform.cache.PersonalPages;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * The comments section of an article page, for the article controller. A reader without comment cookies gets
  * what every such reader gets (cacheable); with {@code dateline_pending} they also see their comments awaiting
- * moderation, with {@code dateline_commenter} the form is filled in for them.
+ * moderation, and are rendered fresh for as long as one waits ({@link #isPersonal}: a token with nothing waiting,
+ * or made up, gets the cached page). With {@code dateline_commenter} the form is filled in for them when the page is
+ * rendered for them, and that render is not stored; from the cache they get the empty form like everyone.
  */
 @Component
-public class CommentSections {
+public class CommentSections implements PersonalPages {
 
     private final CommentRepository comments;
     private final CommentViews views;
@@ -35,11 +40,27 @@ public class CommentSections {
         List<CommentView> thread = views.thread(discussion, comments.approvedOn(articleId));
         List<CommentView> awaiting = awaiting(discussion, request, response);
         boolean closed = discussion.isClosed(settings, clock.instant());
-        CommentForm input = CommenterCookies.commenter(request)
-                .map(CommentForm.EMPTY::withCommenter)
-                .orElse(CommentForm.EMPTY);
+        Optional<Commenter> saved = CommenterCookies.commenter(request);
+        if (saved.isPresent()) {
+            PageCache.refuse(request); // the reader's own name and email are never stored for others
+        }
+        CommentForm input = saved.map(CommentForm.EMPTY::withCommenter).orElse(CommentForm.EMPTY);
         return new CommentSection(count(thread), thread, awaiting, closed,
                 closed ? null : views.form(discussion, input, Map.of(), null), views.stylesheet(), views.script());
+    }
+
+    /** A pending-comment token that still has a comment waiting somewhere: this reader's article pages are theirs. */
+    @Override
+    public boolean isPersonal(HttpServletRequest request) {
+        Optional<String> token = CommenterCookies.pendingToken(request);
+        if (token.isEmpty()) {
+            return false;
+        }
+        try {
+            return comments.anyWaiting(CommenterCookies.hash(token.get()));
+        } catch (DataAccessException unreadable) {
+            return false; // the cached page, without their waiting comment, rather than an error
+        }
     }
 
     /** The reader's own waiting comments; a cookie with nothing left waiting anywhere is cleared. */

@@ -22,8 +22,11 @@ import news.dateline.platform.DataProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed time a comment form was rendered ({@code <millis>.<hmac>}), so the spam rules can tell how fast it
- * was filled in. It is the same for every reader of a cached page: nothing in it is per visitor. The key is
+ * The signed time a comment form was rendered, and for which article ({@code <article id>.<millis>.<hmac>}), so
+ * the spam rules can tell how fast it was filled in. It is the same for every reader of a cached page: nothing in it
+ * is per visitor. A stamp is good for {@link #LIFETIME} (24 hours) and on its own article only: one stamp can no
+ * longer serve a script for hundreds of posts anywhere on the site. The page cache keeps a page for at most an hour,
+ * so a cached form always carries a stamp with most of its day ahead. The key is
  * {@code dateline.comments.signing-key}, or 32 random bytes written to {@code <data dir>/comment-form.key} on
  * first start (share one or the other between nodes).
  */
@@ -31,6 +34,15 @@ import org.springframework.stereotype.Component;
 class FormStamp {
 
     static final String KEY_FILE = "comment-form.key";
+    static final Duration LIFETIME = Duration.ofHours(24);
+
+    /** A stamp we signed that cannot be used for this comment. */
+    enum Problem {
+        /** Older than {@link #LIFETIME}: a form left open for a day, or a stamp kept by a script. */
+        EXPIRED,
+        /** Signed for another article's form. */
+        OTHER_ARTICLE
+    }
 
     /** Initialised once; each signature works on a clone (a Mac is not thread-safe, and getInstance is slow). */
     private final Mac prototype;
@@ -49,39 +61,60 @@ class FormStamp {
         this.clock = clock;
     }
 
-    String issue() {
-        return stampFor(clock.instant());
+    String issue(long articleId) {
+        return stampFor(articleId, clock.instant());
     }
 
-    String stampFor(Instant renderedAt) {
-        String millis = Long.toString(renderedAt.toEpochMilli());
-        return millis + "." + signature(millis);
+    String stampFor(long articleId, Instant renderedAt) {
+        String signed = articleId + "." + renderedAt.toEpochMilli();
+        return signed + "." + signature(signed);
     }
 
-    /** How long ago the form was rendered, or empty if the stamp is missing or was not signed by us. */
-    Optional<Duration> age(String stamp) {
-        int dot = stamp.indexOf('.');
-        if (dot <= 0) {
+    /**
+     * How long ago this article's form was rendered; empty if the stamp is missing or was not signed by us (the spam
+     * rules hold such a comment), or has a {@link #problem}.
+     */
+    Optional<Duration> age(String stamp, long articleId) {
+        return read(stamp).filter(read -> read.articleId() == articleId)
+                .map(read -> read.age())
+                .filter(age -> age.compareTo(LIFETIME) <= 0);
+    }
+
+    /** Why a stamp we signed cannot be used on this article; empty for a good stamp, and for one that is not ours. */
+    Optional<Problem> problem(String stamp, long articleId) {
+        return read(stamp).map(read -> read.articleId() != articleId ? Problem.OTHER_ARTICLE
+                : read.age().compareTo(LIFETIME) > 0 ? Problem.EXPIRED : null);
+    }
+
+    private record Signed(long articleId, Duration age) {
+    }
+
+    private Optional<Signed> read(String stamp) {
+        int dot = stamp.lastIndexOf('.');
+        int first = stamp.indexOf('.');
+        if (first <= 0 || dot == first) {
             return Optional.empty();
         }
-        String millis = stamp.substring(0, dot);
-        byte[] expected = signature(millis).getBytes(StandardCharsets.US_ASCII);
+        String signed = stamp.substring(0, dot);
+        byte[] expected = signature(signed).getBytes(StandardCharsets.US_ASCII);
         byte[] given = stamp.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
             return Optional.empty();
         }
         try {
-            Duration age = Duration.between(Instant.ofEpochMilli(Long.parseLong(millis)), clock.instant());
-            return Optional.of(age.isNegative() ? Duration.ZERO : age);
+            long articleId = Long.parseLong(signed.substring(0, first));
+            Duration age = Duration.between(Instant.ofEpochMilli(Long.parseLong(signed.substring(first + 1))),
+                    clock.instant());
+            return Optional.of(new Signed(articleId, age.isNegative() ? Duration.ZERO : age));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    private String signature(String millis) {
+    private String signature(String signed) {
         try {
             Mac mac = (Mac) prototype.clone();
-            byte[] full = mac.doFinal(millis.getBytes(StandardCharsets.US_ASCII));
+            byte[] full = mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 18));
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("The JDK's HmacSHA256 can be cloned", e);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.dateline.story.MarkdownRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -18,6 +19,8 @@ import org.jsoup.nodes.TextNode;
 final class HtmlToMarkdown {
 
     /** A line break opening or closing a paragraph shows nothing in HTML, and a stray backslash in Markdown. */
+    static final String UNSAFE_URL_DROPPED =
+            "a link, image or embed with a data:, javascript: or other unsafe address dropped";
     private static final Pattern HARD_BREAKS_AT_EDGES = Pattern.compile("^\\s*(?:\\\\\n\\s*)+|(?:\\\\\n\\s*)+$");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\f\\r]+");
     private static final Pattern ALWAYS_ESCAPED = Pattern.compile("([\\\\`*_\\[\\]<>&|~])");
@@ -100,7 +103,7 @@ final class HtmlToMarkdown {
             case "figure" -> {
                 StringBuilder inline = new StringBuilder();
                 for (Element img : e.select("img")) {
-                    image(img, inline);
+                    image(img, inline, notes);
                 }
                 flush(inline, out);
                 Element caption = e.selectFirst("figcaption");
@@ -114,9 +117,13 @@ final class HtmlToMarkdown {
             case "iframe", "video", "audio", "object", "embed" -> {
                 String src = e.hasAttr("src") ? e.absUrl("src").isEmpty() ? e.attr("src") : e.attr("src")
                         : e.selectFirst("source") != null ? e.selectFirst("source").attr("src") : e.attr("data");
-                notes.add("<" + e.normalName() + "> replaced by a link to its source");
-                if (!src.isBlank()) {
+                if (!MarkdownRenderer.isSafeUrl(src)) {
+                    notes.add(UNSAFE_URL_DROPPED);
+                } else if (!src.isBlank()) {
+                    notes.add("<" + e.normalName() + "> replaced by a link to its source");
                     out.append('<').append(src.strip().replace(" ", "%20")).append(">\n\n");
+                } else {
+                    notes.add("<" + e.normalName() + "> replaced by a link to its source");
                 }
             }
             case "script", "style", "form" -> notes.add("<" + e.normalName() + "> dropped");
@@ -225,12 +232,16 @@ final class HtmlToMarkdown {
                 out.append(ticks).append(pad).append(code).append(pad).append(ticks);
             }
             case "a" -> link(e, out, notes);
-            case "img" -> image(e, out);
+            case "img" -> image(e, out, notes);
             case "script", "style" -> notes.add("<" + e.normalName() + "> dropped");
             case "iframe", "video", "audio", "object", "embed" -> {
-                notes.add("<" + e.normalName() + "> replaced by a link to its source");
-                if (!e.attr("src").isBlank()) {
-                    out.append('<').append(e.attr("src").strip().replace(" ", "%20")).append('>');
+                if (!MarkdownRenderer.isSafeUrl(e.attr("src"))) {
+                    notes.add(UNSAFE_URL_DROPPED);
+                } else {
+                    notes.add("<" + e.normalName() + "> replaced by a link to its source");
+                    if (!e.attr("src").isBlank()) {
+                        out.append('<').append(e.attr("src").strip().replace(" ", "%20")).append('>');
+                    }
                 }
             }
             default -> {
@@ -260,7 +271,10 @@ final class HtmlToMarkdown {
     private static void link(Element a, StringBuilder out, Set<String> notes) {
         String href = a.attr("href").strip();
         String text = inlineOf(a, notes).strip();
-        if (href.isEmpty() || href.startsWith("javascript:")) {
+        if (href.isEmpty() || !MarkdownRenderer.isSafeUrl(href)) {
+            if (!href.isEmpty()) {
+                notes.add(UNSAFE_URL_DROPPED);
+            }
             out.append(text);
             return;
         }
@@ -274,9 +288,13 @@ final class HtmlToMarkdown {
         out.append(')');
     }
 
-    private static void image(Element img, StringBuilder out) {
+    private static void image(Element img, StringBuilder out, Set<String> notes) {
         String src = img.attr("src").strip();
         if (src.isEmpty()) {
+            return;
+        }
+        if (!MarkdownRenderer.isSafeUrl(src)) {
+            notes.add(UNSAFE_URL_DROPPED);
             return;
         }
         out.append("![").append(escape(img.attr("alt"), false)).append("](").append(destination(src)).append(')');

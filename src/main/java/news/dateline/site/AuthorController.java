@@ -27,7 +27,7 @@ class AuthorController {
         this.site = site;
     }
 
-    @CachedPage
+    @CachedPage(paginated = true)
     @GetMapping("/author/{slug}")
     String author(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
         Author found = authors.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Author " + slug));

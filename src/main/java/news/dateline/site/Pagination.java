@@ -1,21 +1,17 @@
 package news.dateline.site;
 
 import news.dateline.platform.Refusal;
+import news.dateline.platform.cache.PageNumbers;
 
-/** Page N of a listing. Page numbers come from the query string, so anything odd reads as page 1. */
+/**
+ * Page N of a listing. Page numbers come from the query string, so anything odd reads as page 1 (read as the page
+ * cache reads them, {@link PageNumbers}); past the last page is a 404, which the cache never stores.
+ */
 public record Pagination(int page, int totalPages, String basePath) {
-
-    static int requested(String value) {
-        try {
-            return Math.max(1, Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     static Pagination of(String requested, int total, int pageSize, String basePath) {
         int pages = Math.max(1, (total + pageSize - 1) / pageSize);
-        int page = requested(requested);
+        int page = PageNumbers.requested(requested);
         if (page > pages) {
             throw Refusal.notFound("Page " + page + " of " + basePath);
         }

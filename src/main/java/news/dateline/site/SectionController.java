@@ -29,7 +29,7 @@ class SectionController {
         this.site = site;
     }
 
-    @CachedPage
+    @CachedPage(paginated = true)
     @GetMapping("/{section:[a-z0-9-]+}/")
     ModelAndView section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model) {
         Section found = sections.findBySlug(section).orElse(null);

@@ -27,7 +27,7 @@ class TagController {
         this.site = site;
     }
 
-    @CachedPage
+    @CachedPage(paginated = true)
     @GetMapping("/tag/{tag}")
     String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page, Model model) {
         Tag found = tags.findBySlug(tag).orElseThrow(() -> Refusal.notFound("Tag " + tag));

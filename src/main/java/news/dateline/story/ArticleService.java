@@ -266,6 +266,10 @@ public class ArticleService {
         Instant now = clock.instant();
         Long articleId = current == null ? null : current.id();
         ArticleDraft draft = rules.completed(input);
+        ArticlePermissions.bylineProblem(by, current == null ? List.of() : current.authorIds(), draft.authorIds())
+                .ifPresent(problem -> {
+                    throw Refusal.invalid(Map.of("authors", problem));
+                });
         rules.check(articleId, draft, intent, scheduleAt, note, now);
         if (intent == Intent.PENDING) {
             Long base = basedOn != null ? basedOn : revisions.currentRevisionId(articleId).orElse(null);

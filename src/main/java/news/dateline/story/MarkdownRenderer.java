@@ -3,6 +3,9 @@ package news.dateline.story;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -10,13 +13,16 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders article bodies. Raw HTML in the Markdown is escaped, not passed through, and link URLs are
- * sanitised, so a body can never inject script into the page. Sub-headings get ids for anchors.
+ * Renders article bodies. Raw HTML in the Markdown is escaped, not passed through, and link and image URLs are
+ * sanitised ({@link #isSafeUrl}: http, https, mailto or relative; never {@code data:}, {@code javascript:},
+ * {@code vbscript:} or anything else), so a body can never inject script into the page. Sub-headings get ids for
+ * anchors.
  */
 @Component
 public class MarkdownRenderer {
@@ -32,6 +38,43 @@ public class MarkdownRenderer {
     private record Body(String markdown, String datelinePlace) {
     }
 
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+    /** What a browser ignores in a URL (WHATWG URL parsing): {@code java\tscript:} is {@code javascript:} to it. */
+    private static final Pattern IGNORED_BY_BROWSERS = Pattern.compile("[\\t\\n\\r]");
+    private static final Pattern LEADING_CONTROLS = Pattern.compile("^[\\x00-\\x20]+");
+
+    /**
+     * A URL a reader's browser may follow or load from a staff-written or imported body: one without a scheme
+     * (relative, {@code //host/…}, {@code #anchor}) or with http, https or mailto. A {@code data:} URL is refused
+     * too: in a link it opens a page of the link's choosing, in an image it embeds what nobody reviewed.
+     */
+    public static boolean isSafeUrl(String url) {
+        String cleaned = LEADING_CONTROLS.matcher(IGNORED_BY_BROWSERS.matcher(url).replaceAll("")).replaceFirst("");
+        int colon = cleaned.indexOf(':');
+        if (colon < 0) {
+            return true;
+        }
+        String scheme = cleaned.substring(0, colon);
+        if (scheme.indexOf('/') >= 0 || scheme.indexOf('?') >= 0 || scheme.indexOf('#') >= 0) {
+            return true; // the colon is in a relative path, query or fragment
+        }
+        return SAFE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT));
+    }
+
+    /** Commonmark's own sanitiser lets {@code data:} through; an unsafe URL becomes an empty one. */
+    private static final class SafeUrls implements UrlSanitizer {
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            return isSafeUrl(url) ? url : "";
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return isSafeUrl(url) ? url : "";
+        }
+    }
+
     MarkdownRenderer() {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), HeadingAnchorExtension.create());
@@ -40,6 +83,7 @@ public class MarkdownRenderer {
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                .urlSanitizer(new SafeUrls())
                 .build();
     }
 

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.dateline.account.AccountMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -72,6 +73,15 @@ class UserCommandsTest {
         Cli.Run tooShort = dateline("user", "reset-password", "sam");
         assertThat(tooShort.exit()).isEqualTo(1);
         assertThat(tooShort.err()).startsWith("Not changed: ");
+        cli.env("DATELINE_PASSWORD", "password1234");
+        Cli.Run common = dateline("user", "reset-password", "sam");
+        assertThat(common.exit()).isEqualTo(1);
+        assertThat(common.err()).startsWith("Not changed: ").contains(AccountMessages.PASSWORD_COMMON);
+        cli.env("DATELINE_PASSWORD", null).stdin("aaaaaaaaaaaa\n");
+        Cli.Run repeated = dateline("user", "add", "rhea", "--role=author");
+        assertThat(repeated.exit()).as(repeated.toString()).isEqualTo(1);
+        assertThat(repeated.err()).contains(AccountMessages.PASSWORD_REPEATED);
+        assertThat(dateline("user", "list").out()).doesNotContain("rhea");
 
         cli.env("DATELINE_PASSWORD", "a long enough new password");
         Cli.Run reset = dateline("user", "reset-password", "sam");

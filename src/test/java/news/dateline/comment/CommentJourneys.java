@@ -3,6 +3,7 @@ package news.dateline.comment;
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ interface CommentJourneys extends RunningSite {
         Reader reader = reader();
 
         Page mistakes = reader.post(comments(article), Fields.comment("  ").by("", "not-an-email")
-                .website("ftp://files.example.com/plans").stamp(agedStamp()).map());
+                .website("ftp://files.example.com/plans").stamp(agedStamp(article)).map());
 
         assertThat(mistakes.status()).isEqualTo(422);
         Document page = mistakes.html();
@@ -60,7 +61,7 @@ interface CommentJourneys extends RunningSite {
 
         String essay = "Çà et là, the bridge debate went on.\n\n".repeat(300);
         Page tooLong = reader.post(comments(article), Fields.comment(essay).by("Mira Okafor", "mira@example.com")
-                .website("https://mira.example/blog").stamp(agedStamp()).map());
+                .website("https://mira.example/blog").stamp(agedStamp(article)).map());
 
         assertThat(tooLong.status()).isEqualTo(422);
         Document again = tooLong.html();
@@ -79,7 +80,7 @@ interface CommentJourneys extends RunningSite {
         Written article = story(this, "Night buses return to the old routes").write();
 
         Page tooLarge = reader().post(comments(article), Fields.comment("x".repeat(300 * 1024)).by("Big", email())
-                .stamp(agedStamp()).map());
+                .stamp(agedStamp(article)).map());
 
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.html().select("header.masthead")).hasSize(1);
@@ -98,7 +99,7 @@ interface CommentJourneys extends RunningSite {
         Reader stranger = reader();
         String text = "The 7:40 ferry was the only one that got me to work on time.\n\nPlease keep it!";
 
-        Page sent = author.post(comments(article), Fields.comment(text).by("Ada Lind", email()).stamp(agedStamp()).map());
+        Page sent = author.post(comments(article), Fields.comment(text).by("Ada Lind", email()).stamp(agedStamp(article)).map());
 
         assertThat(sent.status()).isEqualTo(303);
         assertThat(changeLogRows(article, "comment")).as("a held comment changes nothing public").isEqualTo(publicChanges);
@@ -138,7 +139,8 @@ interface CommentJourneys extends RunningSite {
         assertThat(everyone.text()).doesNotContain(queued.get("authorEmail").asString());
         Document mineNow = author.get(article.path()).html();
         assertThat(mineNow.select(".awaiting")).isEmpty();
-        assertThat(author.cookie(CommenterCookies.PENDING)).as("nothing waits any more: cookie cleared").isEmpty();
+        assertThat(mineNow.select("#comments-heading").text()).as("the page everyone gets, from the cache")
+                .isEqualTo("1 Comment");
         assertThat(changeLogRows(article, "comment")).isEqualTo(publicChanges + 1);
     }
 
@@ -185,7 +187,7 @@ interface CommentJourneys extends RunningSite {
 
             String text = "I still want to say this about " + article.headline();
             Page refused = reader().post(comments(article),
-                    Fields.comment(text).by("Late Reader", email()).stamp(agedStamp()).map());
+                    Fields.comment(text).by("Late Reader", email()).stamp(agedStamp(article)).map());
 
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.html().select(".notice").text()).isEqualTo("Comments are closed.");
@@ -204,7 +206,7 @@ interface CommentJourneys extends RunningSite {
         }
 
         Page limited = flooder.post(comments(article),
-                Fields.comment("My eleventh try, with something worth keeping.").by("Rui", email()).stamp(agedStamp())
+                Fields.comment("My eleventh try, with something worth keeping.").by("Rui", email()).stamp(agedStamp(article))
                         .map());
 
         assertThat(limited.status()).isEqualTo(429);
@@ -216,14 +218,65 @@ interface CommentJourneys extends RunningSite {
         assertThat(page.select("#author").val()).isEqualTo("Rui");
         assertThat(stored(article)).isZero();
         assertThat(reader().post(comments(article), Fields.comment("Someone else may still comment.")
-                .by("Sol", email()).stamp(agedStamp()).map()).status()).isEqualTo(303);
+                .by("Sol", email()).stamp(agedStamp(article)).map()).status()).isEqualTo(303);
+    }
+
+    @Test
+    default void aStampFromAnotherArticleIsRefusedAndTheFormComesBackWithTheTextAndAFreshStamp() {
+        Written first = story(this, "Library extends its opening hours").write();
+        Written second = story(this, "Library card fees abolished").write();
+        policy(second, Moderation.OPEN);
+        String stampOfFirst = site().get(first.path()).html().select("input[name=stamp]").attr("value");
+        Reader reader = reader();
+
+        Page refused = reader.post(comments(second), Fields.comment("Great news for students.").by("Ines", email())
+                .stamp(stampOfFirst).map());
+
+        assertThat(refused.status()).isEqualTo(422);
+        Document page = refused.html();
+        assertThat(page.select(".notice").text()).isEqualTo(CommentMessages.STAMP_OTHER_ARTICLE);
+        assertThat(textareaValue(page)).isEqualTo("Great news for students.");
+        assertThat(page.select("#author").val()).isEqualTo("Ines");
+        String fresh = page.select("input[name=stamp]").attr("value");
+        assertThat(fresh).startsWith(second.id() + ".").isNotEqualTo(stampOfFirst);
+        assertThat(stored(second)).isZero();
+        assertThat(stored(first)).isZero();
+
+        Page again = reader.post(comments(second), Fields.comment("Great news for students.").by("Ines", email())
+                .stamp(fresh).map());
+        assertThat(again.status()).as("sent again with the fresh stamp").isEqualTo(303);
+        assertThat(stored(second)).isEqualTo(1);
+    }
+
+    @Test
+    default void aStampOlderThanADayIsRefusedAndTheFormAsksToSendAgainWithAFreshStamp() {
+        Written article = story(this, "Tram line six closes for a month").write();
+        policy(article, Moderation.OPEN);
+        Instant now = bean(Clock.class).instant();
+        FormStamp stamps = bean(FormStamp.class);
+
+        Page refused = reader().post(comments(article), Fields.comment("Kept open since yesterday.").by("Lou", email())
+                .stamp(stamps.stampFor(article.id(), now.minus(Duration.ofHours(24)).minusSeconds(60))).map());
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select(".notice").text()).isEqualTo(CommentMessages.STAMP_EXPIRED);
+        assertThat(textareaValue(refused.html())).isEqualTo("Kept open since yesterday.");
+        String fresh = refused.html().select("input[name=stamp]").attr("value");
+        assertThat(stamps.age(fresh, article.id())).as("a fresh stamp").get()
+                .satisfies(age -> assertThat(age).isLessThan(Duration.ofMinutes(1)));
+        assertThat(stored(article)).isZero();
+
+        assertThat(reader().post(comments(article), Fields.comment("Open for most of a day.").by("Lou", email())
+                .stamp(stamps.stampFor(article.id(), now.minus(Duration.ofHours(23)))).map()).status())
+                .as("a stamp within its day").isEqualTo(303);
+        assertThat(stored(article)).isEqualTo(1);
     }
 
     @Test
     default void aCommentPostedFromAnotherSiteIsRefusedAndKeptForTheReader() {
         Written article = story(this, "Museum reopens its maritime wing").write();
         Map<String, String> fields = Fields.comment("Lovely news about the museum.").by("Noor", email())
-                .stamp(agedStamp()).map();
+                .stamp(agedStamp(article)).map();
 
         for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Origin", "https://evil.example"),
                 Map.of("Origin", "null"), Map.of("Referer", "https://evil.example" + article.path()))) {
@@ -246,35 +299,35 @@ interface CommentJourneys extends RunningSite {
         String regular = email();
 
         reader().post(comments(article), Fields.comment("Cheap watches here").by("Bot", email())
-                .with("fax_number", "+1 555 0100").stamp(agedStamp()).map());
+                .with("fax_number", "+1 555 0100").stamp(agedStamp(article)).map());
         assertThat(stateOf("Cheap watches here")).isEqualTo("spam");
         reader().post(comments(article), Fields.comment("Typed in a flash").by("Quick", email())
-                .stamp(bean(FormStamp.class).issue()).map());
+                .stamp(bean(FormStamp.class).issue(article.id())).map());
         assertThat(stateOf("Typed in a flash")).isEqualTo("pending");
         assertThat(reasonOf("Typed in a flash")).contains("ms after the form was shown");
         reader().post(comments(article), Fields.comment("See http://a.example http://b.example http://c.example")
-                .by("Linker", email()).stamp(agedStamp()).map());
+                .by("Linker", email()).stamp(agedStamp(article)).map());
         assertThat(reasonOf("See http://a.example")).isEqualTo("3 links (more than 2)");
 
-        reader().post(comments(article), Fields.comment("First time here.").by("Regular", regular).stamp(agedStamp()).map());
+        reader().post(comments(article), Fields.comment("First time here.").by("Regular", regular).stamp(agedStamp(article)).map());
         assertThat(stateOf("First time here.")).isEqualTo("pending");
         bean(ModerationService.class).approve(idOf("First time here."));
         Page trusted = reader().post(comments(article),
-                Fields.comment("Back again, and trusted now.").by("Regular", regular).stamp(agedStamp()).map());
+                Fields.comment("Back again, and trusted now.").by("Regular", regular).stamp(agedStamp(article)).map());
         assertThat(trusted.header("Location")).matches(".*#comment-\\d+$");
         assertThat(stateOf("Back again, and trusted now.")).isEqualTo("approved");
 
         Page duplicate = reader().post(comments(article),
-                Fields.comment("Back again, and  trusted now. ").by("Regular", regular).stamp(agedStamp()).map());
+                Fields.comment("Back again, and  trusted now. ").by("Regular", regular).stamp(agedStamp(article)).map());
         assertThat(duplicate.status()).isEqualTo(422);
         assertThat(duplicate.html().select(".notice").text()).startsWith("It looks as though you’ve already said that!");
         assertThat(textareaValue(duplicate.html())).isEqualTo("Back again, and  trusted now. ");
 
         String spammer = email();
-        reader().post(comments(article), Fields.comment("Buy followers now").by("Promo", spammer).stamp(agedStamp()).map());
+        reader().post(comments(article), Fields.comment("Buy followers now").by("Promo", spammer).stamp(agedStamp(article)).map());
         bean(ModerationService.class).markSpam(idOf("Buy followers now"));
         reader().post(comments(article), Fields.comment("Totally innocent words").by("Promo", spammer)
-                .stamp(agedStamp()).map());
+                .stamp(agedStamp(article)).map());
         assertThat(stateOf("Totally innocent words")).isEqualTo("spam");
     }
 
@@ -286,7 +339,7 @@ interface CommentJourneys extends RunningSite {
         String address = email();
 
         Page sent = reader.post(comments(article), Fields.comment("I'll be running!").by("Kai", address)
-                .website("https://kai.example").remember().stamp(agedStamp()).map());
+                .website("https://kai.example").remember().stamp(agedStamp(article)).map());
 
         assertThat(sent.response().headers().allValues("Set-Cookie"))
                 .anySatisfy(cookie -> assertThat(cookie).startsWith(CommenterCookies.COMMENTER + "=")
@@ -298,7 +351,7 @@ interface CommentJourneys extends RunningSite {
         assertThat(next.select("#remember").hasAttr("checked")).isTrue();
         assertThat(site().get(article.path()).html().select("#author").val()).isEmpty();
 
-        reader.post(comments(article), Fields.comment("Training starts today.").by("Kai", address).stamp(agedStamp()).map());
+        reader.post(comments(article), Fields.comment("Training starts today.").by("Kai", address).stamp(agedStamp(article)).map());
         assertThat(reader.cookie(CommenterCookies.COMMENTER)).isEmpty();
         assertThat(reader.get(article.path()).html().select("#author").val()).isEmpty();
     }
@@ -308,7 +361,7 @@ interface CommentJourneys extends RunningSite {
         Written article = story(this, "Harbour festival returns").write();
         Reader reader = reader();
         reader.post(comments(article), Fields.comment("Can't wait for the fireworks.").by("Lea", email())
-                .stamp(agedStamp()).map());
+                .stamp(agedStamp(article)).map());
         long id = idOf("Can't wait for the fireworks.");
 
         Answer stranger = Newsroom.anonymous(site()).get("/api/v1/comments");
@@ -371,9 +424,9 @@ interface CommentJourneys extends RunningSite {
         return new Reader(site(), Reader.someIp());
     }
 
-    /** A form stamp from a minute ago: a reader who took their time. */
-    default String agedStamp() {
-        return bean(FormStamp.class).stampFor(Instant.now().minusSeconds(60));
+    /** A form stamp from a minute ago, by the site's clock: a reader who took their time. */
+    default String agedStamp(Written article) {
+        return bean(FormStamp.class).stampFor(article.id(), bean(Clock.class).instant().minusSeconds(60));
     }
 
     default String email() {
@@ -389,7 +442,7 @@ interface CommentJourneys extends RunningSite {
     }
 
     default long published(Reader reader, Written article, Fields fields) {
-        Page sent = reader.post(comments(article), fields.stamp(agedStamp()).map());
+        Page sent = reader.post(comments(article), fields.stamp(agedStamp(article)).map());
         assertThat(sent.status()).isEqualTo(303);
         Matcher anchor = COMMENT_ANCHOR.matcher(sent.header("Location"));
         assertThat(anchor.find()).as("published at once: " + sent.header("Location")).isTrue();

@@ -83,7 +83,7 @@ class ModerationApiProblemsTest extends SqliteSite {
         Written article = story(this, "Ferry timetable changes").write();
         new Reader(site(), Reader.someIp()).post(article.path() + "/comments", Fields.comment(text)
                 .by("Noor", "noor." + System.nanoTime() + "@example.com")
-                .stamp(bean(FormStamp.class).stampFor(Instant.now().minusSeconds(60))).map());
+                .stamp(bean(FormStamp.class).stampFor(article.id(), bean(java.time.Clock.class).instant().minusSeconds(60))).map());
         return bean(JdbcClient.class).sql("SELECT id FROM comment WHERE article_id = :a AND body = :b")
                 .param("a", article.id()).param("b", text).query(Long.class).single();
     }

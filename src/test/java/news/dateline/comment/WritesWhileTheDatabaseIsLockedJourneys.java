@@ -35,7 +35,7 @@ interface WritesWhileTheDatabaseIsLockedJourneys extends RunningSite {
 
         Page refused;
         try (Connection other = holdWriteLock()) {
-            refused = reader.post(article.path() + "/comments", fields(text, "Ines Varga"));
+            refused = reader.post(article.path() + "/comments", fields(article, text, "Ines Varga"));
         }
 
         assertThat(refused.status()).isEqualTo(503);
@@ -46,7 +46,7 @@ interface WritesWhileTheDatabaseIsLockedJourneys extends RunningSite {
         assertThat(stored(article)).isZero();
 
         for (int i = 1; i <= 6; i++) {
-            Page sent = reader.post(article.path() + "/comments", fields(text + " (try " + i + ")", "Ines Varga"));
+            Page sent = reader.post(article.path() + "/comments", fields(article, text + " (try " + i + ")", "Ines Varga"));
             assertThat(sent.status()).as("post %d after the lock", i).isEqualTo(303);
             assertThat(stored(article)).as("stored after post %d", i).isEqualTo(i);
         }
@@ -96,7 +96,7 @@ interface WritesWhileTheDatabaseIsLockedJourneys extends RunningSite {
     default void aWriteThatIsNoFormWhileTheDatabaseIsLockedIs503OnEachSurfacesOwnTerms() throws Exception {
         Written article = story(this, "Harbour wall repairs begin").write();
         String text = "Will the harbour wall be finished by the summer?";
-        assertThat(reader().post(article.path() + "/comments", fields(text, "Ada Brenner")).status()).isEqualTo(303);
+        assertThat(reader().post(article.path() + "/comments", fields(article, text, "Ada Brenner")).status()).isEqualTo(303);
         long id = bean(JdbcClient.class).sql("SELECT id FROM comment WHERE article_id = :a")
                 .param("a", article.id()).query(Long.class).single();
         String username = TestAccounts.create(this, "editor");
@@ -138,9 +138,9 @@ interface WritesWhileTheDatabaseIsLockedJourneys extends RunningSite {
      */
     Connection holdWriteLock() throws SQLException;
 
-    default Map<String, String> fields(String text, String name) {
+    default Map<String, String> fields(Written article, String text, String name) {
         return Fields.comment(text).by(name, "ines." + System.nanoTime() + "@example.com")
-                .stamp(bean(FormStamp.class).stampFor(Instant.now().minusSeconds(60))).map();
+                .stamp(bean(FormStamp.class).stampFor(article.id(), bean(java.time.Clock.class).instant().minusSeconds(60))).map();
     }
 
     static Map<String, String> draft(String headline, String csrf) {

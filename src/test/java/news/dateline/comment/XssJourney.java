@@ -52,7 +52,7 @@ final class XssJourney {
         List<String> bodies = batches.stream().map(b -> String.join(XssPayloads.SEPARATOR, b)).toList();
         for (String body : bodies) {
             Page sent = browser.from(Reader.someIp()).post(journeys.comments(article),
-                    Fields.comment(body).by("Batch sender", journeys.email()).stamp(journeys.agedStamp()).map());
+                    Fields.comment(body).by("Batch sender", journeys.email()).stamp(journeys.agedStamp(article)).map());
             assertThat(sent.status()).as("batch posted").isEqualTo(303);
         }
         approveWaiting(article); // batches with many URLs in them wait for a moderator, as they should
@@ -140,7 +140,7 @@ final class XssJourney {
     }
 
     private void assertKeptAndInert(Written article, Fields fields, String field, String payload) {
-        Page refused = browser.from(Reader.someIp()).post(journeys.comments(article), fields.stamp(journeys.agedStamp()).map());
+        Page refused = browser.from(Reader.someIp()).post(journeys.comments(article), fields.stamp(journeys.agedStamp(article)).map());
         assertThat(refused.status()).isEqualTo(422);
         Document page = refused.html();
         assertThat(page.selectFirst(field).val()).isEqualTo(payload);

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,23 @@ interface RequestEdgeJourneys extends RunningSite {
     }
 
     // --- 2. the Host header ---
+
+    @Test
+    default void securityTxtNamesTheContactsAndExpiresJustUnderAYearAhead() {
+        Page txt = site().get("/.well-known/security.txt");
+
+        assertThat(txt.status()).isEqualTo(200);
+        assertThat(txt.header("Content-Type")).startsWith("text/plain").containsIgnoringCase("charset=utf-8");
+        assertThat(txt.header("Content-Security-Policy")).isNotBlank();
+        List<String> lines = txt.body().lines().toList();
+        assertThat(lines).contains("Contact: mailto:security@example.com",
+                "Contact: https://example.com/report-a-vulnerability", "Preferred-Languages: en");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("Canonical: https?://[^/]+/\\.well-known/security.txt"));
+        Instant expires = Instant.parse(lines.stream().filter(l -> l.startsWith("Expires: ")).findFirst()
+                .orElseThrow().substring("Expires: ".length()));
+        Instant now = bean(java.time.Clock.class).instant();
+        assertThat(expires).isBetween(now.plus(Duration.ofDays(360)), now.plus(Duration.ofDays(365)));
+    }
 
     @Test
     default void aRequestForAnotherHostIsAnswered400AndThatHostIsNeverEchoed() {

@@ -84,4 +84,20 @@ class HtmlToMarkdownTest {
         assertThat(convert("<pre>a ``` b\n\n  indented</pre>"))
                 .isEqualTo("````\na ``` b\n\n  indented\n````");
     }
+
+    @Test
+    void dataJavascriptAndVbscriptAddressesAreDroppedFromLinksImagesAndEmbeds() {
+        String markdown = convert("""
+                <p><a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">Open me</a>
+                <a href=" JavaScript:alert(1)">and me</a> <a href="vbscript:msgbox(1)">me too</a>
+                <a href="java&#x09;script:alert(1)">tabbed</a> <a href="https://example.org/ok">fine</a></p>
+                <p><img src="data:image/svg+xml;base64,PHN2Zy8+" alt="inline" /><img src="/ok.jpg" alt="kept" /></p>
+                <iframe src="javascript:alert(1)"></iframe>
+                <figure><img src="DATA:image/png;base64,AAAA" alt="figure" /></figure>""");
+
+        assertThat(markdown).doesNotContainIgnoringCase("data:").doesNotContainIgnoringCase("script:")
+                .contains("Open me").contains("and me").contains("[fine](<https://example.org/ok>)")
+                .contains("![kept](</ok.jpg>)");
+        assertThat(notes).contains(HtmlToMarkdown.UNSAFE_URL_DROPPED);
+    }
 }

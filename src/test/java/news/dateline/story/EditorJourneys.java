@@ -13,6 +13,7 @@ import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 
@@ -392,5 +393,55 @@ interface EditorJourneys extends RunningSite {
         assertThat(refused.html().select("#bylines").attr("value")).isEqualTo("henrik-solberg, nobody-of-that-name");
         assertThat(site().get(path).html().select(".byline a").eachText())
                 .containsExactly(Desk.authorName(this, "henrik-solberg"), Desk.authorName(this, "priya-raman"));
+    }
+
+    @Test
+    default void anAuthorCannotPublishUnderAColleaguesBylineWithoutTheirOwnNorDropTheirOwn() {
+        Desk author = Desk.signIn(this, "author");
+        String own = "own-writer-" + Long.toString(System.nanoTime(), 36);
+        JdbcClient jdbc = bean(JdbcClient.class);
+        jdbc.sql("INSERT INTO author (slug, name) VALUES (:slug, 'Own Writer')").param("slug", own).update();
+        jdbc.sql("UPDATE account SET author_id = (SELECT id FROM author WHERE slug = :slug) WHERE username = :user")
+                .param("slug", own).param("user", author.username).update();
+        String headline = unique("Ferry fares rise in the spring");
+        Map<String, String> form = Desk.story(headline, "Fares rise by four per cent.");
+        form.put("bylines", "priya-raman");
+        long stories = Desk.articleCount(this);
+
+        SiteClient.Page refused = author.post("/newsroom/articles", form, "publish");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#bylines ~ .field-error").text())
+                .isEqualTo(ArticlePermissions.NOT_WITHOUT_OWN_BYLINE);
+        assertThat(refused.html().select("#bylines").attr("value")).isEqualTo("priya-raman");
+        assertThat(refused.html().select("#headline").attr("value")).isEqualTo(headline);
+        assertThat(Desk.articleCount(this)).as("nothing stored").isEqualTo(stories);
+
+        form.put("bylines", own + ", priya-raman");
+        long id = author.createDraft(form);
+        assertThat(author.post("/newsroom/articles/" + id, form, "publish").status()).isEqualTo(302);
+        String path = Desk.path(this, id);
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly("Own Writer", Desk.authorName(this, "priya-raman"));
+
+        form.put("bylines", "priya-raman");
+        SiteClient.Page dropped = author.post("/newsroom/articles/" + id, form, "save");
+        assertThat(dropped.status()).isEqualTo(422);
+        assertThat(dropped.html().select("#bylines ~ .field-error").text())
+                .isEqualTo(ArticlePermissions.OWN_BYLINE_STAYS);
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly("Own Writer", Desk.authorName(this, "priya-raman"));
+
+        Desk editor = Desk.signIn(this, "editor");
+        assertThat(editor.post("/newsroom/articles/" + id, form, "save").status()).as("an editor may").isEqualTo(302);
+        assertThat(site().get(path).html().select(".byline a").eachText())
+                .containsExactly(Desk.authorName(this, "priya-raman"));
+        assertThat(author.post("/newsroom/articles/" + id, form, "save").status())
+                .as("what an editor put there may stay").isEqualTo(302);
+
+        Desk contributor = Desk.signIn(this, "contributor");
+        Map<String, String> ghost = Desk.story(unique("A contributor's draft"), "Words.");
+        ghost.put("bylines", "henrik-solberg");
+        assertThat(contributor.post("/newsroom/articles", ghost, "save").status())
+                .as("a contributor without a byline of their own").isEqualTo(422);
     }
 }

@@ -14,9 +14,16 @@ import java.lang.annotation.Target;
  * <p>Only a 200 without cookies is kept. A handler that finds at run time that this answer must not be kept (a
  * reader-specific variant, nothing worth keeping) says so with {@link PageCache#refuse}; an article page names
  * what it depends on with {@link PageCache#dependsOnArticle}, so that a comment drops only that page.
+ *
+ * <p>{@code ?page=} is the only parameter that makes a different page (others, such as {@code utm_*}, share one
+ * entry). A handler that does not read it is stored once for every page number; a listing that does says
+ * {@code paginated = true}, and must answer 404 past its last page, so that only real pages take room.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface CachedPage {
+
+    /** This handler reads {@code ?page=} (as {@link PageNumbers#requested}): each page number is its own entry. */
+    boolean paginated() default false;
 }

@@ -16,9 +16,17 @@ final class CachedPageInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method && isCachedPage(method)) {
-            PageCacheFilter.handlerIsCachedPage(request, response);
+            PageCacheFilter.handlerIsCachedPage(request, response, isPaginated(method));
         }
         return true;
+    }
+
+    private static boolean isPaginated(HandlerMethod method) {
+        CachedPage declared = method.getMethodAnnotation(CachedPage.class);
+        if (declared == null) {
+            declared = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), CachedPage.class);
+        }
+        return declared != null && declared.paginated();
     }
 
     static boolean isCachedPage(HandlerMethod method) {

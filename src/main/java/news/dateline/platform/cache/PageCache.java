@@ -3,6 +3,7 @@ package news.dateline.platform.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,16 @@ public class PageCache {
     /** Bumped on every invalidation: a render that started before a change must not be stored after it. */
     private final AtomicLong generation = new AtomicLong();
 
+    /**
+     * However quiet the site, a page is rendered again after this: the comment form on it carries a signed stamp
+     * that is good for 24 hours (comment's FormStamp), and a page kept for days would hand out spent ones.
+     */
+    static final Duration LONGEST_STAY = Duration.ofHours(1);
+
     PageCache(CacheProperties properties) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
+                .expireAfterWrite(LONGEST_STAY)
                 .weigher((String key, StoredPage page) -> page.weight())
                 .build();
     }
@@ -95,6 +103,7 @@ public class PageCache {
     }
 
     long size() {
+        pages.cleanUp(); // evictions for weight are otherwise applied a moment later
         return pages.estimatedSize();
     }
 }

@@ -1,6 +1,7 @@
 package news.dateline.platform.cache;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,10 @@ class PageCacheConfig implements WebMvcConfigurer {
     static final int ORDER = -200;
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties, Clock clock) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, clock));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties, Clock clock,
+            ObjectProvider<PersonalPages> personal) {
+        var registration = new FilterRegistrationBean<>(
+                new PageCacheFilter(cache, properties, clock, personal.orderedStream().toList()));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         return registration;

@@ -2,9 +2,9 @@ package news.dateline.platform.cache;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +29,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * hit. On a miss the response is wrapped in a {@link PageCapture} that passes everything through untouched until
  * {@link CachedPageInterceptor}, once the handler is chosen, tells it to keep the body ({@link #handlerIsCachedPage}).
  *
- * <p>Anyone with a session (staff) or a {@code dateline_*} cookie (a commenter whose pending comment or saved name
- * is shown only to them) is rendered fresh and never stored; on a cached page's route they are told
- * {@code private, no-store}, as everyone is under {@code /newsroom}, {@code /api/} and {@code /actuator}.
+ * <p>Only someone signed in (a valid session that holds a sign-in) or a reader whose cookie a feature recognises as
+ * personal ({@link PersonalPages}: the commenter's own pending comments) is rendered fresh and never stored; on a
+ * cached page's route they are told {@code private, no-store}, as everyone is under {@code /newsroom}, {@code /api/}
+ * and {@code /actuator}. Any other cookie ({@code JSESSIONID=x}, a made-up {@code dateline_*}) is ignored: such a
+ * request gets the cached page, so it cannot be used to get past the cache. A hit is sent with {@code X-Cache: hit}.
+ *
+ * <p>{@code ?page=} is part of the key only as the number a listing reads ({@link PageNumbers}), and only for a
+ * handler declared {@link CachedPage#paginated}; a listing answers 404 past its last page, which is never stored.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -39,6 +44,10 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final List<String> PRIVATE_PREFIXES = List.of("/newsroom", "/api/", "/actuator");
     private static final String CAPTURE = PageCapture.class.getName();
     private static final String PERSONAL = PageCacheFilter.class.getName() + ".personal";
+    private static final String PAGINATED = PageCacheFilter.class.getName() + ".paginated";
+    /** Where Spring Security's session keeps a sign-in (HttpSessionSecurityContextRepository's default). */
+    private static final String SIGN_IN = "SPRING_SECURITY_CONTEXT";
+    static final String X_CACHE = "X-Cache";
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length",
             "transfer-encoding", "vary", "cache-control", "pragma", "expires", "etag", "last-modified",
             "content-encoding");
@@ -47,20 +56,25 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final PageCache cache;
     private final CacheProperties properties;
     private final Clock clock;
+    private final List<PersonalPages> personal;
 
-    PageCacheFilter(PageCache cache, CacheProperties properties, Clock clock) {
+    PageCacheFilter(PageCache cache, CacheProperties properties, Clock clock, List<PersonalPages> personal) {
         this.cache = cache;
         this.properties = properties;
         this.clock = clock;
+        this.personal = List.copyOf(personal);
     }
 
     /**
      * The handler chosen for this request is a {@link CachedPage}, and has written nothing yet: an anonymous
      * reader's page is kept from here on; anyone else's is marked private.
      */
-    static void handlerIsCachedPage(HttpServletRequest request, HttpServletResponse response) {
+    static void handlerIsCachedPage(HttpServletRequest request, HttpServletResponse response, boolean paginated) {
         if (request.getAttribute(CAPTURE) instanceof PageCapture capture) {
             capture.start();
+            if (paginated) {
+                request.setAttribute(PAGINATED, Boolean.TRUE);
+            }
         } else if (request.getAttribute(PERSONAL) != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
         }
@@ -83,40 +97,60 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         // Only ?page= changes what these pages show; other parameters (utm_*, cache busters) share one entry.
-        String pageNumber = request.getParameter("page");
-        String key = path + (pageNumber == null ? "" : "?page=" + pageNumber);
-        StoredPage page = properties.enabled() ? cache.get(key) : null;
+        String key = path + PageNumbers.keySuffix(request.getParameter("page"));
+        StoredPage page = properties.enabled() ? lookUp(path, key) : null;
         if (page != null) {
+            response.setHeader(X_CACHE, "hit");
             send(page, request, response, true);
             return;
         }
-        page = render(request, response, chain, key);
+        page = render(request, response, chain, path, key);
         if (page != null) {
             send(page, request, response, false);
         }
     }
 
-    private static boolean isAnonymousReader(HttpServletRequest request) {
-        if (request.getRequestedSessionId() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+    /** The page for this key, or, when the path's page does not read ?page=, the one entry for every number. */
+    private StoredPage lookUp(String path, String key) {
+        StoredPage page = cache.get(key);
+        if (page == null && !key.equals(path)) {
+            StoredPage whole = cache.get(path);
+            return whole != null && !whole.paginated() ? whole : null;
+        }
+        return page;
+    }
+
+    private boolean isAnonymousReader(HttpServletRequest request) {
+        if (isSignedIn(request)) {
             return false;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().startsWith("dateline_")) {
-                    return false;
-                }
+        for (PersonalPages feature : personal) {
+            if (feature.isPersonal(request)) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** A session id that names a live session holding a sign-in; a made-up or expired one is nobody. */
+    private static boolean isSignedIn(HttpServletRequest request) {
+        if (request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid()) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        try {
+            return session != null && session.getAttribute(SIGN_IN) != null;
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            return false;
+        }
     }
 
     /**
      * Runs the rest of the chain. Returns the page if its handler was a {@link CachedPage} and its answer may be
      * stored; anything else has been sent (or is still streaming) as the handler wrote it.
      */
-    private StoredPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key)
-            throws ServletException, IOException {
+    private StoredPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String path, String key) throws ServletException, IOException {
         long generation = cache.generation();
         PageCapture captured = new PageCapture(response);
         request.setAttribute(CAPTURE, captured);
@@ -161,10 +195,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         byte[] plain = captured.body();
         long now = clock.millis() / 1000 * 1000;
+        boolean paginated = request.getAttribute(PAGINATED) != null;
         StoredPage page = new StoredPage(List.copyOf(headers), plain, gzip(plain), etag(plain), now,
-                PageCache.dependsOn(request));
+                PageCache.dependsOn(request), paginated);
         if (properties.enabled()) {
-            cache.put(key, page, generation);
+            cache.put(paginated ? key : path, page, generation);
         }
         // Nothing was sent yet: the capture kept the body, and send() sends the page once.
         return page;

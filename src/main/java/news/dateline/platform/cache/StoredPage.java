@@ -3,14 +3,18 @@ package news.dateline.platform.cache;
 import java.util.List;
 import java.util.Map;
 
-/** A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed, its validators. */
+/**
+ * A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed, its validators; whether
+ * its handler reads {@code ?page=} (if not, this one entry answers every page number).
+ */
 record StoredPage(
         List<Map.Entry<String, String>> headers,
         byte[] plain,
         byte[] gzip,
         String etag,
         long lastModified,
-        String dependsOn) {
+        String dependsOn,
+        boolean paginated) {
 
     int weight() {
         return plain.length + gzip.length + 256;

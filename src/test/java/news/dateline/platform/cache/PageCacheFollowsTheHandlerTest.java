@@ -19,13 +19,16 @@ import news.dateline.support.SiteClient.Page;
 import news.dateline.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -35,11 +38,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * with how many times it has been rendered, so a second answer that repeats the first came from the cache.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({PageCacheFollowsTheHandlerTest.DeclaredProbe.class, PageCacheFollowsTheHandlerTest.UndeclaredProbes.class})
+@Import({PageCacheFollowsTheHandlerTest.DeclaredProbe.class, PageCacheFollowsTheHandlerTest.UndeclaredProbes.class,
+        PageCacheFollowsTheHandlerTest.PagedProbe.class})
 class PageCacheFollowsTheHandlerTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private PageCache cache;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -109,6 +116,55 @@ class PageCacheFollowsTheHandlerTest {
         }
     }
 
+    @Test
+    void unknownCookiesAreIgnoredAndThePageIsServedFromTheCache() {
+        SiteClient reader = new SiteClient(port);
+        Page first = reader.get("/probes/declared/cookies");
+        assertThat(first.header("X-Cache")).as("the first render").isNull();
+
+        for (String cookie : new String[] {"JSESSIONID=x", "JSESSIONID=" + "A".repeat(32),
+                "dateline_pending=" + "B".repeat(24), "dateline_pending=x", "dateline_commenter=bogus",
+                "dateline_anything=1", "JSESSIONID=x; dateline_pending=" + "C".repeat(24) + "; dateline_x=y"}) {
+            Page again = reader.get("/probes/declared/cookies", "Cookie", cookie);
+            assertThat(again.body()).as(cookie).isEqualTo(first.body());
+            assertThat(again.header("X-Cache")).as(cookie).isEqualTo("hit");
+            assertThat(again.header("Cache-Control")).as(cookie).startsWith("public");
+        }
+        assertThat(reader.get("/probes/declared/cookies", "Authorization", "Bearer made-up").header("X-Cache"))
+                .as("a made-up Authorization header").isEqualTo("hit");
+    }
+
+    @Test
+    void aPageThatDoesNotReadThePageNumberHasOneEntryForEveryNumber() {
+        SiteClient reader = new SiteClient(port);
+        Page first = reader.get("/probes/declared/numbers");
+        long entries = cache.size();
+        for (String page : new String[] {"2", "3", "99999", "abc", "-1", "0", "02", "1"}) {
+            Page again = reader.get("/probes/declared/numbers?page=" + page);
+            assertThat(again.body()).as("?page=" + page).isEqualTo(first.body());
+            assertThat(again.header("X-Cache")).as("?page=" + page).isEqualTo("hit");
+        }
+        assertThat(cache.size()).isEqualTo(entries);
+    }
+
+    @Test
+    void aListingKeepsItsRealPagesAndAnswersPastTheLastWith404AndNoEntry() {
+        SiteClient reader = new SiteClient(port);
+        String one = reader.get("/probes/paged").body();
+        String two = reader.get("/probes/paged?page=2").body();
+        assertThat(two).isNotEqualTo(one).startsWith("page 2");
+        long entries = cache.size();
+
+        assertThat(reader.get("/probes/paged?page=02").body()).as("the same number").isEqualTo(two);
+        assertThat(reader.get("/probes/paged?page=1").body()).isEqualTo(one);
+        assertThat(reader.get("/probes/paged?page=abc").body()).as("odd reads as page 1").isEqualTo(one);
+        for (int page = 4; page < 60; page++) {
+            assertThat(reader.get("/probes/paged?page=" + page).status()).as("page " + page).isEqualTo(404);
+        }
+        assertThat(reader.get("/probes/paged?page=99999999999").body()).as("not a number").isEqualTo(one);
+        assertThat(cache.size()).as("no entry for a page that does not exist").isEqualTo(entries);
+    }
+
     /** A reader route nobody has written yet, at an address no reader page has today. */
     @RestController
     @CachedPage
@@ -116,9 +172,25 @@ class PageCacheFollowsTheHandlerTest {
 
         private final AtomicInteger renders = new AtomicInteger();
 
-        @GetMapping(path = "/probes/declared/deep/down.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+        @GetMapping(path = {"/probes/declared/deep/down.txt", "/probes/declared/cookies", "/probes/declared/numbers"},
+                produces = MediaType.TEXT_PLAIN_VALUE)
         String declared() {
             return "render " + renders.incrementAndGet();
+        }
+    }
+
+    /** A listing of three pages, as the site's sections, tags and authors read {@code ?page=}. */
+    @RestController
+    static class PagedProbe {
+
+        private final AtomicInteger renders = new AtomicInteger();
+
+        @CachedPage(paginated = true)
+        @GetMapping(path = "/probes/paged", produces = MediaType.TEXT_PLAIN_VALUE)
+        ResponseEntity<String> paged(@RequestParam(defaultValue = "1") String page) {
+            int number = PageNumbers.requested(page);
+            return number > 3 ? ResponseEntity.notFound().build()
+                    : ResponseEntity.ok("page " + number + ", render " + renders.incrementAndGet());
         }
     }
 

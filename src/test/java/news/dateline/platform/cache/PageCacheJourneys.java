@@ -99,6 +99,31 @@ interface PageCacheJourneys extends RunningSite {
     }
 
     @Test
+    default void madeUpCookiesGetTheCachedArticle() {
+        var article = story(this, "Story read with made-up cookies").write();
+        Page first = site().get(article.path());
+        for (String cookie : new String[] {"JSESSIONID=x", "dateline_pending=" + "A".repeat(24),
+                "dateline_commenter=x; dateline_other=1"}) {
+            Page bogus = site().get(article.path(), "Cookie", cookie);
+            assertThat(bogus.header("X-Cache")).as(cookie).isEqualTo("hit");
+            assertThat(bogus.header("ETag")).as(cookie).isEqualTo(first.header("ETag"));
+            assertThat(bogus.header("Cache-Control")).as(cookie).startsWith("public");
+        }
+    }
+
+    @Test
+    default void aSectionPagePastTheLastIsA404AndTakesNoRoomInTheCache() {
+        site().get("/world/");
+        site().get("/");
+        long entries = bean(PageCache.class).size();
+        for (int page = 50; page < 90; page++) {
+            assertThat(site().get("/world/?page=" + page).status()).as("page " + page).isEqualTo(404);
+        }
+        assertThat(site().get("/?page=7").header("X-Cache")).as("the home page has one page").isEqualTo("hit");
+        assertThat(bean(PageCache.class).size()).isEqualTo(entries);
+    }
+
+    @Test
     default void signedInEditorNeverGetsACachedPage() {
         String username = TestAccounts.create(this, "editor");
         site().get("/");
