@@ -19,6 +19,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@link SearchRateLimitProperties#perMinute()} a minute. Past that, {@code 429} with {@code Retry-After} and the
  * site's error page. Token buckets (Bucket4j, as the comment limits) in this node's memory, forgotten after ten
  * quiet minutes and bounded in number, so made-up addresses cannot fill memory; with N nodes, N times the limit.
+ * The minute's searches come back together when it is over, not one every few seconds: the limit then means what it
+ * says whatever the pace of the searches, so a slow machine cannot let a 31st search in.
  */
 @Component
 class SearchRateLimit implements HandlerInterceptor {
@@ -40,7 +42,7 @@ class SearchRateLimit implements HandlerInterceptor {
             return true;
         }
         Bucket bucket = byAddress.get(request.getRemoteAddr(), address -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
