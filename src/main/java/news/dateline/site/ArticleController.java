@@ -3,6 +3,7 @@ package news.dateline.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.comment.CommentSections;
+import news.dateline.live.LiveBlog;
 import news.dateline.live.LiveBlogs;
 import news.dateline.platform.Moments;
 import news.dateline.platform.Refusal;
@@ -64,7 +65,9 @@ class ArticleController {
         model.addAttribute("article", page(article));
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
         model.addAttribute("corrections", corrections.of(article.id()));
-        model.addAttribute("live", live.forArticle(article.id()));
+        LiveBlog liveBlog = live.forArticle(article.id());
+        model.addAttribute("live", liveBlog);
+        model.addAttribute("liveProbe", live.probe(liveBlog, article.id()));
         return new ModelAndView("site/article", model.asMap());
     }
 
