@@ -137,7 +137,7 @@ class LiveUpdatesInBrowserTest extends SqliteSite {
             });
             reader.navigate(base + article.path());
             assertThat(reader.locator(".live-badge").count()).isZero();
-            assertThat(reader.locator(".live-entries > li:visible").count()).isZero();
+            assertThat(reader.locator(".live-blog").isVisible()).isFalse();
             reader.evaluate("() => { window.__notReloaded = true; }");
 
             Page editor = editorContext.newPage();
