@@ -61,6 +61,8 @@ public class ChangeFollower implements SmartLifecycle {
     private final AtomicLong applied = new AtomicLong();
 
     private volatile boolean running;
+    /** Set while the follower cannot reach the database, cleared by its next successful read. */
+    private volatile boolean failing;
     private volatile Thread thread;
     private volatile Connection listening;
 
@@ -124,17 +126,25 @@ public class ChangeFollower implements SmartLifecycle {
         return Integer.MAX_VALUE - 1;
     }
 
+    boolean failing() {
+        return failing;
+    }
+
     private void follow() {
-        boolean failing = false;
+        failing = false;
         while (running) {
             try {
                 Connection connection = listen();
-                failing = false;
                 readAll(); // after every (re)connect: NOTIFYs sent while we were away are lost
+                if (failing) {
+                    log.info("Change follower reads the change log again");
+                }
+                failing = false;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     pg.getNotifications((int) cluster.pollInterval().toMillis());
                     readAll();
+                    failing = false;
                 }
             } catch (SQLException | RuntimeException e) {
                 closeListening();
