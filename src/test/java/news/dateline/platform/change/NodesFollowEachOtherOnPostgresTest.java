@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import news.dateline.support.ClusterNode;
+import news.dateline.support.SiteClient;
+import news.dateline.support.TestAccounts;
 import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +145,34 @@ class NodesFollowEachOtherOnPostgresTest {
         var health = node2.site().get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"lagRows\":0", "\"lagSeconds\":0");
+    }
+
+    /** Sessions and their CSRF tokens live in the database: a load balancer may send each request anywhere. */
+    @Test
+    @Timeout(60)
+    void signedInOnNode1AnEditorSavesAStoryOnNode2WithTheSameSessionAndToken() {
+        String editor = TestAccounts.create(node1, "editor");
+        SiteClient onNode1 = node1.site().signIn(editor, TestAccounts.PASSWORD);
+        String csrf = onNode1.get("/newsroom/articles/new").html().select("meta[name=csrf-token]").attr("content");
+        String session = onNode1.cookie("JSESSIONID");
+        assertThat(csrf).isNotBlank();
+        assertThat(session).isNotBlank();
+
+        String cookie = "JSESSIONID=" + session;
+        SiteClient onNode2 = node2.site();
+        assertThat(onNode2.get("/newsroom", "Cookie", cookie).html().select("body").text()).contains(editor);
+        String headline = "Tugboat strike ends after " + unique("Talks");
+        var saved = onNode2.postForm("/newsroom/articles", java.util.List.of(Map.entry("headline", headline),
+                Map.entry("standfirst", "A standfirst."), Map.entry("section", "1"), Map.entry("slug", ""),
+                Map.entry("tags", ""), Map.entry("body", "Saved on the second node."), Map.entry("dateline", ""),
+                Map.entry("source", ""), Map.entry("action", "save"), Map.entry("_csrf", csrf)), "Cookie", cookie);
+        assertThat(saved.status()).as(saved.body()).isIn(302, 303);
+        assertThat(saved.header("Location")).contains("/newsroom/articles/");
+        assertThat(node1.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM article WHERE headline = :h")
+                .param("h", headline).query(Long.class).single()).isEqualTo(1);
+        // Without the session the same form is refused on node 2, so the cookie is what carried it.
+        var anonymous = node2.site().postForm("/newsroom/articles", Map.of("headline", headline, "_csrf", csrf));
+        assertThat(anonymous.status()).isIn(302, 403);
     }
 
     /** Runs the write in a transaction and notes the moment it committed (before this node's own listeners). */
