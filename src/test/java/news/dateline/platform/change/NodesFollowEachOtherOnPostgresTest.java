@@ -175,6 +175,27 @@ class NodesFollowEachOtherOnPostgresTest {
         assertThat(anonymous.status()).isIn(302, 403);
     }
 
+    /** A flood spread over the nodes by the load balancer meets one limit (10 attempts a minute per address). */
+    @Test
+    @Timeout(60)
+    void commentAttemptsFromOneAddressAreCountedAcrossBothNodes() {
+        Written article = story(node1, "Dock workers vote on the offer " + unique("Ballot")).write();
+        String path = article.path() + "/comments";
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ClusterNode node = i % 2 == 0 ? node1 : node2;
+            statuses.add(node.site().postForm(path, Map.of("comment", "", "author", "", "email", "", "stamp", ""),
+                    "Origin", node.site().base()).status());
+        }
+        // Each attempt was answered on its own terms (the empty form is named), none refused as too many yet.
+        assertThat(statuses).containsOnly(422);
+        var refused = node2.site().postForm(path, Map.of("comment", "", "author", "", "email", "", "stamp", ""),
+                "Origin", node2.site().base());
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.html().select("body").text()).contains("commenting faster than we can read");
+    }
+
     /** Runs the write in a transaction and notes the moment it committed (before this node's own listeners). */
     private static <T> T committing(ClusterNode node, long[] committedNanos, java.util.function.Supplier<T> write) {
         return new TransactionTemplate(node.bean(PlatformTransactionManager.class)).execute(status -> {

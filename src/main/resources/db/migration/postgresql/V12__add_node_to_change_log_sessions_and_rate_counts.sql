@@ -28,3 +28,13 @@ CREATE TABLE spring_session_attributes (
     CONSTRAINT spring_session_attributes_fk FOREIGN KEY (session_primary_id)
         REFERENCES spring_session (primary_id) ON DELETE CASCADE
 );
+
+-- Rate limits counted across nodes (platform/SharedRateCounter): hits per key (a SHA-256 hash) per fixed window.
+CREATE TABLE rate_count (
+    scope        TEXT    NOT NULL,
+    key_hash     TEXT    NOT NULL,
+    window_start BIGINT  NOT NULL,
+    hits         INTEGER NOT NULL,
+    CONSTRAINT rate_count_pk PRIMARY KEY (scope, key_hash, window_start)
+);
+CREATE INDEX rate_count_window ON rate_count (window_start);
