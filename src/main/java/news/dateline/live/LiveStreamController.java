@@ -62,10 +62,12 @@ class LiveStreamController {
      */
     @CachedPage
     @GetMapping(path = "/live/{articleId}/state", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> state(@PathVariable long articleId, HttpServletRequest request) {
+    ResponseEntity<String> state(@PathVariable long articleId, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
         LiveCoverage coverage = live.coverage(articleId).filter(LiveCoverage::published)
                 .orElseThrow(() -> Refusal.notFound("Live state of article " + articleId));
         PageCache.dependsOnArticle(request, articleId);
+        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.article(articleId));
         String body = coverage.isLive()
                 ? "{\"live\":true,\"stream\":\"" + LiveBlogs.streamPath(articleId) + "\"}"
                 : "{\"live\":false}";
