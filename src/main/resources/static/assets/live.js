@@ -1,10 +1,11 @@
 // Live updates on an article page: follows the server's event stream and puts each new entry on top.
 // The entries arrive as HTML rendered (and escaped) by the server's own template; without this script the
-// page still shows every entry on reload.
+// page still shows every entry on reload. A page that is not live (opened before coverage started, or after it
+// ended) asks the small cached state at data-probe every few seconds, and joins once coverage is on.
 (function () {
   'use strict';
-  var blog = document.querySelector('.live-blog[data-stream]');
-  if (!blog || !window.EventSource) {
+  var blog = document.querySelector('.live-blog[data-stream], .live-blog[data-probe]');
+  if (!blog || !window.EventSource || !window.fetch) {
     return;
   }
   var list = blog.querySelector('.live-entries');
@@ -13,6 +14,7 @@
   var status = blog.querySelector('.live-status');
   var empty = blog.querySelector('.live-empty');
   var source;
+  var probeTimer = null;
 
   function fragment(html) {
     var template = document.createElement('template');
@@ -78,11 +80,14 @@
     });
     source.addEventListener('ended', function () {
       source.close();
+      blog.removeAttribute('data-connected');
+      blog.removeAttribute('data-stream');
       var badge = document.querySelector('.live-badge');
       if (badge) {
         badge.remove();
       }
       status.textContent = 'Live coverage has ended.';
+      watch();
     });
     source.addEventListener('error', function () {
       // EventSource retries by itself after a dropped connection; a refusal (503 when the node is full) closes
@@ -98,5 +103,69 @@
     });
   }
 
-  connect();
+  // Coverage started since this page was rendered: show the live part and the badge, then follow the stream
+  // from the newest entry the page has (none on a page that was never live: the stream sends them all).
+  function begin(stream) {
+    blog.hidden = false;
+    blog.setAttribute('data-stream', stream);
+    var ended = blog.querySelector('.live-ended');
+    if (ended) {
+      ended.remove();
+    }
+    var heading = document.querySelector('.story-header h1');
+    if (heading && !document.querySelector('.live-badge')) {
+      var badge = document.createElement('p');
+      badge.className = 'live-badge';
+      var label = document.createElement('span');
+      label.textContent = 'Live';
+      badge.appendChild(label);
+      heading.parentNode.insertBefore(badge, heading);
+    }
+    status.textContent = 'Live coverage has started.';
+    var newest = list.querySelector('[data-entry-id]');
+    blog.setAttribute('data-last-id', newest ? newest.getAttribute('data-entry-id') : '0');
+    connect();
+  }
+
+  // The answer is cached by the site and any front cache and dropped when the story changes; "no-cache" makes
+  // each ask a revalidation (a 304 from memory). Jitter keeps thousands of open pages from asking in step.
+  function watch() {
+    if (blog.hasAttribute('data-probe')) {
+      later();
+    }
+  }
+
+  function later() {
+    var every = Number(blog.getAttribute('data-probe-every')) || 10000;
+    probeTimer = setTimeout(ask, every * (0.75 + Math.random() / 2));
+  }
+
+  function ask() {
+    probeTimer = null;
+    if (document.hidden) {
+      return; // asked again when the tab is shown
+    }
+    fetch(blog.getAttribute('data-probe'), { cache: 'no-cache', headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (state) {
+        if (state && state.live && state.stream) {
+          begin(state.stream);
+        } else {
+          later();
+        }
+      }, later);
+  }
+
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden && probeTimer === null && !blog.hasAttribute('data-stream')
+        && blog.hasAttribute('data-probe')) {
+      ask();
+    }
+  });
+
+  if (blog.hasAttribute('data-stream')) {
+    connect();
+  } else {
+    watch();
+  }
 })();

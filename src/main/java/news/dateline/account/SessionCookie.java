@@ -1,6 +1,7 @@
 package news.dateline.account;
 
 import news.dateline.platform.SiteProperties;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +19,13 @@ class SessionCookie {
         boolean secure = login.secureCookie() != null ? login.secureCookie()
                 : site.baseUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
         return servletContext -> servletContext.getSessionCookieConfig().setSecure(secure);
+    }
+
+    /** The same for the cookie Spring Session writes, which is the one in use (sessions live in the database). */
+    @Bean
+    DefaultCookieSerializerCustomizer secureSpringSessionCookie(LoginProperties login, SiteProperties site) {
+        boolean secure = login.secureCookie() != null ? login.secureCookie()
+                : site.baseUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+        return serializer -> serializer.setUseSecureCookie(secure);
     }
 }

@@ -6,12 +6,15 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Optional;
+import news.dateline.platform.DataProperties;
+import news.dateline.platform.SharedRateCounter;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets per reader address and per email address, in this node's memory (a flood is stopped where it
- * lands; with N nodes a sender gets at most N times the limit). Buckets of quiet senders are forgotten after
- * an hour, and the map is bounded so a flood of made-up addresses cannot exhaust memory.
+ * Limits per reader address and per email address. On SQLite (one node): token buckets in this node's memory;
+ * buckets of quiet senders are forgotten after an hour, and the map is bounded so a flood of made-up addresses
+ * cannot exhaust memory. On PostgreSQL, where a load balancer spreads a flood over several nodes, the same limits
+ * are counted in the database ({@link SharedRateCounter}, docs/scaling.md).
  */
 @Component
 class CommentRateLimits {
@@ -23,8 +26,12 @@ class CommentRateLimits {
     private final Cache<String, Bucket> byIp;
     private final Cache<String, Bucket> byEmail;
 
-    CommentRateLimits(CommentProperties settings) {
+    /** Null on SQLite. */
+    private final SharedRateCounter shared;
+
+    CommentRateLimits(CommentProperties settings, DataProperties data, SharedRateCounter counter) {
         this.limits = settings.rateLimits();
+        this.shared = data.usesSqlite() ? null : counter;
         this.byIp = Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER).maximumSize(MAX_TRACKED).build();
         this.byEmail = Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER).maximumSize(MAX_TRACKED).build();
     }
@@ -34,6 +41,9 @@ class CommentRateLimits {
         if (!limits.enabled()) {
             return Optional.empty();
         }
+        if (shared != null) {
+            return both("comment-ip", ip, limits.perIpPerMinute(), limits.perIpPerHour());
+        }
         return take(byIp.get(ip, k -> bucket(limits.perIpPerMinute(), limits.perIpPerHour())));
     }
 
@@ -41,7 +51,16 @@ class CommentRateLimits {
         if (!limits.enabled()) {
             return Optional.empty();
         }
+        if (shared != null) {
+            return both("comment-email", emailKey, limits.perEmailPerMinute(), limits.perEmailPerHour());
+        }
         return take(byEmail.get(emailKey, k -> bucket(limits.perEmailPerMinute(), limits.perEmailPerHour())));
+    }
+
+    /** The hour is asked only when the minute allows: an attempt the minute refuses does not count in the hour. */
+    private Optional<Duration> both(String scope, String key, int perMinute, int perHour) {
+        return shared.tryHit(scope + "-minute", key, perMinute, Duration.ofMinutes(1))
+                .or(() -> shared.tryHit(scope + "-hour", key, perHour, Duration.ofHours(1)));
     }
 
     private static Optional<Duration> take(Bucket bucket) {

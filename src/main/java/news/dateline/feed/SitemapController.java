@@ -32,6 +32,7 @@ class SitemapController {
     @CachedPage
     @GetMapping("/sitemap.xml")
     ResponseEntity<byte[]> index(ServletWebRequest request) {
+        news.dateline.platform.cache.CacheTags.add(request.getResponse(), news.dateline.platform.cache.CacheTags.FEEDS);
         return Conditional.respond(request, sitemaps.version(), XML, sitemaps::index);
     }
 
@@ -48,6 +49,7 @@ class SitemapController {
         if (!sitemaps.exists(kind, page)) {
             throw Refusal.notFound("Sitemap " + file);
         }
+        news.dateline.platform.cache.CacheTags.add(request.getResponse(), news.dateline.platform.cache.CacheTags.FEEDS);
         return Conditional.respond(request, sitemaps.version(), XML, () -> sitemaps.file(kind, page));
     }
 
@@ -55,6 +57,7 @@ class SitemapController {
     @CachedPage
     @GetMapping("/news-sitemap.xml")
     ResponseEntity<byte[]> news(ServletWebRequest request) {
+        news.dateline.platform.cache.CacheTags.add(request.getResponse(), news.dateline.platform.cache.CacheTags.FEEDS);
         return Conditional.respondByContent(request, XML, sitemaps.news());
     }
 

@@ -25,8 +25,11 @@ public class LiveBlogs {
     /** Absent in a context without the web layer (the reindex command); then the plain path is used. */
     private final ObjectProvider<ResourceUrlProvider> resources;
 
+    private final LiveProperties properties;
+
     LiveBlogs(LiveRepository live, MarkdownRenderer markdown, Moments moments, TemplateEngine templates,
-            ObjectProvider<ResourceUrlProvider> resources) {
+            ObjectProvider<ResourceUrlProvider> resources, LiveProperties properties) {
+        this.properties = properties;
         this.live = live;
         this.markdown = markdown;
         this.moments = moments;
@@ -40,15 +43,33 @@ public class LiveBlogs {
         if (coverage == null || !coverage.everLive()) {
             return null;
         }
+        return new LiveBlog(articleId, coverage.isLive(), moments.of(coverage.since()), moments.of(coverage.endedAt()),
+                live.entries(articleId).stream().map(this::view).toList(), streamPath(articleId), script());
+    }
+
+    /**
+     * For a published article's page unless it is live now: the page was never told coverage started, and a
+     * cached copy is shared by every reader who opened it, so it asks (issue 14).
+     */
+    public LiveProbe probe(LiveBlog blog, long articleId) {
+        if (blog != null && blog.live()) {
+            return null;
+        }
+        return new LiveProbe(statePath(articleId), script(), properties.probeInterval().toMillis());
+    }
+
+    private String script() {
         ResourceUrlProvider urls = resources.getIfAvailable();
         String script = urls == null ? null : urls.getForLookupPath("/assets/live.js");
-        return new LiveBlog(articleId, coverage.isLive(), moments.of(coverage.since()), moments.of(coverage.endedAt()),
-                live.entries(articleId).stream().map(this::view).toList(), streamPath(articleId),
-                script != null ? script : "/assets/live.js");
+        return script != null ? script : "/assets/live.js";
     }
 
     static String streamPath(long articleId) {
         return "/live/" + articleId + "/events";
+    }
+
+    static String statePath(long articleId) {
+        return "/live/" + articleId + "/state";
     }
 
     LiveEntryView view(LiveEntry entry) {

@@ -1,6 +1,9 @@
 package news.dateline.live;
 
+import jakarta.servlet.http.HttpServletRequest;
 import news.dateline.platform.Refusal;
+import news.dateline.platform.cache.CachedPage;
+import news.dateline.platform.cache.PageCache;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,6 +53,25 @@ class LiveStreamController {
                 // nginx and similar proxies would otherwise hold events back in a buffer.
                 .header("X-Accel-Buffering", "no")
                 .body(emitter);
+    }
+
+    /**
+     * Whether the article is live now, for pages that were not (assets/live.js asks every few seconds). A
+     * {@code @CachedPage} tied to its article: any change to the story drops it, so thousands of open pages cost
+     * one render per change and otherwise a {@code 304} from memory (or from the front cache).
+     */
+    @CachedPage
+    @GetMapping(path = "/live/{articleId}/state", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> state(@PathVariable long articleId, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
+        LiveCoverage coverage = live.coverage(articleId).filter(LiveCoverage::published)
+                .orElseThrow(() -> Refusal.notFound("Live state of article " + articleId));
+        PageCache.dependsOnArticle(request, articleId);
+        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.article(articleId));
+        String body = coverage.isLive()
+                ? "{\"live\":true,\"stream\":\"" + LiveBlogs.streamPath(articleId) + "\"}"
+                : "{\"live\":false}";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static long resumeAfter(String lastEventId, Long after) {

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The readers on this node who have a live article open, and what is pushed to them: each committed entry change
  * (rendered once, sent to all), a comment line every {@code heartbeat} so proxies keep the connection, and "ended"
- * when coverage stops. Only this node's writes reach its readers until a change-log follower relays other nodes'
- * (docs/newsroom.md).
+ * when coverage stops. Other nodes' writes arrive the same way, replayed by the change follower on PostgreSQL
+ * (docs/scaling.md, docs/newsroom.md).
  */
 @Component
 class LiveStreams implements SmartLifecycle {

@@ -3,9 +3,11 @@ package news.dateline.site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import news.dateline.comment.CommentSections;
+import news.dateline.live.LiveBlog;
 import news.dateline.live.LiveBlogs;
 import news.dateline.platform.Moments;
 import news.dateline.platform.Refusal;
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.platform.cache.PageCache;
 import news.dateline.search.RelatedNews;
@@ -61,10 +63,18 @@ class ArticleController {
             return new ModelAndView(PermanentRedirect.to(moved));
         }
         PageCache.dependsOnArticle(request, article.id());
+        // Recent Articles and Related News are not tagged: they may be up to max-age old (docs/scaling.md).
+        java.util.List<String> tags = new java.util.ArrayList<>(java.util.List.of(CacheTags.article(article.id()),
+                CacheTags.section(article.section().slug())));
+        article.tags().forEach(tag -> tags.add(CacheTags.tag(tag.slug())));
+        article.authors().forEach(author -> tags.add(CacheTags.author(author.slug())));
+        CacheTags.add(response, tags);
         model.addAttribute("article", page(article));
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
         model.addAttribute("corrections", corrections.of(article.id()));
-        model.addAttribute("live", live.forArticle(article.id()));
+        LiveBlog liveBlog = live.forArticle(article.id());
+        model.addAttribute("live", liveBlog);
+        model.addAttribute("liveProbe", live.probe(liveBlog, article.id()));
         return new ModelAndView("site/article", model.asMap());
     }
 

@@ -29,8 +29,10 @@ class AuthorController {
 
     @CachedPage(paginated = true)
     @GetMapping("/author/{slug}")
-    String author(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model) {
+    String author(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Author found = authors.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Author " + slug));
+        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.author(found.slug()));
         Pagination pagination = Pagination.of(page, articles.countByAuthor(found.id()), site.pageSize(),
                 found.path());
         model.addAttribute("listing", new ListingPage("author", found.name(), found.bio(), found.path(),

@@ -28,7 +28,8 @@ class HomeController {
 
     @CachedPage
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.HOME);
         List<StoryCard> latest = cards.of(articles.latest(LATEST + 1, 0));
         StoryCard lead = latest.isEmpty() ? null : latest.getFirst();
         List<StoryCard> rest = latest.isEmpty() ? List.of() : latest.subList(1, latest.size());

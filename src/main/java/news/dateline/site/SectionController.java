@@ -31,13 +31,15 @@ class SectionController {
 
     @CachedPage(paginated = true)
     @GetMapping("/{section:[a-z0-9-]+}/")
-    ModelAndView section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model) {
+    ModelAndView section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Section found = sections.findBySlug(section).orElse(null);
         if (found == null) {
             // A renamed section's old address sends readers to the new one.
             return sections.renamedFrom(section).map(current -> new ModelAndView(PermanentRedirect.to("/" + current + "/")))
                     .orElseThrow(() -> Refusal.notFound("Section " + section));
         }
+        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.section(found.slug()));
         Pagination pagination = Pagination.of(page, articles.countInSection(found.id()), site.pageSize(),
                 found.path());
         model.addAttribute("listing", new ListingPage("section", found.name(), found.description(), found.path(),

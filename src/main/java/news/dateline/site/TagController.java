@@ -29,8 +29,10 @@ class TagController {
 
     @CachedPage(paginated = true)
     @GetMapping("/tag/{tag}")
-    String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page, Model model) {
+    String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Tag found = tags.findBySlug(tag).orElseThrow(() -> Refusal.notFound("Tag " + tag));
+        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.tag(found.slug()));
         int total = articles.countTaggedWith(found.id());
         if (total == 0) {
             throw Refusal.notFound("Tag " + tag + " has no published stories");

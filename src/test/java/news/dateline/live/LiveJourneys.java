@@ -26,13 +26,46 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Live coverage, from the newsroom's live page to readers' article pages and open event streams. */
 interface LiveJourneys extends RunningSite {
 
+    /** Issue 14: a page cached before coverage started asks this state, so it must change at once on start. */
+    @Test
+    default void aPageThatIsNotLiveAsksACachedStateThatTurnsLiveWhenCoverageStarts() {
+        Written story = story(this, "Harbour wall holds as the tide turns").write();
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+
+        Document before = site().get(story.path()).html();
+        String probe = "/live/" + story.id() + "/state";
+        assertThat(before.select(".live-blog[hidden]").attr("data-probe")).isEqualTo(probe);
+        assertThat(before.select(".live-blog[hidden] script[src]").attr("src")).startsWith("/assets/live");
+        Page off = site().get(probe);
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(off.header("Content-Type")).startsWith("application/json");
+        assertThat(off.body()).isEqualTo("{\"live\":false}");
+        assertThat(off.header("Cache-Control")).contains("public");
+        // Revalidating, as the page's script does, costs a 304.
+        assertThat(site().get(probe, "If-None-Match", off.header("ETag")).status()).isEqualTo(304);
+
+        assertThat(editor.post(desk + "/start").status()).isEqualTo(303);
+        assertThat(site().get(probe, "If-None-Match", off.header("ETag")).body())
+                .isEqualTo("{\"live\":true,\"stream\":\"/live/" + story.id() + "/events\"}");
+        Document live = site().get(story.path()).html();
+        assertThat(live.select(".live-blog").hasAttr("data-probe")).isFalse();
+        assertThat(live.select(".live-blog").hasAttr("hidden")).isFalse();
+
+        assertThat(editor.post(desk + "/end").status()).isEqualTo(303);
+        assertThat(site().get(probe).body()).isEqualTo("{\"live\":false}");
+        // An ended page asks too, in case coverage starts again.
+        assertThat(site().get(story.path()).html().select(".live-blog").attr("data-probe")).isEqualTo(probe);
+        assertThat(site().get("/live/999999/state").status()).isEqualTo(404);
+    }
+
     @Test
     default void editorStartsLiveCoverageAndReadersSeeEntriesNewestFirst() {
         Written story = story(this, "Flood crest reaches the city").write();
         NewsroomForms editor = NewsroomForms.as(this, "editor");
         String desk = "/newsroom/articles/" + story.id() + "/live";
 
-        assertThat(site().get(story.path()).html().select(".live-badge, .live-blog")).isEmpty();
+        assertThat(site().get(story.path()).html().select(".live-badge, .live-blog:not([hidden])")).isEmpty();
         assertThat(editor.get(desk).html().select("main").text()).contains("This story is not live.");
 
         Page started = editor.post(desk + "/start");

@@ -113,6 +113,69 @@ class LiveUpdatesInBrowserTest extends SqliteSite {
         }
     }
 
+    /**
+     * Issue 14: the page was cached and opened while the story was not live, so it had no live script; the reader
+     * must still learn that coverage started and receive entries, without reloading.
+     */
+    @Test
+    @Timeout(120)
+    void readerWhoOpenedTheStoryBeforeCoverageStartedReceivesTheEntries() {
+        Written article = story(this, "Harbour cranes: the storm reaches the coast")
+                .standfirst("Winds are rising along the container quays.").write();
+        String editorName = TestAccounts.create(this, "editor");
+        String base = site().base();
+
+        try (BrowserContext editorContext = browser.newContext();
+                BrowserContext readerContext = browser.newContext()) {
+            Page reader = readerContext.newPage();
+            List<String> failures = new CopyOnWriteArrayList<>();
+            reader.onPageError(failures::add);
+            reader.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    failures.add(message.text());
+                }
+            });
+            reader.navigate(base + article.path());
+            assertThat(reader.locator(".live-badge").count()).isZero();
+            assertThat(reader.locator(".live-blog").isVisible()).isFalse();
+            reader.evaluate("() => { window.__notReloaded = true; }");
+
+            Page editor = editorContext.newPage();
+            editor.navigate(base + "/newsroom/login");
+            editor.getByLabel("Username").fill(editorName);
+            editor.getByLabel("Password").fill(TestAccounts.PASSWORD);
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            editor.waitForURL(base + "/newsroom");
+            editor.navigate(base + "/newsroom/articles/" + article.id() + "/live");
+            editor.getByText("Start live coverage").click();
+            editor.waitForURL("**/live?done=started");
+            long started = System.nanoTime();
+
+            // The open page notices within its probe interval (10 s by default) and connects.
+            reader.locator(".live-badge").waitFor(new Locator.WaitForOptions()
+                    .setState(WaitForSelectorState.VISIBLE).setTimeout(15_000));
+            reader.locator(".live-blog[data-connected=true]").waitFor(new Locator.WaitForOptions()
+                    .setState(WaitForSelectorState.ATTACHED).setTimeout(5_000));
+            System.out.println("The open page learned that coverage started in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+            editor.getByLabel("New entry").fill("Cranes are being lashed down on every quay.");
+            long posted = System.nanoTime();
+            editor.getByText("Post entry").click();
+            Locator entry = reader.locator(".live-entries > li").first();
+            entry.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(2_000));
+            long elapsedMillis = (System.nanoTime() - posted) / 1_000_000;
+            System.out.println("Live entry reached the page opened before coverage in " + elapsedMillis + " ms");
+            assertThat(elapsedMillis).isLessThan(2_000);
+            assertThat(entry.locator(".live-entry-body").innerText().strip())
+                    .isEqualTo("Cranes are being lashed down on every quay.");
+            assertThat(reader.locator(".live-blog").isVisible()).isTrue();
+            assertThat(reader.evaluate("() => window.__notReloaded")).isEqualTo(true);
+            assertThat(failures).isEmpty();
+            screenshot(reader, "live-reader-opened-before-coverage.png");
+        }
+    }
+
     private static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
     }

@@ -39,6 +39,19 @@ public final class TestDatabases {
         registry.add("dateline.data.password", () -> "");
     }
 
+    /** A fresh database for several nodes to share (cluster tests): its JDBC URL, user {@code postgres}. */
+    public static String sharedPostgres(String name) {
+        EmbeddedPostgres server = postgresServer();
+        String database = name + "_" + DATABASES.incrementAndGet();
+        createDatabase(server, database);
+        return server.getJdbcUrl("postgres", database);
+    }
+
+    /** A fresh, empty directory for one node's own files (its search index). */
+    public static Path dataDirectory(String name) {
+        return freshDirectory(name);
+    }
+
     private static synchronized EmbeddedPostgres postgresServer() {
         if (postgres == null) {
             try {

@@ -1,6 +1,8 @@
 package news.dateline.platform.change;
 
 import java.time.Clock;
+import java.util.UUID;
+import news.dateline.platform.DataProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * its event on this node, both in the caller's transaction. Listeners use
  * {@code @TransactionalEventListener(phase = AFTER_COMMIT)}, so they see only what was committed; a rollback
  * takes the rows and the event away together.
+ *
+ * <p>On PostgreSQL the same transaction sends {@code NOTIFY dateline_changes} (delivered at commit, not at all on
+ * rollback), which wakes the other nodes' {@link ChangeFollower}; each row names the node that wrote it, so a
+ * follower does not apply its own node's changes a second time.
  */
 @Component
 public class ChangeLog {
@@ -18,11 +24,22 @@ public class ChangeLog {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final boolean notify;
+    private final String node;
 
-    ChangeLog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    ChangeLog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, DataProperties data,
+            ClusterProperties cluster) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.notify = !data.usesSqlite();
+        this.node = cluster.nodeId().isBlank() ? "node-" + UUID.randomUUID().toString().substring(0, 8)
+                : cluster.nodeId();
+    }
+
+    /** This node's name in {@code change_log.node}. */
+    String node() {
+        return node;
     }
 
     public void record(Change change) {
@@ -33,11 +50,14 @@ public class ChangeLog {
         long now = clock.millis();
         for (ChangeRow row : change.rows()) {
             jdbc.sql("""
-                            INSERT INTO change_log (article_id, kind, entry_id, created_at)
-                            VALUES (:article, :kind, :entry, :now)""")
+                            INSERT INTO change_log (article_id, kind, entry_id, created_at, node)
+                            VALUES (:article, :kind, :entry, :now, :node)""")
                     .param("article", row.articleId()).param("kind", row.kind()).param("entry", row.entryId())
-                    .param("now", now)
+                    .param("now", now).param("node", node)
                     .update();
+        }
+        if (notify) {
+            jdbc.sql("NOTIFY " + ChangeFollower.CHANNEL).update();
         }
         events.publishEvent(change);
     }

@@ -23,6 +23,28 @@ import org.junit.jupiter.api.Test;
 /** Anonymous readers get cached pages; they never get a stale one after a change commits. */
 interface PageCacheJourneys extends RunningSite {
 
+    /** Issue 14: a front cache (Varnish xkey, Fastly, Cloudflare) purges by these keys, so each answer names them. */
+    @Test
+    default void everyCachedAnswerNamesWhatItShowsForFrontCaches() {
+        var article = story(this, "Ossel floodgates closed for the night").in("world").by("amara-osei")
+                .tagged("Ossel").write();
+        String expected = "article-" + article.id() + " section-world tag-ossel author-amara-osei";
+        for (int i = 0; i < 2; i++) { // rendered, then replayed from the page cache
+            Page page = site().get(article.path());
+            assertThat(page.header("xkey")).isEqualTo(expected);
+            assertThat(page.header("Surrogate-Key")).isEqualTo(expected);
+            assertThat(page.header("Cache-Tag")).isEqualTo(expected.replace(' ', ','));
+        }
+        assertThat(site().get("/").header("xkey")).isEqualTo("home");
+        assertThat(site().get("/world/").header("xkey")).isEqualTo("section-world");
+        assertThat(site().get("/tag/ossel").header("xkey")).isEqualTo("tag-ossel");
+        assertThat(site().get("/author/amara-osei").header("xkey")).isEqualTo("author-amara-osei");
+        assertThat(site().get("/feed").header("Cache-Tag")).isEqualTo("feeds");
+        assertThat(site().get("/world/feed/atom").header("xkey")).isEqualTo("feeds");
+        assertThat(site().get("/sitemap.xml").header("xkey")).isEqualTo("feeds");
+        assertThat(site().get("/live/" + article.id() + "/state").header("xkey")).isEqualTo("article-" + article.id());
+    }
+
     @Test
     default void cachedHomePageShowsAStoryRightAfterItIsPublished() {
         Page before = site().get("/");

@@ -1,0 +1,63 @@
+package news.dateline.platform.cache;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a cacheable answer shows, named for front caches that purge by key: {@code xkey} (Varnish's xkey module),
+ * and the same list as {@code Surrogate-Key} (Fastly) and {@code Cache-Tag} (Cloudflare). Set by the handler, so
+ * the page cache stores and replays them with the page. Keys: {@code article-42}, {@code section-world},
+ * {@code tag-flood}, {@code author-amara-osei}, {@code home}, {@code feeds} (docs/scaling.md).
+ */
+public final class CacheTags {
+
+    public static final String XKEY = "xkey";
+    public static final String SURROGATE_KEY = "Surrogate-Key";
+    public static final String CACHE_TAG = "Cache-Tag";
+    public static final String HOME = "home";
+    public static final String FEEDS = "feeds";
+
+    private CacheTags() {
+    }
+
+    public static String article(long id) {
+        return "article-" + id;
+    }
+
+    public static String section(String slug) {
+        return "section-" + slug;
+    }
+
+    public static String tag(String slug) {
+        return "tag-" + slug;
+    }
+
+    public static String author(String slug) {
+        return "author-" + slug;
+    }
+
+    /** Adds keys to the answer's tags (kept in order, each once). Keys are slugs: no spaces or commas. */
+    public static void add(HttpServletResponse response, Iterable<String> keys) {
+        Set<String> all = new LinkedHashSet<>();
+        String existing = response.getHeader(XKEY);
+        if (existing != null && !existing.isBlank()) {
+            all.addAll(java.util.List.of(existing.strip().split("\\s+")));
+        }
+        for (String key : keys) {
+            String clean = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+            if (!clean.isEmpty()) {
+                all.add(clean);
+            }
+        }
+        String spaced = String.join(" ", all);
+        response.setHeader(XKEY, spaced);
+        response.setHeader(SURROGATE_KEY, spaced);
+        response.setHeader(CACHE_TAG, String.join(",", all));
+    }
+
+    public static void add(HttpServletResponse response, String... keys) {
+        add(response, java.util.List.of(keys));
+    }
+}
