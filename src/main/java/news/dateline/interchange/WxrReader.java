@@ -163,7 +163,7 @@ final class WxrReader {
                 f.getOrDefault("wp:post_date_gmt", ""), f.getOrDefault("wp:post_name", ""),
                 f.getOrDefault("wp:status", ""), f.getOrDefault("wp:post_type", "post"),
                 f.getOrDefault("wp:post_parent", "0"), f.getOrDefault("wp:attachment_url", ""),
-                terms, meta, comments);
+                terms, meta, comments, f.getOrDefault("wp:post_password", ""));
     }
 
     /** Qualifies the element by what its namespace means, whatever prefix the file chose. */

@@ -26,7 +26,7 @@ final class WxrRecords {
     record Item(int line, String title, String link, String creator, String guid, String content, String excerpt,
             String postId, String postDate, String postDateGmt, String postName, String status, String postType,
             String postParent, String attachmentUrl, List<ItemTerm> terms, Map<String, String> meta,
-            List<Comment> comments) {
+            List<Comment> comments, String postPassword) {
     }
 
     record Comment(String commentId, String author, String email, String url, String ip, String date,

@@ -75,7 +75,7 @@ public class ArticleService {
     /** A story from another system (a WordPress export), with its own dates and status. */
     public record ImportedStory(String kind, long sectionId, String slug, String headline, String standfirst,
             String body, String datelinePlace, String sourceCredit, String status, Instant date, Instant publishedAt,
-            Instant updatedAt, Instant scheduledFor, List<Long> authorIds, List<Long> tagIds) {
+            Instant updatedAt, Instant scheduledFor, List<Long> authorIds, List<Long> tagIds, String importNote) {
     }
 
     /**
