@@ -21,6 +21,7 @@ import news.dateline.platform.ReservedPaths;
 import news.dateline.platform.Slugs;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleService.ImportedStory;
+import org.jsoup.Jsoup;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -262,7 +263,13 @@ final class ImportRun implements WxrReader.Handler {
                 tagIds.add(tagId(term.taxonomy() == Taxonomy.TAG ? wpSlug : "category:" + wpSlug, term.name(), null));
             }
         }
+        // A headline is text: markup in a WordPress title (theme-unit-test's "Title <em>With</em> …") is reduced
+        // to what it reads as, so the reader's h1 does not show tags.
         String headline = item.title().strip();
+        if (LOOKS_LIKE_HTML.matcher(headline).find()) {
+            headline = Jsoup.parseBodyFragment(headline).text().strip();
+            summary.note("markup in a title reduced to its text");
+        }
         if (headline.isEmpty()) {
             headline = "Untitled";
             summary.note("post without a title imported as 'Untitled'");

@@ -142,6 +142,20 @@ interface ImportJourneys extends RunningSite {
         assertThat(page.html().select("h1").first().text()).isEqualTo("Markup: HTML Tags and Formatting");
     }
 
+    /** Issue 19, item 14: a headline is text; markup in a WordPress title must not show as literal tags. */
+    @Test
+    default void htmlInAPostTitleBecomesItsTextInTheHeadline() {
+        themeUnitTestImported();
+        long titled = articleFor("http://wptest.io/demo/?p=861#1173");
+
+        assertThat(jdbc().sql("SELECT headline FROM article WHERE id = :id").param("id", titled)
+                .query(String.class).single()).isEqualTo("Markup: Title With Markup");
+        SiteClient.Page page = site().get("/classic/markup-title-with-markup");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("h1").first().text()).isEqualTo("Markup: Title With Markup");
+        assertThat(page.html().select("h1").first().html()).doesNotContain("&lt;");
+    }
+
     @Test
     default void importingTheSameExportAgainChangesNothing() {
         themeUnitTestImported();
