@@ -147,7 +147,11 @@ class EditorController {
         answer.put("savedAt", times.clock(java.time.Instant.now()));
         answer.put("editUrl", "/newsroom/articles/" + saved);
         answer.put("autosaveUrl", "/newsroom/articles/" + saved + "/autosave");
-        answer.put("slug", editorial.find(saved).orElseThrow().draft().slug());
+        EditableArticle article = editorial.find(saved).orElseThrow();
+        answer.put("slug", article.draft().slug());
+        if (!article.isPublished()) {
+            answer.put("previewLink", previewLinks.pathFor(saved));
+        }
         return ResponseEntity.ok(answer);
     }
 
