@@ -71,26 +71,35 @@ public final class TextDiff {
 
     /**
      * Neighbouring parts of the same kind become one, so the page shows one {@code <del>} and one {@code <ins>} per
-     * change, the old text first.
+     * change, the old text first. A space alone between two changes joins them ("hour" → "two hours" reads as one
+     * change, not "two", a space kept, then "hour" → "hours").
      */
     private static List<Part> coalesced(List<Part> parts) {
         List<Part> out = new ArrayList<>();
         StringBuilder same = new StringBuilder();
         StringBuilder deleted = new StringBuilder();
         StringBuilder inserted = new StringBuilder();
+        StringBuilder gap = new StringBuilder();
         for (Part p : parts) {
-            if (p.kind() == Kind.SAME) {
+            boolean changing = !deleted.isEmpty() || !inserted.isEmpty();
+            if (p.kind() == Kind.SAME && changing && gap.isEmpty() && p.text().isBlank() && !p.text().contains("\n")) {
+                gap.append(p.text());
+            } else if (p.kind() == Kind.SAME) {
                 emit(out, Kind.DELETED, deleted);
                 emit(out, Kind.INSERTED, inserted);
-                same.append(p.text());
+                same.append(gap).append(p.text());
+                gap.setLength(0);
             } else {
                 emit(out, Kind.SAME, same);
+                deleted.append(gap);
+                inserted.append(gap);
+                gap.setLength(0);
                 (p.deleted() ? deleted : inserted).append(p.text());
             }
         }
-        emit(out, Kind.SAME, same);
         emit(out, Kind.DELETED, deleted);
         emit(out, Kind.INSERTED, inserted);
+        emit(out, Kind.SAME, same.append(gap));
         return out;
     }
 
