@@ -178,7 +178,7 @@ class ArticleWriter {
                 .param("updated", a.updatedAt() == null ? null : a.updatedAt().toEpochMilli())
                 .param("published", a.publishedAt() == null ? null : a.publishedAt().toEpochMilli())
                 .param("scheduled", a.scheduledFor() == null ? null : a.scheduledFor().toEpochMilli())
-                .param("importNote", a.importNote() == null ? "" : a.importNote())
+                .param("importNote", a.importNote() == null || a.importNote().isBlank() ? null : a.importNote())
                 .query(Long.class).single();
     }
 }

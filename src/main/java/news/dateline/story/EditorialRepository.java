@@ -130,7 +130,7 @@ public class EditorialRepository {
         return new EditableArticle(rs.getLong("id"), d, rs.getString("section_slug"),
                 ArticleStatus.fromColumn(rs.getString("status")), instant(rs, "published_at"),
                 instant(rs, "updated_at"), instant(rs, "scheduled_for"), instant(rs, "modified_at"), owner, pendingId,
-                rs.getString("import_note"));
+                java.util.Objects.requireNonNullElse(rs.getString("import_note"), ""));
     }
 
     /** One row of the newsroom's article list. */
