@@ -305,7 +305,9 @@ final class ImportRun implements WxrReader.Handler {
                 date, millis(meta.get(PUBLISHED_META), "published".equals(status) ? date : null),
                 millis(meta.get(UPDATED_META), null),
                 millis(meta.get(SCHEDULED_META), "scheduled".equals(status) ? date : null),
-                new ArrayList<>(authorIds), new ArrayList<>(tagIds), importNote), ActingAccount.SITE);
+                new ArrayList<>(authorIds), new ArrayList<>(tagIds), importNote,
+                item.corrections().stream().map(c -> new ImportedStory.Correction(Instant.ofEpochMilli(c.at()), c.note()))
+                        .toList()), ActingAccount.SITE);
         repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
         summary.imported(page ? "pages" : "articles");
         return articleId;

@@ -26,7 +26,11 @@ final class WxrRecords {
     record Item(int line, String title, String link, String creator, String guid, String content, String excerpt,
             String postId, String postDate, String postDateGmt, String postName, String status, String postType,
             String postParent, String attachmentUrl, List<ItemTerm> terms, Map<String, String> meta,
-            List<Comment> comments, String postPassword) {
+            List<Comment> comments, String postPassword, List<Correction> corrections) {
+    }
+
+    /** A correction on one of our stories, from our own {@code dateline:} namespace: when (epoch millis), and the note. */
+    record Correction(long at, String note) {
     }
 
     record Comment(String commentId, String author, String email, String url, String ip, String date,

@@ -429,6 +429,12 @@ interface ImportJourneys extends RunningSite {
     default void exportThenImportGivesBackTheSameArticlesAndComments(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         themeUnitTestImported();
+        // Issue 19, item 15: a correction (1 → 0 before) travels in our own dateline: namespace.
+        long corrected = articleFor(themeKeys("post").stream().filter(k -> k.endsWith("#1178")).findFirst().orElseThrow());
+        jdbc().sql("""
+                        INSERT INTO article_correction (article_id, note, created_at)
+                        VALUES (:id, 'An earlier version named the wrong <b>tag</b> & "element".', 1700000000123)""")
+                .param("id", corrected).update();
         Path exported = dir.resolve("export.xml");
         int written;
         try (OutputStream out = Files.newOutputStream(exported)) {
@@ -452,6 +458,9 @@ interface ImportJourneys extends RunningSite {
             assertThat(RoundTrip.articles(copy)).hasSameSizeAs(articles);
             assertThat(RoundTrip.missingFrom(RoundTrip.comments(copy), comments)).as("comments changed").isEmpty();
             assertThat(RoundTrip.comments(copy)).hasSameSizeAs(comments);
+            List<String> corrections = RoundTrip.corrections(jdbc());
+            assertThat(corrections).isNotEmpty();
+            assertThat(RoundTrip.corrections(copy)).containsExactlyInAnyOrderElementsOf(corrections);
         } finally {
             freshDb.destroy();
         }

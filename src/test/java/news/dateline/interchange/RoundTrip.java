@@ -51,4 +51,13 @@ final class RoundTrip {
                         rs.getString("answers")))
                 .list();
     }
+
+    /** Each correction with its story's address, when it was made (to the millisecond) and its note. */
+    static List<String> corrections(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug || ' | ' || c.created_at || ' | ' || c.note
+                        FROM article_correction c JOIN article a ON a.id = c.article_id
+                        JOIN section s ON s.id = a.section_id""")
+                .query(String.class).list();
+    }
 }
