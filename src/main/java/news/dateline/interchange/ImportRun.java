@@ -307,7 +307,11 @@ final class ImportRun implements WxrReader.Handler {
                 millis(meta.get(SCHEDULED_META), "scheduled".equals(status) ? date : null),
                 new ArrayList<>(authorIds), new ArrayList<>(tagIds), importNote,
                 item.corrections().stream().map(c -> new ImportedStory.Correction(Instant.ofEpochMilli(c.at()), c.note()))
-                        .toList()), ActingAccount.SITE);
+                        .toList(),
+                // an old address in a section this site lacks is kept under the story's own section
+                item.oldSlugs().stream().map(o -> new ImportedStory.OldSlug(
+                        repo.idBySlug("section", o.section()).orElse(sectionId), o.slug(),
+                        Instant.ofEpochMilli(o.retiredAt()))).toList()), ActingAccount.SITE);
         repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
         summary.imported(page ? "pages" : "articles");
         return articleId;

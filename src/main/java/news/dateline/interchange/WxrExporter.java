@@ -170,6 +170,14 @@ public class WxrExporter {
             xml.writeCharacters(clean(correction.note()));
             xml.writeEndElement();
         }
+        for (WxrRecords.OldSlug old : repo.oldSlugs(story.id())) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeStartElement(WxrReader.DATELINE_NAMESPACE, "old_slug");
+            xml.writeAttribute("section", old.section());
+            xml.writeAttribute("retired", Long.toString(old.retiredAt()));
+            xml.writeCharacters(clean(old.slug()));
+            xml.writeEndElement();
+        }
         List<Reply> replies = repo.comments(story.id());
         Map<Long, Long> exportedIds = new HashMap<>();
         for (Reply reply : replies) {

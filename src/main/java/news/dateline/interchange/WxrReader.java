@@ -139,6 +139,7 @@ final class WxrReader {
         Map<String, String> meta = new LinkedHashMap<>();
         List<Comment> comments = new ArrayList<>();
         List<WxrRecords.Correction> corrections = new ArrayList<>();
+        List<WxrRecords.OldSlug> oldSlugs = new ArrayList<>();
         while (nextTag(xml) == XMLStreamConstants.START_ELEMENT) {
             String name = xml.getLocalName();
             if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "correction".equals(name)) {
@@ -146,6 +147,13 @@ final class WxrReader {
                 String note = text(xml);
                 if (at != null) {
                     corrections.add(new WxrRecords.Correction(at, note));
+                }
+            } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "old_slug".equals(name)) {
+                String section = xml.getAttributeValue(null, "section");
+                Long retired = number(xml.getAttributeValue(null, "retired"));
+                String slug = text(xml).strip();
+                if (section != null && retired != null && !slug.isEmpty()) {
+                    oldSlugs.add(new WxrRecords.OldSlug(section.strip(), slug, retired));
                 }
             } else if (plain(xml) && "category".equals(name)) {
                 String domain = xml.getAttributeValue(null, "domain");
@@ -172,7 +180,7 @@ final class WxrReader {
                 f.getOrDefault("wp:post_date_gmt", ""), f.getOrDefault("wp:post_name", ""),
                 f.getOrDefault("wp:status", ""), f.getOrDefault("wp:post_type", "post"),
                 f.getOrDefault("wp:post_parent", "0"), f.getOrDefault("wp:attachment_url", ""),
-                terms, meta, comments, f.getOrDefault("wp:post_password", ""), corrections);
+                terms, meta, comments, f.getOrDefault("wp:post_password", ""), corrections, oldSlugs);
     }
 
     /** Qualifies the element by what its namespace means, whatever prefix the file chose. */

@@ -435,6 +435,11 @@ interface ImportJourneys extends RunningSite {
                         INSERT INTO article_correction (article_id, note, created_at)
                         VALUES (:id, 'An earlier version named the wrong <b>tag</b> & "element".', 1700000000123)""")
                 .param("id", corrected).update();
+        // … and so does an old address (slug history), which still answers with a redirect there.
+        jdbc().sql("""
+                        INSERT INTO article_slug_history (section_id, slug, article_id, retired_at)
+                        SELECT section_id, 'markup-before-the-rename', id, 1700000000456 FROM article WHERE id = :id""")
+                .param("id", corrected).update();
         Path exported = dir.resolve("export.xml");
         int written;
         try (OutputStream out = Files.newOutputStream(exported)) {
@@ -461,6 +466,10 @@ interface ImportJourneys extends RunningSite {
             List<String> corrections = RoundTrip.corrections(jdbc());
             assertThat(corrections).isNotEmpty();
             assertThat(RoundTrip.corrections(copy)).containsExactlyInAnyOrderElementsOf(corrections);
+            List<String> oldAddresses = RoundTrip.slugHistory(jdbc());
+            assertThat(oldAddresses).contains("classic/markup-before-the-rename -> classic/markup-html-tags-and-formatting"
+                    + " | 1700000000456");
+            assertThat(RoundTrip.slugHistory(copy)).containsExactlyInAnyOrderElementsOf(oldAddresses);
         } finally {
             freshDb.destroy();
         }
