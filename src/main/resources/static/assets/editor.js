@@ -109,6 +109,19 @@
       });
   }
 
+  // A new story has no preview link until its first autosave creates the draft: the answer brings one.
+  function showPreviewLink(path) {
+    var line = document.getElementById('preview-link-line');
+    if (!line || !path) {
+      return;
+    }
+    var link = line.querySelector('a.preview-link');
+    if (!link.getAttribute('href')) {
+      link.setAttribute('href', path);
+    }
+    line.hidden = false;
+  }
+
   function autosave() {
     var url = form.dataset.autosave;
     var payload = serialize();
@@ -149,6 +162,7 @@
           form.dataset.autosave = result.answer.autosaveUrl;
           history.replaceState(null, '', result.answer.editUrl);
         }
+        showPreviewLink(result.answer.previewLink);
       })
       .catch(function () { status.textContent = 'Not saved: the newsroom cannot be reached. Keep this page open.'; })
       .finally(function () { saving = false; });

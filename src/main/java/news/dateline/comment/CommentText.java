@@ -1,9 +1,13 @@
 package news.dateline.comment;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkType;
 
 /**
  * A comment as the page shows it: plain text split into paragraphs (blank lines) and lines, with http(s) URLs
@@ -27,8 +31,12 @@ public record CommentText(List<Paragraph> paragraphs) {
     }
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\x0B\\f]*\\n\\s*");
-    private static final Pattern URL = Pattern.compile("(?i)(?<![\\w/.@-])https?://[^\\s<>\"'`{}|\\\\^]+");
-    private static final String TRAILING_PUNCTUATION = ".,;:!?*";
+    /**
+     * Addresses with a scheme, found by autolink (the library commonmark's autolink extension uses): it keeps
+     * apostrophes, pipes and braces inside an address, balances brackets, and leaves out a sentence's full stop.
+     */
+    private static final LinkExtractor URLS = LinkExtractor.builder().linkTypes(EnumSet.of(LinkType.URL)).build();
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
 
     static CommentText of(String body) {
         String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
@@ -48,28 +56,27 @@ public record CommentText(List<Paragraph> paragraphs) {
 
     /** How many links the text would show: the spam rules hold comments with many. */
     static int linkCount(String body) {
-        int count = 0;
-        Matcher matcher = URL.matcher(body);
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
+        return (int) links(body).count();
+    }
+
+    /** Where the web addresses in {@code text} begin and end: only http(s) ever reaches an {@code href}. */
+    private static Stream<int[]> links(String text) {
+        return StreamSupport.stream(URLS.extractLinks(text).spliterator(), false)
+                .map(span -> new int[] {span.getBeginIndex(),
+                        trimmedEnd(text, span.getBeginIndex(), span.getEndIndex())})
+                .filter(span -> WEB_ADDRESS.matcher(text.substring(span[0], span[1])).matches());
     }
 
     private static List<Segment> segments(String line) {
         List<Segment> segments = new ArrayList<>();
-        Matcher matcher = URL.matcher(line);
         int at = 0;
-        while (matcher.find()) {
-            String url = trimmed(matcher.group());
-            if (url.length() <= "https://".length()) {
-                continue;
+        for (int[] span : links(line).toList()) {
+            if (span[0] > at) {
+                segments.add(new Segment(line.substring(at, span[0]), null));
             }
-            if (matcher.start() > at) {
-                segments.add(new Segment(line.substring(at, matcher.start()), null));
-            }
+            String url = line.substring(span[0], span[1]);
             segments.add(new Segment(url, url));
-            at = matcher.start() + url.length();
+            at = span[1];
         }
         if (at < line.length()) {
             segments.add(new Segment(line.substring(at), null));
@@ -77,29 +84,19 @@ public record CommentText(List<Paragraph> paragraphs) {
         return segments;
     }
 
-    /** "see https://example.com/a_(b)." links the address without the full stop, keeping balanced brackets. */
-    private static String trimmed(String url) {
-        String result = url;
-        while (!result.isEmpty()) {
-            char last = result.charAt(result.length() - 1);
-            if (TRAILING_PUNCTUATION.indexOf(last) >= 0
-                    || (last == ')' && count(result, '(') < count(result, ')'))
-                    || (last == ']' && count(result, '[') < count(result, ']'))) {
-                result = result.substring(0, result.length() - 1);
-            } else {
-                break;
+    /**
+     * Autolink leaves ASCII punctuation after an address out, but not the typographic kind: a closing “quote”, a
+     * «guillemet», or a Japanese full stop with the next sentence right after it ends the address there.
+     */
+    private static int trimmedEnd(String text, int begin, int end) {
+        for (int i = begin; i < end; i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            if (c > 0x7f && (type == Character.FINAL_QUOTE_PUNCTUATION || type == Character.INITIAL_QUOTE_PUNCTUATION
+                    || type == Character.END_PUNCTUATION || type == Character.OTHER_PUNCTUATION)) {
+                return i;
             }
         }
-        return result;
-    }
-
-    private static int count(String text, char c) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
+        return end;
     }
 }

@@ -10,6 +10,17 @@ class ExportRepository {
 
     private final JdbcClient jdbc;
 
+    /** The story's earlier addresses: section slug, slug and when it was retired. */
+    List<WxrRecords.OldSlug> oldSlugs(long articleId) {
+        return jdbc.sql("""
+                        SELECT s.slug AS section, h.slug, h.retired_at FROM article_slug_history h
+                        JOIN section s ON s.id = h.section_id WHERE h.article_id = :id ORDER BY h.retired_at, h.slug""")
+                .param("id", articleId)
+                .query((rs, n) -> new WxrRecords.OldSlug(rs.getString("section"), rs.getString("slug"),
+                        rs.getLong("retired_at")))
+                .list();
+    }
+
     ExportRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

@@ -22,6 +22,11 @@ final class HtmlToMarkdown {
     static final String UNSAFE_URL_DROPPED =
             "a link, image or embed with a data:, javascript: or other unsafe address dropped";
     private static final Pattern HARD_BREAKS_AT_EDGES = Pattern.compile("^\\s*(?:\\\\\n\\s*)+|(?:\\\\\n\\s*)+$");
+    private static final Pattern LEADING_BREAKS = Pattern.compile("^\\s*(?:\\\\\n\\s*)+");
+    private static final Pattern TRAILING_BREAKS = Pattern.compile("(?:\\\\\n\\s*)+$");
+    /** A hard break inside a table cell or a heading, which cannot hold one: a space instead. */
+    private static final Pattern INNER_BREAK = Pattern.compile("\\\\\n\\s*");
+    private static final Pattern URL_ONLY = Pattern.compile("https?://\\S+");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\f\\r]+");
     private static final Pattern ALWAYS_ESCAPED = Pattern.compile("([\\\\`*_\\[\\]<>&|~])");
     private static final Pattern LINE_START = Pattern.compile("^(\\s*)([#=+-])");
@@ -71,7 +76,7 @@ final class HtmlToMarkdown {
         switch (e.normalName()) {
             case "p" -> paragraph(e, out, notes);
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-                String text = inlineOf(e, notes).replace("\n", " ").strip();
+                String text = oneLine(inlineOf(e, notes));
                 if (!text.isEmpty()) {
                     out.append("#".repeat(e.normalName().charAt(1) - '0')).append(' ').append(text).append("\n\n");
                 }
@@ -101,6 +106,9 @@ final class HtmlToMarkdown {
             case "hr" -> out.append("* * *\n\n");
             case "table" -> table(e, out, notes);
             case "figure" -> {
+                if (embed(e, out, notes)) {
+                    return;
+                }
                 StringBuilder inline = new StringBuilder();
                 for (Element img : e.select("img")) {
                     image(img, inline, notes);
@@ -129,6 +137,34 @@ final class HtmlToMarkdown {
             case "script", "style", "form" -> notes.add("<" + e.normalName() + "> dropped");
             default -> blocks(e, out, notes);
         }
+    }
+
+    /**
+     * The block editor's embed (a tweet, a video): a figure holding the address as text and maybe a caption. The
+     * address becomes a link line, the caption a paragraph below it.
+     */
+    private static boolean embed(Element figure, StringBuilder out, Set<String> notes) {
+        Element wrapper = figure.selectFirst(".wp-block-embed__wrapper");
+        if (wrapper == null || figure.selectFirst("img, iframe, video, audio, object, embed") != null) {
+            return false;
+        }
+        String url = wrapper.text().strip();
+        if (!URL_ONLY.matcher(url).matches()) {
+            return false;
+        }
+        notes.add("embed block replaced by a link to its source");
+        out.append('<').append(url.replace("<", "%3C").replace(">", "%3E")).append(">\n\n");
+        Element caption = figure.selectFirst("figcaption");
+        if (caption != null) {
+            paragraph(caption, out, notes);
+        }
+        return true;
+    }
+
+    /** A table cell's or heading's text: line breaks at its edges dropped, those inside made spaces. */
+    private static String oneLine(String inline) {
+        String text = HARD_BREAKS_AT_EDGES.matcher(inline).replaceAll("").strip();
+        return INNER_BREAK.matcher(text).replaceAll(" ").replace("\n", " ").strip();
     }
 
     private static void paragraph(Element e, StringBuilder out, Set<String> notes) {
@@ -180,7 +216,7 @@ final class HtmlToMarkdown {
             List<Element> cells = rows.get(r).select("> td, > th");
             StringBuilder line = new StringBuilder("|");
             for (int c = 0; c < columns; c++) {
-                String text = c < cells.size() ? inlineOf(cells.get(c), notes).replace("\n", " ").strip() : "";
+                String text = c < cells.size() ? oneLine(inlineOf(cells.get(c), notes)) : "";
                 line.append(' ').append(text).append(" |");
             }
             out.append(line).append('\n');
@@ -254,6 +290,12 @@ final class HtmlToMarkdown {
 
     private static void wrap(Element e, String mark, StringBuilder out, Set<String> notes) {
         String inner = inlineOf(e, notes);
+        boolean breakBefore = LEADING_BREAKS.matcher(inner).find();
+        boolean breakAfter = TRAILING_BREAKS.matcher(inner).find();
+        inner = HARD_BREAKS_AT_EDGES.matcher(inner).replaceAll("");
+        if (breakBefore) {
+            lineBreak(out);
+        }
         String core = inner.strip();
         if (core.isEmpty()) {
             out.append(inner.isEmpty() || endsWithSpace(out) ? "" : " ");
@@ -263,21 +305,45 @@ final class HtmlToMarkdown {
             out.append(' ');
         }
         out.append(mark).append(core).append(mark);
-        if (Character.isWhitespace(inner.charAt(inner.length() - 1))) {
+        if (breakAfter) {
+            lineBreak(out);
+        } else if (Character.isWhitespace(inner.charAt(inner.length() - 1))) {
             out.append(' ');
         }
     }
 
+    /**
+     * A hard break in Markdown is a backslash before the newline. Inside emphasis or a link text it would show as
+     * a backslash: a break at the edge of such an element goes outside it.
+     */
+    private static void lineBreak(StringBuilder out) {
+        trimTrailingSpace(out);
+        out.append("\\\n");
+    }
+
     private static void link(Element a, StringBuilder out, Set<String> notes) {
         String href = a.attr("href").strip();
-        String text = inlineOf(a, notes).strip();
+        String inner = inlineOf(a, notes);
+        boolean breakBefore = LEADING_BREAKS.matcher(inner).find();
+        boolean breakAfter = TRAILING_BREAKS.matcher(inner).find();
+        String text = HARD_BREAKS_AT_EDGES.matcher(inner).replaceAll("").strip();
+        if (breakBefore) {
+            lineBreak(out);
+        }
         if (href.isEmpty() || !MarkdownRenderer.isSafeUrl(href)) {
             if (!href.isEmpty()) {
                 notes.add(UNSAFE_URL_DROPPED);
             }
             out.append(text);
-            return;
+        } else {
+            linkTo(a, href, text, out);
         }
+        if (breakAfter) {
+            lineBreak(out);
+        }
+    }
+
+    private static void linkTo(Element a, String href, String text, StringBuilder out) {
         if (text.isEmpty()) {
             text = escape(href, false);
         }

@@ -21,6 +21,7 @@ import news.dateline.platform.ReservedPaths;
 import news.dateline.platform.Slugs;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleService.ImportedStory;
+import org.jsoup.Jsoup;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +45,11 @@ final class ImportRun implements WxrReader.Handler {
     static final String STANDFIRST_META = "_dateline_standfirst";
 
     static final String PAGES = "pages";
+    /** Menus come with the site's own navigation (a later issue); until then they are skipped, and said so. */
+    static final String MENU_ITEM_SKIPPED = "menu item (menus are not imported yet: set up the site's navigation in Dateline)";
+    static final String WAS_PASSWORD_PROTECTED = "was password-protected in WordPress";
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
 
     private final ImportRepository repo;
@@ -190,8 +196,7 @@ final class ImportRun implements WxrReader.Handler {
                     }
                 }
                 case "attachment" -> attachment(item);
-                case "nav_menu_item" -> summary.skipped("menu item (site navigation is set up in Dateline)",
-                        describe(item));
+                case "nav_menu_item" -> summary.skipped(MENU_ITEM_SKIPPED, describe(item));
                 default -> summary.skipped("post type '" + item.postType().strip() + "'", describe(item));
             }
         } finally {
@@ -224,14 +229,27 @@ final class ImportRun implements WxrReader.Handler {
                 summary.note("private post imported as a draft");
             }
             Instant date = postDate(item);
-            articleId = insertPost(item, page, postId, key, status, date);
+            // What WordPress kept from readers is not published by the import: a draft, told why, named in the
+            // summary, for an editor to look at.
+            String heldBack = "";
+            if (!item.postPassword().isBlank()) {
+                heldBack = WAS_PASSWORD_PROTECTED;
+            } else if ("scheduled".equals(status) && !date.isAfter(now)) {
+                heldBack = "was scheduled in WordPress for " + MINUTE.format(date) + ", a time already past";
+            }
+            if (!heldBack.isEmpty()) {
+                status = "draft";
+                summary.heldBack(describe(item), heldBack);
+            }
+            articleId = insertPost(item, page, postId, key, status, date, heldBack);
             created = articleId;
         }
         new CommentImport(repo, summary, now).importAll(item.comments(), key, articleId, describe(item));
         return created;
     }
 
-    private long insertPost(Item item, boolean page, long postId, String key, String status, Instant date) {
+    private long insertPost(Item item, boolean page, long postId, String key, String status, Instant date,
+            String importNote) {
         List<ItemTerm> categories = item.terms().stream().filter(t -> t.taxonomy() == Taxonomy.CATEGORY).toList();
         ItemTerm primary = categories.isEmpty() ? null : categories.getFirst();
         long sectionId = page ? pagesSection()
@@ -245,7 +263,13 @@ final class ImportRun implements WxrReader.Handler {
                 tagIds.add(tagId(term.taxonomy() == Taxonomy.TAG ? wpSlug : "category:" + wpSlug, term.name(), null));
             }
         }
+        // A headline is text: markup in a WordPress title (theme-unit-test's "Title <em>With</em> …") is reduced
+        // to what it reads as, so the reader's h1 does not show tags.
         String headline = item.title().strip();
+        if (LOOKS_LIKE_HTML.matcher(headline).find()) {
+            headline = Jsoup.parseBodyFragment(headline).text().strip();
+            summary.note("markup in a title reduced to its text");
+        }
         if (headline.isEmpty()) {
             headline = "Untitled";
             summary.note("post without a title imported as 'Untitled'");
@@ -281,7 +305,13 @@ final class ImportRun implements WxrReader.Handler {
                 date, millis(meta.get(PUBLISHED_META), "published".equals(status) ? date : null),
                 millis(meta.get(UPDATED_META), null),
                 millis(meta.get(SCHEDULED_META), "scheduled".equals(status) ? date : null),
-                new ArrayList<>(authorIds), new ArrayList<>(tagIds)), ActingAccount.SITE);
+                new ArrayList<>(authorIds), new ArrayList<>(tagIds), importNote,
+                item.corrections().stream().map(c -> new ImportedStory.Correction(Instant.ofEpochMilli(c.at()), c.note()))
+                        .toList(),
+                // an old address in a section this site lacks is kept under the story's own section
+                item.oldSlugs().stream().map(o -> new ImportedStory.OldSlug(
+                        repo.idBySlug("section", o.section()).orElse(sectionId), o.slug(),
+                        Instant.ofEpochMilli(o.retiredAt()))).toList()), ActingAccount.SITE);
         repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
         summary.imported(page ? "pages" : "articles");
         return articleId;

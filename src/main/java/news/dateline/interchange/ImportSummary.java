@@ -17,6 +17,7 @@ public final class ImportSummary {
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
     private final Map<String, Integer> notes = new TreeMap<>();
+    private final List<String> heldBack = new ArrayList<>();
     private boolean dryRun;
 
     ImportSummary() {
@@ -41,6 +42,16 @@ public final class ImportSummary {
         if (some.size() < EXAMPLES) {
             some.add(what);
         }
+    }
+
+    /** A post imported as a draft instead of as WordPress had it, every one named: an editor must look at each. */
+    void heldBack(String what, String why) {
+        heldBack.add(what + ": " + why);
+    }
+
+    /** The posts imported as drafts for an editor to check, each with why ("post 7 'Title' at line 9: …"). */
+    public List<String> heldBack() {
+        return List.copyOf(heldBack);
     }
 
     void note(String note) {
@@ -90,6 +101,10 @@ public final class ImportSummary {
             lines.add("Skipped " + skippedTotal() + ":");
             skipped.forEach((reason, count) -> lines.add("  " + count + " × " + reason
                     + " (e.g. " + String.join("; ", examples.get(reason)) + ")"));
+        }
+        if (!heldBack.isEmpty()) {
+            lines.add("Imported as drafts, to be checked before publishing:");
+            heldBack.forEach(post -> lines.add("  " + post));
         }
         if (!notes.isEmpty()) {
             lines.add("Converted to the nearest Markdown:");

@@ -16,6 +16,7 @@ import news.dateline.interchange.ExportRepository.Person;
 import news.dateline.interchange.ExportRepository.Reply;
 import news.dateline.interchange.ExportRepository.Story;
 import news.dateline.platform.SiteProperties;
+import news.dateline.story.CorrectionRepository;
 import news.dateline.story.MarkdownRenderer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +38,11 @@ public class WxrExporter {
     private final ExportRepository repo;
     private final MarkdownRenderer markdown;
     private final SiteProperties site;
+    private final CorrectionRepository corrections;
 
-    WxrExporter(ExportRepository repo, MarkdownRenderer markdown, SiteProperties site) {
+    WxrExporter(ExportRepository repo, MarkdownRenderer markdown, SiteProperties site,
+            CorrectionRepository corrections) {
+        this.corrections = corrections;
         this.repo = repo;
         this.markdown = markdown;
         this.site = site;
@@ -56,6 +60,7 @@ public class WxrExporter {
         xml.writeNamespace("content", WxrReader.CONTENT_NAMESPACE);
         xml.writeNamespace("dc", WxrReader.DC_NAMESPACE);
         xml.writeNamespace("wp", WP);
+        xml.writeNamespace("dateline", WxrReader.DATELINE_NAMESPACE);
         xml.writeCharacters("\n");
         xml.writeStartElement("channel");
         text(xml, "", "title", site.name(), 1);
@@ -157,6 +162,21 @@ public class WxrExporter {
         }
         if (story.updatedAt() != null) {
             meta(xml, "postmeta", ImportRun.UPDATED_META, Long.toString(story.updatedAt()), 2);
+        }
+        for (CorrectionRepository.Correction correction : corrections.of(story.id())) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeStartElement(WxrReader.DATELINE_NAMESPACE, "correction");
+            xml.writeAttribute("at", Long.toString(correction.createdAt().toEpochMilli()));
+            xml.writeCharacters(clean(correction.note()));
+            xml.writeEndElement();
+        }
+        for (WxrRecords.OldSlug old : repo.oldSlugs(story.id())) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeStartElement(WxrReader.DATELINE_NAMESPACE, "old_slug");
+            xml.writeAttribute("section", old.section());
+            xml.writeAttribute("retired", Long.toString(old.retiredAt()));
+            xml.writeCharacters(clean(old.slug()));
+            xml.writeEndElement();
         }
         List<Reply> replies = repo.comments(story.id());
         Map<Long, Long> exportedIds = new HashMap<>();

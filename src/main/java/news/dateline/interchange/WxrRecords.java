@@ -26,7 +26,15 @@ final class WxrRecords {
     record Item(int line, String title, String link, String creator, String guid, String content, String excerpt,
             String postId, String postDate, String postDateGmt, String postName, String status, String postType,
             String postParent, String attachmentUrl, List<ItemTerm> terms, Map<String, String> meta,
-            List<Comment> comments) {
+            List<Comment> comments, String postPassword, List<Correction> corrections, List<OldSlug> oldSlugs) {
+    }
+
+    /** An earlier address of one of our stories ({@code dateline:} namespace): its section's slug, slug, when retired. */
+    record OldSlug(String section, String slug, long retiredAt) {
+    }
+
+    /** A correction on one of our stories, from our own {@code dateline:} namespace: when (epoch millis), and the note. */
+    record Correction(long at, String note) {
     }
 
     record Comment(String commentId, String author, String email, String url, String ip, String date,

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class DashboardController {
 
     private static final int SHORT_LIST = 8;
+    private static final int QUEUE = 20;
 
     private final DashboardRepository dashboard;
     private final Moments moments;
@@ -34,6 +35,8 @@ class DashboardController {
         model.addAttribute("drafts", dashboard.recentDrafts(SHORT_LIST));
         model.addAttribute("scheduled", dashboard.scheduled(SHORT_LIST));
         model.addAttribute("published", dashboard.recentlyPublished(SHORT_LIST));
+        // editors and admins review updates; authors only propose them
+        model.addAttribute("pendingUpdates", staff.isEditor() ? dashboard.pendingUpdates(QUEUE) : List.of());
         return "newsroom/dashboard";
     }
 }

@@ -1,4 +1,4 @@
 package news.dateline.newsroom;
 
-public record DashboardCounts(long drafts, long scheduled, long published, long pendingComments) {
+public record DashboardCounts(long drafts, long scheduled, long published, long pendingComments, long pendingUpdates) {
 }

@@ -27,9 +27,10 @@ class DashboardRepository {
                         SELECT (SELECT COUNT(*) FROM article WHERE status = 'draft') AS drafts,
                                (SELECT COUNT(*) FROM article WHERE status = 'scheduled') AS scheduled,
                                (SELECT COUNT(*) FROM article WHERE status = 'published') AS published,
-                               (SELECT COUNT(*) FROM comment WHERE state = 'pending') AS pending_comments""")
+                               (SELECT COUNT(*) FROM comment WHERE state = 'pending') AS pending_comments,
+                               (SELECT COUNT(*) FROM article WHERE pending_revision_id IS NOT NULL) AS pending_updates""")
                 .query((rs, n) -> new DashboardCounts(rs.getLong("drafts"), rs.getLong("scheduled"),
-                        rs.getLong("published"), rs.getLong("pending_comments")))
+                        rs.getLong("published"), rs.getLong("pending_comments"), rs.getLong("pending_updates")))
                 .single();
     }
 
@@ -58,6 +59,19 @@ class DashboardRepository {
         return jdbc.sql(STORY.formatted("a.published_at") + """
                         WHERE a.status = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""")
                 .param("limit", limit).query(DashboardRepository::story).list();
+    }
+
+    /** Updates waiting for review, the longest-waiting first: the queue an editor works through. */
+    List<PendingUpdate> pendingUpdates(int limit) {
+        return jdbc.sql("""
+                        SELECT a.id, a.headline, r.id AS revision_id, r.saved_by, r.saved_at
+                        FROM article a JOIN article_revision r ON r.id = a.pending_revision_id
+                        ORDER BY r.saved_at, r.id LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new PendingUpdate(rs.getLong("id"), rs.getString("headline"),
+                        rs.getLong("revision_id"), rs.getString("saved_by"),
+                        Instant.ofEpochMilli(rs.getLong("saved_at"))))
+                .list();
     }
 
     private static DashboardStory story(ResultSet rs, int row) throws SQLException {

@@ -20,7 +20,8 @@ import news.dateline.taxonomy.Author;
  */
 public record ArticleForm(String headline, String standfirst, String slug, String section, String tags,
         String bylines, String dateline, String source, String body, String scheduleAt,
-        String correctionNote, String action, String baseRevision) {
+        String correctionNote, String action, String baseRevision, String commentModeration,
+        String commentCloseAfterDays) {
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -38,12 +39,13 @@ public record ArticleForm(String headline, String standfirst, String slug, Strin
         correctionNote = Objects.requireNonNullElse(correctionNote, "");
         action = Objects.requireNonNullElse(action, "save");
         baseRevision = Objects.requireNonNullElse(baseRevision, "");
+        // the comment settings stay null when the form did not send them (autosave, scripts): nothing to change
     }
 
     static ArticleForm empty(long defaultSection, Long defaultAuthor, List<Author> known) {
         return new ArticleForm("", "", "", defaultSection > 0 ? String.valueOf(defaultSection) : "", "",
                 known.stream().filter(a -> Objects.equals(a.id(), defaultAuthor)).map(Author::slug).findFirst()
-                        .orElse(""), "", "", "", "", "", "save", "");
+                        .orElse(""), "", "", "", "", "", "save", "", "", "");
     }
 
     static ArticleForm of(EditableArticle article, ZoneId zone, Long baseRevision, List<Author> known) {
@@ -57,7 +59,29 @@ public record ArticleForm(String headline, String standfirst, String slug, Strin
         return new ArticleForm(d.headline(), d.standfirst(), d.slug(), String.valueOf(d.sectionId()),
                 String.join(", ", d.tagNames()), slugsOf(d.authorIds(), known),
                 d.datelinePlace(), d.sourceCredit(), d.body(), scheduled, "", "save",
-                baseRevision == null ? "" : String.valueOf(baseRevision));
+                baseRevision == null ? "" : String.valueOf(baseRevision), null, null);
+    }
+
+    /** The same form showing these comment settings. */
+    ArticleForm withCommentSettings(CommentSettingsDesk.Settings settings) {
+        return new ArticleForm(headline, standfirst, slug, section, tags, bylines, dateline, source, body, scheduleAt,
+                correctionNote, action, baseRevision, settings.moderation(), settings.closeAfterDays());
+    }
+
+    /** What the form sent for the comment settings; {@code null} when it sent none. */
+    CommentSettingsDesk.Settings commentSettings() {
+        return commentModeration == null && commentCloseAfterDays == null ? null
+                : new CommentSettingsDesk.Settings(Objects.requireNonNullElse(commentModeration, "").strip(),
+                        Objects.requireNonNullElse(commentCloseAfterDays, "").strip());
+    }
+
+    /** The option to show selected: what was typed, else the site's default (empty). */
+    public String moderationChoice() {
+        return commentModeration == null ? "" : commentModeration.strip();
+    }
+
+    public String closeAfterDaysText() {
+        return commentCloseAfterDays == null ? "" : commentCloseAfterDays;
     }
 
     private static String slugsOf(List<Long> authorIds, List<Author> known) {

@@ -75,7 +75,16 @@ public class ArticleService {
     /** A story from another system (a WordPress export), with its own dates and status. */
     public record ImportedStory(String kind, long sectionId, String slug, String headline, String standfirst,
             String body, String datelinePlace, String sourceCredit, String status, Instant date, Instant publishedAt,
-            Instant updatedAt, Instant scheduledFor, List<Long> authorIds, List<Long> tagIds) {
+            Instant updatedAt, Instant scheduledFor, List<Long> authorIds, List<Long> tagIds, String importNote,
+            List<Correction> corrections, List<OldSlug> oldSlugs) {
+
+        /** A correction the story had on the site it comes from (Dateline's own export). */
+        public record Correction(Instant at, String note) {
+        }
+
+        /** An address the story had there, which keeps answering with a redirect here. */
+        public record OldSlug(long sectionId, String slug, Instant retiredAt) {
+        }
     }
 
     /**
@@ -91,6 +100,14 @@ public class ArticleService {
         articles.linkAuthors(id, story.authorIds());
         articles.linkTags(id, story.tagIds());
         revisions.insert(id, by, "imported", editable(id).draft(), story.date());
+        for (ImportedStory.Correction correction : story.corrections()) {
+            corrections.insertImported(id, correction.note(), correction.at());
+        }
+        for (ImportedStory.OldSlug old : story.oldSlugs()) {
+            if (old.sectionId() != story.sectionId() || !old.slug().equals(story.slug())) {
+                articles.retireSlug(id, old.sectionId(), old.slug(), old.retiredAt());
+            }
+        }
         return id;
     }
 

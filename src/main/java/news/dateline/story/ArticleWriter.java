@@ -167,9 +167,9 @@ class ArticleWriter {
         return jdbc.sql("""
                         INSERT INTO article (kind, section_id, slug, headline, standfirst, body, dateline_place,
                                              source_credit, status, created_at, modified_at, published_at,
-                                             updated_at, scheduled_for)
+                                             updated_at, scheduled_for, import_note)
                         VALUES (:kind, :section, :slug, :headline, :standfirst, :body, :place, :source, :status,
-                                :created, :created, :published, :updated, :scheduled)
+                                :created, :created, :published, :updated, :scheduled, :importNote)
                         RETURNING id""")
                 .param("kind", a.kind()).param("section", a.sectionId()).param("slug", a.slug()).param("headline", a.headline())
                 .param("standfirst", a.standfirst()).param("body", a.body()).param("place", a.datelinePlace())
@@ -178,6 +178,7 @@ class ArticleWriter {
                 .param("updated", a.updatedAt() == null ? null : a.updatedAt().toEpochMilli())
                 .param("published", a.publishedAt() == null ? null : a.publishedAt().toEpochMilli())
                 .param("scheduled", a.scheduledFor() == null ? null : a.scheduledFor().toEpochMilli())
+                .param("importNote", a.importNote() == null || a.importNote().isBlank() ? null : a.importNote())
                 .query(Long.class).single();
     }
 }

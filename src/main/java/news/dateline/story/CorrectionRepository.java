@@ -24,6 +24,15 @@ public class CorrectionRepository {
                 .update();
     }
 
+    /** A correction brought by an import: made on another site, so by no account here. */
+    void insertImported(long articleId, String note, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO article_correction (article_id, note, created_at)
+                        VALUES (:article, :note, :at)""")
+                .param("article", articleId).param("note", note).param("at", at.toEpochMilli())
+                .update();
+    }
+
     /** Newest first, as the corrections box lists them. */
     public List<Correction> of(long articleId) {
         return jdbc.sql("""

@@ -14,7 +14,9 @@ public record EditableArticle(
         Instant scheduledFor,
         Instant modifiedAt,
         Long createdBy,
-        Long pendingRevisionId) {
+        Long pendingRevisionId,
+        /** Why an import left this story a draft ("was password-protected in WordPress"); empty otherwise. */
+        String importNote) {
 
     public String path() {
         return "/" + sectionSlug + "/" + draft.slug();

@@ -9,6 +9,8 @@ import news.dateline.platform.ActingAccount;
 import news.dateline.platform.NewsroomTimes;
 import news.dateline.platform.Refusal;
 import news.dateline.taxonomy.SectionRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -48,10 +50,15 @@ class EditorController {
     private final PreviewLinks previewLinks;
     private final NewsroomTimes times;
     private final ResourceUrlProvider resources;
+    private final ObjectProvider<CommentSettingsDesk> commentSettings;
+    private final TransactionOperations transactions;
 
     EditorController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
             SectionRepository sections, PreviewLinks previewLinks, NewsroomTimes times,
-            ResourceUrlProvider resources) {
+            ResourceUrlProvider resources, ObjectProvider<CommentSettingsDesk> commentSettings,
+            TransactionOperations transactions) {
+        this.commentSettings = commentSettings;
+        this.transactions = transactions;
         this.service = service;
         this.editorial = editorial;
         this.revisions = revisions;
@@ -147,16 +154,34 @@ class EditorController {
         answer.put("savedAt", times.clock(java.time.Instant.now()));
         answer.put("editUrl", "/newsroom/articles/" + saved);
         answer.put("autosaveUrl", "/newsroom/articles/" + saved + "/autosave");
-        answer.put("slug", editorial.find(saved).orElseThrow().draft().slug());
+        EditableArticle article = editorial.find(saved).orElseThrow();
+        answer.put("slug", article.draft().slug());
+        if (!article.isPublished()) {
+            answer.put("previewLink", previewLinks.pathFor(saved));
+        }
         return ResponseEntity.ok(answer);
     }
 
     private String write(Staff staff, Long id, ArticleForm form, Model model, HttpServletResponse response) {
         ActingAccount by = staff.acting();
         Intent intent = intentOf(form.action());
+        // Comment settings are for those who moderate; checked before anything is written, saved with the story in
+        // one transaction, so a busy database cannot keep the one without the other (and a retry make a second story).
+        CommentSettingsDesk settingsDesk = by.isEditor() ? commentSettings.getIfAvailable() : null;
+        CommentSettingsDesk.Settings settings = settingsDesk == null ? null : form.commentSettings();
         try {
-            long saved = service.write(id, form.draft(editorial.allAuthors()), intent,
-                    form.scheduleInstant(times.zone()), form.correctionNote(), by, form.basedOn());
+            if (settings != null && !settingsDesk.problems(settings).isEmpty()) {
+                throw Refusal.invalid("Nothing was saved: please fix the comment settings marked below.",
+                        settingsDesk.problems(settings));
+            }
+            long saved = transactions.execute(status -> {
+                long written = service.write(id, form.draft(editorial.allAuthors()), intent,
+                        form.scheduleInstant(times.zone()), form.correctionNote(), by, form.basedOn());
+                if (settings != null) {
+                    settingsDesk.save(written, settings);
+                }
+                return written;
+            });
             return "redirect:/newsroom/articles/" + saved + "?done=" + doneOf(id, intent, saved);
         } catch (RuntimeException failed) {
             Refusal refused = Refusal.of(failed); // a refusal, or the database too busy to take it; a bug is rethrown
@@ -215,6 +240,11 @@ class EditorController {
                 .map(now -> "/newsroom/articles/" + article.id() + "/revisions?from=" + pending.id() + "&to=" + now)
                 .orElse(null);
         String script = resources.getForLookupPath("/assets/editor.js");
+        CommentSettingsDesk settingsDesk = by.isEditor() ? commentSettings.getIfAvailable() : null;
+        if (settingsDesk != null && form.commentSettings() == null) {
+            form = form.withCommentSettings(article == null ? new CommentSettingsDesk.Settings("", "")
+                    : settingsDesk.of(article.id()));
+        }
         model.addAttribute("page", new EditorPage(article, form, problems, notice, problem, sections.all(),
                 editorial.allAuthors(), canEdit, ArticlePermissions.canPublish(by, article),
                 article != null && ArticlePermissions.canProposeUpdate(by, article), pending,
@@ -223,7 +253,8 @@ class EditorController {
                 article == null ? "" : times.human(article.publishedAt()),
                 article == null ? "" : times.human(article.updatedAt()),
                 article == null ? "" : times.human(article.scheduledFor()),
-                script != null ? script : "/assets/editor.js"));
+                script != null ? script : "/assets/editor.js",
+                settingsDesk == null ? null : settingsDesk.siteDefaults()));
         return "story/editor";
     }
 }

@@ -27,7 +27,9 @@ public record EditorPage(
         String publishedAt,
         String updatedAt,
         String scheduledFor,
-        String script) {
+        String script,
+        /** The site's comment defaults when this account may set a story's comment settings; null otherwise. */
+        CommentSettingsDesk.Settings commentDefaults) {
 
     public boolean isNew() {
         return article == null;
@@ -56,6 +58,10 @@ public record EditorPage(
 
     public boolean isScheduled() {
         return !isNew() && article.status() == ArticleStatus.SCHEDULED;
+    }
+
+    public boolean showsCommentSettings() {
+        return commentDefaults != null;
     }
 
     public String error(String field) {

@@ -115,7 +115,8 @@ public class EditorialRepository {
         ArticleDraft d = a.draft();
         return new EditableArticle(a.id(), new ArticleDraft(d.sectionId(), d.slug(), d.headline(), d.standfirst(),
                 d.body(), d.datelinePlace(), d.sourceCredit(), authorIds, tagNames), a.sectionSlug(), a.status(),
-                a.publishedAt(), a.updatedAt(), a.scheduledFor(), a.modifiedAt(), a.createdBy(), a.pendingRevisionId());
+                a.publishedAt(), a.updatedAt(), a.scheduledFor(), a.modifiedAt(), a.createdBy(), a.pendingRevisionId(),
+                a.importNote());
     }
 
     private static EditableArticle editable(ResultSet rs) throws SQLException {
@@ -128,7 +129,8 @@ public class EditorialRepository {
         Long pendingId = rs.wasNull() ? null : pending;
         return new EditableArticle(rs.getLong("id"), d, rs.getString("section_slug"),
                 ArticleStatus.fromColumn(rs.getString("status")), instant(rs, "published_at"),
-                instant(rs, "updated_at"), instant(rs, "scheduled_for"), instant(rs, "modified_at"), owner, pendingId);
+                instant(rs, "updated_at"), instant(rs, "scheduled_for"), instant(rs, "modified_at"), owner, pendingId,
+                java.util.Objects.requireNonNullElse(rs.getString("import_note"), ""));
     }
 
     /** One row of the newsroom's article list. */

@@ -1,18 +1,25 @@
 package news.dateline.story;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.myers.MeyersDiffWithLinearSpace;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A readable diff of two texts: lines are matched first (longest common subsequence), then a changed run of lines
- * is compared word by word, so one corrected figure in a paragraph shows as that figure, not the whole paragraph.
+ * A readable diff of two texts: lines are matched first (Myers's diff, from java-diff-utils), then a changed run of
+ * lines is compared word by word, so one corrected figure in a paragraph shows as that figure, not the whole
+ * paragraph.
  */
 public final class TextDiff {
 
-    /** Beyond this many cells the word-level table is not worth its memory; the run is shown as replaced. */
-    private static final long MAX_CELLS = 4_000_000;
+    /** About a second of Myers's work on a slow machine; beyond it a run is shown as replaced (see diff). */
+    private static final long MAX_STEPS = 200_000_000;
     private static final Pattern TOKEN = Pattern.compile("\\s+|[\\p{L}\\p{N}]+|[^\\s\\p{L}\\p{N}]");
 
     public enum Kind { SAME, INSERTED, DELETED }
@@ -33,7 +40,7 @@ public final class TextDiff {
     static List<Part> of(String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
-        List<Part> lineParts = lcs(a, b);
+        List<Part> lineParts = diff(a, b);
         List<Part> out = new ArrayList<>();
         StringBuilder deleted = new StringBuilder();
         StringBuilder inserted = new StringBuilder();
@@ -43,81 +50,100 @@ public final class TextDiff {
                 case INSERTED -> inserted.append(p.text());
                 case SAME -> {
                     flush(out, deleted, inserted);
-                    add(out, p);
+                    out.add(p);
                 }
             }
         }
         flush(out, deleted, inserted);
-        return out;
+        return coalesced(out);
     }
 
     private static void flush(List<Part> out, StringBuilder deleted, StringBuilder inserted) {
         if (deleted.isEmpty() && inserted.isEmpty()) {
             return;
         }
-        for (Part p : lcs(tokens(deleted.toString()), tokens(inserted.toString()))) {
-            add(out, p);
+        for (Part p : diff(tokens(deleted.toString()), tokens(inserted.toString()))) {
+            out.add(p);
         }
         deleted.setLength(0);
         inserted.setLength(0);
     }
 
-    /** Neighbouring parts of the same kind become one, so the page shows one {@code <ins>} per change. */
-    private static void add(List<Part> out, Part p) {
-        if (!out.isEmpty() && out.getLast().kind() == p.kind()) {
-            out.set(out.size() - 1, new Part(p.kind(), out.getLast().text() + p.text()));
-        } else {
-            out.add(p);
+    /**
+     * Neighbouring parts of the same kind become one, so the page shows one {@code <del>} and one {@code <ins>} per
+     * change, the old text first. A space alone between two changes joins them ("hour" → "two hours" reads as one
+     * change, not "two", a space kept, then "hour" → "hours").
+     */
+    private static List<Part> coalesced(List<Part> parts) {
+        List<Part> out = new ArrayList<>();
+        StringBuilder same = new StringBuilder();
+        StringBuilder deleted = new StringBuilder();
+        StringBuilder inserted = new StringBuilder();
+        StringBuilder gap = new StringBuilder();
+        for (Part p : parts) {
+            boolean changing = !deleted.isEmpty() || !inserted.isEmpty();
+            if (p.kind() == Kind.SAME && changing && gap.isEmpty() && p.text().isBlank() && !p.text().contains("\n")) {
+                gap.append(p.text());
+            } else if (p.kind() == Kind.SAME) {
+                emit(out, Kind.DELETED, deleted);
+                emit(out, Kind.INSERTED, inserted);
+                same.append(gap).append(p.text());
+                gap.setLength(0);
+            } else {
+                emit(out, Kind.SAME, same);
+                deleted.append(gap);
+                inserted.append(gap);
+                gap.setLength(0);
+                (p.deleted() ? deleted : inserted).append(p.text());
+            }
+        }
+        emit(out, Kind.DELETED, deleted);
+        emit(out, Kind.INSERTED, inserted);
+        emit(out, Kind.SAME, same.append(gap));
+        return out;
+    }
+
+    private static void emit(List<Part> out, Kind kind, StringBuilder text) {
+        if (!text.isEmpty()) {
+            out.add(new Part(kind, text.toString()));
+            text.setLength(0);
         }
     }
 
-    private static List<Part> lcs(List<String> a, List<String> b) {
-        int start = 0;
-        while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
-            start++;
-        }
-        int endA = a.size();
-        int endB = b.size();
-        while (endA > start && endB > start && a.get(endA - 1).equals(b.get(endB - 1))) {
-            endA--;
-            endB--;
-        }
+    /**
+     * Myers's diff (java-diff-utils, in linear space) of two token lists, as parts in order. Its time grows with
+     * the lengths times the number of edits; when even the fewest edits the two could need (tokens one side has
+     * and the other lacks) make that too much, the run is shown as replaced instead.
+     */
+    private static List<Part> diff(List<String> a, List<String> b) {
         List<Part> out = new ArrayList<>();
-        for (int i = 0; i < start; i++) {
-            out.add(new Part(Kind.SAME, a.get(i)));
+        if ((long) (a.size() + b.size()) * fewestEdits(a, b) > MAX_STEPS) {
+            a.forEach(t -> out.add(new Part(Kind.DELETED, t)));
+            b.forEach(t -> out.add(new Part(Kind.INSERTED, t)));
+            return out;
         }
-        List<String> midA = a.subList(start, endA);
-        List<String> midB = b.subList(start, endB);
-        int n = midA.size();
-        int m = midB.size();
-        if ((long) (n + 1) * (m + 1) > MAX_CELLS) {
-            midA.forEach(t -> out.add(new Part(Kind.DELETED, t)));
-            midB.forEach(t -> out.add(new Part(Kind.INSERTED, t)));
-        } else {
-            int[][] table = new int[n + 1][m + 1];
-            for (int i = n - 1; i >= 0; i--) {
-                for (int j = m - 1; j >= 0; j--) {
-                    table[i][j] = midA.get(i).equals(midB.get(j)) ? table[i + 1][j + 1] + 1
-                            : Math.max(table[i + 1][j], table[i][j + 1]);
-                }
+        int at = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b, new MeyersDiffWithLinearSpace<String>()).getDeltas()) {
+            Chunk<String> source = delta.getSource();
+            for (; at < source.getPosition(); at++) {
+                out.add(new Part(Kind.SAME, a.get(at)));
             }
-            int i = 0;
-            int j = 0;
-            while (i < n || j < m) {
-                if (i < n && j < m && midA.get(i).equals(midB.get(j))) {
-                    out.add(new Part(Kind.SAME, midA.get(i++)));
-                    j++;
-                } else if (j < m && (i == n || table[i][j + 1] >= table[i + 1][j])) {
-                    out.add(new Part(Kind.INSERTED, midB.get(j++)));
-                } else {
-                    out.add(new Part(Kind.DELETED, midA.get(i++)));
-                }
-            }
+            source.getLines().forEach(t -> out.add(new Part(Kind.DELETED, t)));
+            delta.getTarget().getLines().forEach(t -> out.add(new Part(Kind.INSERTED, t)));
+            at = source.getPosition() + source.getLines().size();
         }
-        for (int i = endA; i < a.size(); i++) {
-            out.add(new Part(Kind.SAME, a.get(i)));
+        for (; at < a.size(); at++) {
+            out.add(new Part(Kind.SAME, a.get(at)));
         }
         return out;
+    }
+
+    /** A lower bound of the edits between the lists: each token one has more often than the other is one. */
+    private static long fewestEdits(List<String> a, List<String> b) {
+        Map<String, Integer> balance = new HashMap<>();
+        a.forEach(t -> balance.merge(t, 1, Integer::sum));
+        b.forEach(t -> balance.merge(t, -1, Integer::sum));
+        return balance.values().stream().mapToLong(n -> Math.abs((long) n)).sum();
     }
 
     /** Lines with their line ends, so joining the parts gives back the text exactly. */

@@ -100,4 +100,53 @@ class HtmlToMarkdownTest {
                 .contains("![kept](</ok.jpg>)");
         assertThat(notes).contains(HtmlToMarkdown.UNSAFE_URL_DROPPED);
     }
+
+    /** Issue 19, item 14: a line break WordPress's editor leaves at the end of a cell or a button is invisible. */
+    @Test
+    void aLineBreakAtTheEndOfATableCellOrAButtonLeavesNoBackslash() {
+        assertThat(convert("""
+                <!-- wp:table -->
+                <figure class="wp-block-table"><table><tbody><tr><td>Cell #5<br></td><td>Cell<br>#6</td></tr></tbody></table></figure>
+                <!-- /wp:table -->
+
+                <!-- wp:button -->
+                <div class="wp-block-button is-style-outline"><a class="wp-block-button__link">Outline<br></a></div>
+                <!-- /wp:button -->
+
+                <!-- wp:paragraph -->
+                <p><strong>Bold<br></strong> and <a href="https://example.org/">a link<br></a></p>
+                <!-- /wp:paragraph -->"""))
+                .isEqualTo("""
+                        | Cell #5 | Cell \\#6 |
+                        | --- | --- |
+
+                        Outline
+
+                        **Bold**\\
+                        and [a link](<https://example.org/>)""");
+    }
+
+    /** Issue 19, item 14: an embed block with a caption kept only the caption; its address is what matters. */
+    @Test
+    void anEmbedBlockWithACaptionKeepsItsAddressAsALinkLine() {
+        assertThat(convert("""
+                <!-- wp:core-embed/twitter {"url":"https://twitter.com/WordPress/status/1057136472321613824"} -->
+                <figure class="wp-block-embed-twitter alignwide wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">
+                https://twitter.com/WordPress/status/1057136472321613824
+                </div><figcaption>Twitter,&nbsp; wide width</figcaption></figure>
+                <!-- /wp:core-embed/twitter -->
+
+                <!-- wp:core-embed/instagram {"url":"https://www.instagram.com/p/BpmueLLgEn_/?a=1&b=2"} -->
+                <figure class="wp-block-embed-instagram wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">
+                https://www.instagram.com/p/BpmueLLgEn_/?a=1&amp;b=2
+                </div></figure>
+                <!-- /wp:core-embed/instagram -->"""))
+                .isEqualTo("""
+                        <https://twitter.com/WordPress/status/1057136472321613824>
+
+                        Twitter,\u00a0 wide width
+
+                        <https://www.instagram.com/p/BpmueLLgEn_/?a=1&b=2>""");
+        assertThat(notes).containsExactly("embed block replaced by a link to its source");
+    }
 }

@@ -51,4 +51,22 @@ final class RoundTrip {
                         rs.getString("answers")))
                 .list();
     }
+
+    /** Each old address with the story it leads to and when it was retired. */
+    static List<String> slugHistory(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT old.slug || '/' || h.slug || ' -> ' || s.slug || '/' || a.slug || ' | ' || h.retired_at
+                        FROM article_slug_history h JOIN section old ON old.id = h.section_id
+                        JOIN article a ON a.id = h.article_id JOIN section s ON s.id = a.section_id""")
+                .query(String.class).list();
+    }
+
+    /** Each correction with its story's address, when it was made (to the millisecond) and its note. */
+    static List<String> corrections(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug || ' | ' || c.created_at || ' | ' || c.note
+                        FROM article_correction c JOIN article a ON a.id = c.article_id
+                        JOIN section s ON s.id = a.section_id""")
+                .query(String.class).list();
+    }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import news.dateline.platform.Moments;
+import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
+import news.dateline.support.SiteClient;
 import news.dateline.support.StaffSession;
 import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestAccounts;
@@ -64,6 +66,50 @@ interface DashboardJourneys extends RunningSite {
         assertThat(dashboard.select("#my-drafts")).isEmpty();
         assertThat(dashboard.select("#count-comments a").attr("href")).isEqualTo("/newsroom/comments");
         assertThat(count(dashboard, "#count-published")).isEqualTo(countWhere("article", "status = 'published'"));
+    }
+
+    /** Issue 19, item 10: an update waiting for review was found only by opening each story. */
+    @Test
+    default void editorsAndAdminsSeeTheUpdatesWaitingForReviewWithWhoWhenAndALinkToReviewThem() {
+        NewsroomForms author = NewsroomForms.as(this, "author");
+        String headline = "Tram line extension approved " + Long.toString(System.nanoTime(), 36);
+        String[] story = {"headline", headline, "standfirst", "A standfirst.", "section", "1", "slug", "",
+                "tags", "", "body", "The council approved the extension.", "dateline", "", "source", ""};
+        SiteClient.Page created = author.post("/newsroom/articles", with(story, "action", "save"));
+        long id = Long.parseLong(created.header("Location").replaceAll(".*/newsroom/articles/(\\d+).*", "$1"));
+        assertThat(author.post("/newsroom/articles/" + id, with(story, "action", "publish")).status()).isEqualTo(302);
+        story[11] = "The council approved the extension by 31 votes to 12.";
+        assertThat(author.post("/newsroom/articles/" + id, with(story, "action", "pending")).status()).isEqualTo(302);
+        long pending = jdbc().sql("SELECT pending_revision_id FROM article WHERE id = :id").param("id", id)
+                .query(Long.class).single();
+        Instant savedAt = Instant.ofEpochMilli(jdbc().sql("SELECT saved_at FROM article_revision WHERE id = :id")
+                .param("id", pending).query(Long.class).single());
+
+        for (String role : java.util.List.of("editor", "admin")) {
+            Document dashboard = NewsroomForms.as(this, role).get("/newsroom").html();
+            Element item = dashboard.select("#pending-updates li:contains(" + headline + ")").first();
+            assertThat(item).as(role + " sees the update in the queue").isNotNull();
+            assertThat(item.text()).contains(headline, author.username);
+            assertThat(item.select("time").text()).isEqualTo(bean(Moments.class).of(savedAt).human());
+            assertThat(item.select("a.review").attr("href"))
+                    .isEqualTo("/newsroom/articles/" + id + "/revisions?to=" + pending);
+            assertThat(count(dashboard, "#count-pending-updates")).isEqualTo(countWhere("article",
+                    "pending_revision_id IS NOT NULL"));
+        }
+        Document authors = author.get("/newsroom").html();
+        assertThat(authors.select("#pending-updates")).as("authors do not review").isEmpty();
+
+        // Approved, it leaves the queue.
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        assertThat(editor.post("/newsroom/articles/" + id + "/pending/approve").status()).isEqualTo(302);
+        assertThat(editor.get("/newsroom").html().select("#pending-updates").text()).doesNotContain(headline);
+    }
+
+    private static String[] with(String[] fields, String name, String value) {
+        String[] all = java.util.Arrays.copyOf(fields, fields.length + 2);
+        all[fields.length] = name;
+        all[fields.length + 1] = value;
+        return all;
     }
 
     private static long count(Document dashboard, String selector) {

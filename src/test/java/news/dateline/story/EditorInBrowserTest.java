@@ -152,6 +152,43 @@ class EditorInBrowserTest extends SqliteSite {
         }
     }
 
+    /** Issue 19, item 9: the preview link was there only after reloading the page the first autosave created. */
+    @Test
+    void theFirstAutosaveOfANewStoryShowsItsPreviewLinkWithoutAReload() throws Exception {
+        String username = TestAccounts.create(this, "author");
+        String headline = "Lighthouse keepers' cottages to become a museum " + Long.toString(System.nanoTime(), 36);
+
+        try (Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+                BrowserContext stranger = chromium.browser().newContext()) {
+            context.setDefaultTimeout(15_000);
+            context.clock().install();
+            Page page = context.newPage();
+            List<String> scriptErrors = new CopyOnWriteArrayList<>();
+            page.onPageError(error -> scriptErrors.add("uncaught: " + error));
+            signIn(page, username);
+
+            page.navigate(site().base() + "/newsroom/articles/new");
+            assertThat(page.locator("a.preview-link").isVisible()).as("no preview link before the draft exists").isFalse();
+            page.fill("#headline", headline);
+            page.fill("#body", "The cottages open to visitors next spring.");
+            nextAutosave(page);
+            waitUntilAutosaved(page);
+
+            Locator link = page.locator("a.preview-link");
+            link.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(5_000));
+            String href = link.getAttribute("href");
+            assertThat(href).startsWith("/preview/");
+            assertThat(page.url()).as("no reload: the same page, its address replaced").matches(".*/newsroom/articles/\\d+$");
+
+            // The link works for someone who is not signed in, and shows the draft.
+            Page reader = stranger.newPage();
+            reader.navigate(site().base() + href);
+            assertThat(reader.locator("h1").textContent().strip()).isEqualTo(headline);
+            assertThat(scriptErrors).isEmpty();
+        }
+    }
+
     /** Moves the page's clock on to the editor's next autosave (assets/editor.js saves every 5 seconds). */
     private static void nextAutosave(Page page) {
         page.clock().runFor(AUTOSAVE_EVERY_MS);

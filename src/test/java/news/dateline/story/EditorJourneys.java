@@ -444,4 +444,67 @@ interface EditorJourneys extends RunningSite {
         assertThat(contributor.post("/newsroom/articles", ghost, "save").status())
                 .as("a contributor without a byline of their own").isEqualTo(422);
     }
+
+    /** Issue 19, item 11: an article's comment settings were only in the JSON API; the editor has them now. */
+    @Test
+    default void anEditorSetsAStorysCommentSettingsInTheEditorAndABadValueComesBackKept() {
+        Desk editor = Desk.signIn(this, "editor");
+        String headline = unique("Harbour festival programme announced");
+        Map<String, String> form = Desk.story(headline, "Three days of music on the quay.");
+        form.put("commentModeration", "held");
+        form.put("commentCloseAfterDays", "7");
+        long id = editor.createDraft(form);
+
+        Document editing = editor.client.get("/newsroom/articles/" + id).html();
+        assertThat(editing.select("#commentModeration option[selected]").attr("value")).isEqualTo("held");
+        assertThat(editing.select("#commentCloseAfterDays").attr("value")).isEqualTo("7");
+        assertThat(policy(id)).isEqualTo("held 7");
+
+        Map<String, String> bad = new java.util.LinkedHashMap<>(form);
+        bad.put("commentModeration", "closed");
+        bad.put("commentCloseAfterDays", "soon");
+        bad.put("body", "Three days of music on the quay, and fireworks.");
+        SiteClient.Page refused = editor.post("/newsroom/articles/" + id, bad, "save");
+        assertThat(refused.status()).isEqualTo(422);
+        Document back = refused.html();
+        assertThat(back.select("#commentCloseAfterDays ~ .field-error").text())
+                .isEqualTo("Close after: a whole number of days (0: never), or empty for the site's default.");
+        assertThat(back.select("#commentCloseAfterDays").attr("value")).isEqualTo("soon");
+        assertThat(back.select("#commentModeration option[selected]").attr("value")).isEqualTo("closed");
+        assertThat(back.select("#body").text()).isEqualTo("Three days of music on the quay, and fireworks.");
+        assertThat(policy(id)).as("nothing saved").isEqualTo("held 7");
+        assertThat(Desk.row(this, id).get("body")).isEqualTo("Three days of music on the quay.");
+
+        bad.put("commentModeration", "sometimes");
+        bad.put("commentCloseAfterDays", "");
+        Document unknown = editor.post("/newsroom/articles/" + id, bad, "save").html();
+        assertThat(unknown.select("#commentModeration ~ .field-error").text())
+                .isEqualTo("Choose one of the comment settings offered.");
+
+        // Closed and published: readers find no form.
+        Map<String, String> closed = new java.util.LinkedHashMap<>(form);
+        closed.put("commentModeration", "closed");
+        closed.put("commentCloseAfterDays", "");
+        assertThat(editor.post("/newsroom/articles/" + id, closed, "publish").status()).isEqualTo(302);
+        assertThat(policy(id)).isEqualTo("closed null");
+        Document article = site().get(Desk.path(this, id)).html();
+        assertThat(article.text()).contains("Comments are closed.");
+        assertThat(article.select("form textarea[name=comment]")).isEmpty();
+
+        // Authors do not moderate: no comment settings in their editor, and what they send is not applied.
+        Desk author = Desk.signIn(this, "author");
+        long own = author.createDraft(Desk.story(unique("Author's quiet story"), "Quiet."));
+        assertThat(author.client.get("/newsroom/articles/" + own).html().select("#commentModeration")).isEmpty();
+        Map<String, String> sneaky = Desk.story(unique("Author's quiet story"), "Quiet.");
+        sneaky.put("commentModeration", "open");
+        assertThat(author.post("/newsroom/articles/" + own, sneaky, "save").status()).isEqualTo(302);
+        assertThat(policy(own)).isEqualTo("none");
+    }
+
+    private String policy(long articleId) {
+        return bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT COALESCE(moderation, 'default') || ' ' || COALESCE(CAST(close_after_days AS TEXT), 'null') FROM comment_policy "
+                        + "WHERE article_id = :id")
+                .param("id", articleId).query(String.class).optional().orElse("none");
+    }
 }
