@@ -40,6 +40,12 @@ public class MarkdownRenderer {
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                // code and tables wider than the column scroll in their own box; a keyboard must reach it too
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    if (tagName.equals("pre") || tagName.equals("table")) {
+                        attributes.put("tabindex", "0");
+                    }
+                })
                 .build();
     }
 
