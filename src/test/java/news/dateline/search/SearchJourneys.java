@@ -45,6 +45,19 @@ interface SearchJourneys extends RunningSite {
         assertThat(relatedPaths(neighbour.path())).doesNotContain(draft.path());
     }
 
+    /** Issue 19.7: a results page is the site's content rearranged; search engines should list the stories. */
+    @Test
+    default void resultsPagesAskSearchEnginesNotToIndexThemAndStoriesDoNot() {
+        var story = story(this, "Lighthouse keepers return " + unique("Skerry")).write();
+
+        for (String path : List.of("/search?q=lighthouse", "/search?q=nothingmatchesthisword", "/search")) {
+            assertThat(site().get(path).html().select("head meta[name=robots]").attr("content")).as(path)
+                    .startsWith("noindex");
+        }
+        assertThat(site().get(story.path()).html().select("meta[name=robots]")).isEmpty();
+        assertThat(site().get("/").html().select("meta[name=robots]")).isEmpty();
+    }
+
     @Test
     default void resultsShowTheReadersWordsMarkedAndEverythingElseEscaped() {
         String word = unique("Quokkaville");
