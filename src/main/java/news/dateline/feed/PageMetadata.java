@@ -114,7 +114,7 @@ class PageMetadata {
         ArrayNode updates = article.putArray("liveBlogUpdate");
         for (LiveEntryView entry : live.entries()) {
             updates.addObject().put("@type", "BlogPosting")
-                    .put("headline", entry.summary())
+                    .put("headline", entry.headline())
                     .put("datePublished", entry.at().iso())
                     .put("url", url + "#" + entry.anchor());
         }

@@ -10,7 +10,6 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -53,9 +52,17 @@ public class MarkdownRenderer {
         return renderer.render(parser.parse(markdown));
     }
 
-    /** The words without the markup, on one line: for summaries that link elsewhere (live key events). */
+    /**
+     * The words without the markup, on one line: for summaries that link elsewhere (live key events). A link is
+     * its text, a list its items separated by commas.
+     */
     public String toPlainText(String markdown) {
-        return TextContentRenderer.builder().build().render(parser.parse(markdown)).replaceAll("\\s+", " ").strip();
+        return String.join(" ", MarkdownText.blocks(parser.parse(markdown)));
+    }
+
+    /** A headline for a text that has none (a live entry): its first sentence as plain text, at most {@code max}. */
+    public String headlineOf(String markdown, int max) {
+        return MarkdownText.headline(parser.parse(markdown), max);
     }
 
     /**
