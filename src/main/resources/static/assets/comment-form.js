@@ -9,7 +9,7 @@
   var data = form.dataset;
   var EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
   var WEBSITE = /^https?:\/\/([\p{L}\p{N}]([\p{L}\p{N}.\-]*[\p{L}\p{N}])?|\[[0-9a-f:.]+\])(:\d{1,5})?([/?#]\S*)?$/iu;
-  form.noValidate = true; // our messages, not the browser's
+  // The form carries novalidate: our messages, not the browser's, with or without this script.
 
   function number(n) {
     return n.toLocaleString('en');

@@ -59,7 +59,8 @@ class PageMetadata {
         ObjectNode article = JSON.createObjectNode();
         article.put("@context", "https://schema.org");
         article.put("@type", live == null ? "NewsArticle" : "LiveBlogPosting");
-        article.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", url);
+        ObjectNode webPage = article.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", url);
+        webPage.set("breadcrumb", breadcrumbs(page, url));
         article.put("url", url);
         article.put("headline", page.headline());
         if (!page.standfirst().isBlank()) {
@@ -94,6 +95,17 @@ class PageMetadata {
         return new PageMeta(url, tags, List.of(), JsonLd.of(article));
     }
 
+    /** Home > Section > Headline: the path search engines show above the story's link. */
+    private ObjectNode breadcrumbs(ArticlePage page, String url) {
+        ObjectNode list = JSON.createObjectNode().put("@type", "BreadcrumbList");
+        ArrayNode items = list.putArray("itemListElement");
+        items.addObject().put("@type", "ListItem").put("position", 1).put("name", site.name()).put("item", urls.home());
+        items.addObject().put("@type", "ListItem").put("position", 2).put("name", page.section().name())
+                .put("item", urls.of(page.section().path()));
+        items.addObject().put("@type", "ListItem").put("position", 3).put("name", page.headline()).put("item", url);
+        return list;
+    }
+
     private static void liveCoverage(ObjectNode article, LiveBlog live, String url) {
         article.put("coverageStartTime", live.since().iso());
         if (live.ended() != null) {
@@ -102,7 +114,7 @@ class PageMetadata {
         ArrayNode updates = article.putArray("liveBlogUpdate");
         for (LiveEntryView entry : live.entries()) {
             updates.addObject().put("@type", "BlogPosting")
-                    .put("headline", entry.summary())
+                    .put("headline", entry.headline())
                     .put("datePublished", entry.at().iso())
                     .put("url", url + "#" + entry.anchor());
         }

@@ -17,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /?page_id=7}, {@code /2024/05/01/slug/} (also {@code /2024/05/slug/}), {@code /category/a/b/} and
  * {@code /tag/x/}. It runs before the page cache, which keys {@code /} without its query and would otherwise
  * answer {@code /?p=123} with the home page. Only these shapes touch the database; others pass straight on.
+ * A numeric {@code p} or {@code page_id} that names no published story is the site's 404 page, as WordPress
+ * answers an unknown id: never the front page under an address that search engines would keep.
  */
 final class LegacyUrlFilter extends OncePerRequestFilter {
 
@@ -35,8 +37,12 @@ final class LegacyUrlFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> target = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
-                ? target(request) : Optional.empty();
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        Optional<String> target = read ? target(request) : Optional.empty();
+        if (target.isEmpty() && read && asksForAnOldId(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         if (target.isPresent()) {
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
             response.setHeader("Location", target.get());
@@ -72,6 +78,15 @@ final class LegacyUrlFilter extends OncePerRequestFilter {
             return urls.tag(decoded(tag.group(1)));
         }
         return Optional.empty();
+    }
+
+    private static boolean asksForAnOldId(HttpServletRequest request) {
+        return "/".equals(request.getRequestURI()) && (number(request.getParameter("p"))
+                || number(request.getParameter("page_id")));
+    }
+
+    private static boolean number(String value) {
+        return value != null && NUMBER.matcher(value).matches();
     }
 
     private static String decoded(String segment) {

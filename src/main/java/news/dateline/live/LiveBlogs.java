@@ -17,6 +17,8 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 public class LiveBlogs {
 
     private static final int SUMMARY_LENGTH = 140;
+    /** Google's limit for a headline in structured data. */
+    private static final int HEADLINE_LENGTH = 110;
 
     private final LiveRepository live;
     private final MarkdownRenderer markdown;
@@ -77,7 +79,8 @@ public class LiveBlogs {
         String summary = text.codePointCount(0, text.length()) <= SUMMARY_LENGTH ? text
                 : text.substring(0, text.offsetByCodePoints(0, SUMMARY_LENGTH)).strip() + "…";
         return new LiveEntryView(entry.id(), moments.of(entry.createdAt()), entry.editedAt() != null,
-                entry.keyEvent(), markdown.toHtml(entry.body()), summary);
+                entry.keyEvent(), markdown.toHtml(entry.body()), summary,
+                markdown.headlineOf(entry.body(), HEADLINE_LENGTH));
     }
 
     String entryHtml(LiveEntryView entry) {

@@ -66,7 +66,7 @@ public class LiveService {
         checked(body);
         Instant now = clock.instant();
         long id = live.insert(articleId, LiveEntryRules.normalised(body), keyEvent, by.username(), now);
-        recordEntry(articleId, id, Kind.ADDED, now);
+        recordEntry(by, articleId, id, Kind.ADDED, now);
         return id;
     }
 
@@ -77,7 +77,7 @@ public class LiveService {
         checked(body);
         Instant now = clock.instant();
         live.update(entryId, LiveEntryRules.normalised(body), keyEvent, now);
-        recordEntry(entry.articleId(), entryId, Kind.EDITED, now);
+        recordEntry(by, entry.articleId(), entryId, Kind.EDITED, now);
     }
 
     @Transactional
@@ -86,10 +86,12 @@ public class LiveService {
         allowed(by, entry.articleId());
         Instant now = clock.instant();
         live.markDeleted(entryId, now);
-        recordEntry(entry.articleId(), entryId, Kind.DELETED, now);
+        recordEntry(by, entry.articleId(), entryId, Kind.DELETED, now);
     }
 
-    private void recordEntry(long articleId, long entryId, Kind kind, Instant now) {
+    /** The entry's change, and the story's update time with it: feeds, sitemaps and JSON-LD say when it changed. */
+    private void recordEntry(ActingAccount by, long articleId, long entryId, Kind kind, Instant now) {
+        stories.liveEntryChanged(articleId, now, by);
         changes.record(new LiveEntryChanged(articleId, entryId, kind));
     }
 

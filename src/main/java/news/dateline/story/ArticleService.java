@@ -127,6 +127,19 @@ public class ArticleService {
         recordChange(articleId, live ? Kind.LIVE_STARTED : Kind.LIVE_ENDED);
     }
 
+    /**
+     * A live entry of this story was posted, edited or removed at {@code at}: the story's update time follows.
+     * Called inside {@code LiveService}'s transaction, which records the entry's own change (a
+     * {@code LiveEntryChanged}); no revision, since the story's text is unchanged.
+     */
+    @Transactional
+    public void liveEntryChanged(long articleId, Instant at, ActingAccount by) {
+        EditableArticle current = editable(articleId);
+        if (!by.isEditor() && !(by.canPublish() && ArticlePermissions.owns(by, current))) {
+            throw Refusal.forbidden(MAY_NOT_EDIT);
+        }
+        articles.liveEntryChanged(articleId, at);
+    }
 
     /**
      * One save from the editor: the role is checked first, then the draft, and only then is anything written, so a

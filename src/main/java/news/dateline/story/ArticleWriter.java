@@ -158,6 +158,18 @@ class ArticleWriter {
                 .param("now", now.toEpochMilli()).param("id", articleId).update();
     }
 
+    /**
+     * A live entry was posted, edited or removed: the story changed then. A published story shows it as its update
+     * time (page, JSON-LD, feeds, sitemaps); a draft's public times are not set before publication.
+     */
+    void liveEntryChanged(long articleId, Instant now) {
+        jdbc.sql("""
+                        UPDATE article SET modified_at = :now,
+                               updated_at = CASE WHEN status = 'published' THEN :now ELSE updated_at END
+                        WHERE id = :id""")
+                .param("now", now.toEpochMilli()).param("id", articleId).update();
+    }
+
     void endLive(long articleId, Instant now) {
         jdbc.sql("UPDATE article SET live_ended_at = :now, modified_at = :now WHERE id = :id")
                 .param("now", now.toEpochMilli()).param("id", articleId).update();

@@ -84,6 +84,12 @@ public class MarkdownRenderer {
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .urlSanitizer(new SafeUrls())
+                // code and tables wider than the column scroll in their own box; a keyboard must reach it too
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    if (tagName.equals("pre") || tagName.equals("table")) {
+                        attributes.put("tabindex", "0");
+                    }
+                })
                 .build();
     }
 
@@ -91,9 +97,17 @@ public class MarkdownRenderer {
         return renderer.render(parser.parse(markdown));
     }
 
-    /** The words without the markup, on one line: for summaries that link elsewhere (live key events). */
+    /**
+     * The words without the markup, on one line: for summaries that link elsewhere (live key events). A link is
+     * its text, a list its items separated by commas.
+     */
     public String toPlainText(String markdown) {
-        return TextContentRenderer.builder().build().render(parser.parse(markdown)).replaceAll("\\s+", " ").strip();
+        return String.join(" ", MarkdownText.blocks(parser.parse(markdown)));
+    }
+
+    /** A headline for a text that has none (a live entry): its first sentence as plain text, at most {@code max}. */
+    public String headlineOf(String markdown, int max) {
+        return MarkdownText.headline(parser.parse(markdown), max);
     }
 
     /**

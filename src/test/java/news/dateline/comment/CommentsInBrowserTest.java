@@ -144,6 +144,43 @@ class CommentsInBrowserTest extends SqliteSite {
         }
     }
 
+    /** Issue 19.3: the browser's own "Please fill out this field." used to stop the form before the server spoke. */
+    @Test
+    void withoutJavaScriptTheServerNamesEachMissingFieldAndKeepsWhatWasTyped() {
+        Written article = story(this, "Harbour ferry timetable changes").write();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+            Page page = context.newPage();
+            AtomicInteger posts = new AtomicInteger();
+            page.onRequest(request -> {
+                if (request.method().equals("POST")) {
+                    posts.incrementAndGet();
+                }
+            });
+            page.navigate(site().base() + article.path());
+
+            page.fill("#email", "ines@example.com");
+            page.fill("#url", "https://ines.example");
+            page.click("#commentform button[type=submit]");
+            page.waitForLoadState();
+
+            assertThat(posts).as("the form is sent, not held back by the browser").hasValue(1);
+            assertThat(page.textContent("#comment-error")).isEqualTo("Please enter your comment!");
+            assertThat(page.textContent("#author-error")).isEqualTo("Please enter your name here");
+            assertThat(page.inputValue("#email")).isEqualTo("ines@example.com");
+            assertThat(page.inputValue("#url")).isEqualTo("https://ines.example");
+
+            page.fill("#comment", "The early boat matters to night-shift workers.");
+            page.click("#commentform button[type=submit]");
+            page.waitForLoadState();
+
+            assertThat(posts).hasValue(2);
+            assertThat(page.textContent("#comment-error")).isEmpty();
+            assertThat(page.textContent("#author-error")).isEqualTo("Please enter your name here");
+            assertThat(page.inputValue("#comment")).isEqualTo("The early boat matters to night-shift workers.");
+            assertThat(page.inputValue("#email")).isEqualTo("ines@example.com");
+        }
+    }
+
     @Test
     void replyMovesTheFormUnderTheCommentAndCancelPutsItBack() {
         Written article = story(this, "Bridge repainting starts in spring").write();

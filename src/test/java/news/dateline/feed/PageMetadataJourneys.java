@@ -70,6 +70,14 @@ interface PageMetadataJourneys extends FeedSite {
         assertThat(article.get("keywords").valueStream().map(JsonNode::asString)).containsExactly(tide, "Storms");
         assertThat(article.get("dateline").asString()).isEqualTo("PORT HALVIK");
         assertThat(article.get("locationCreated").get("name").asString()).isEqualTo("PORT HALVIK");
+        // Home > Section > Headline, as search engines show the path to a story (issue 19.7)
+        JsonNode crumbs = article.get("mainEntityOfPage").get("breadcrumb");
+        assertThat(crumbs).as("BreadcrumbList of the article page").isNotNull();
+        assertThat(crumbs.get("@type").asString()).isEqualTo("BreadcrumbList");
+        assertThat(crumbs.get("itemListElement").valueStream().map(c -> c.get("@type").asString() + " "
+                + c.get("position").asInt() + " " + c.get("name").asString() + " " + c.get("item").asString()))
+                .containsExactly("ListItem 1 Dateline " + BASE + "/", "ListItem 2 World " + BASE + "/world/",
+                        "ListItem 3 " + written.headline() + " " + url);
 
         Page logo = site().get("/assets/logo.png");
         assertThat(logo.status()).isEqualTo(200);

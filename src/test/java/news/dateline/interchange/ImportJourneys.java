@@ -372,8 +372,13 @@ interface ImportJourneys extends RunningSite {
         assertRedirect(reader, "/category/parent/child-1/child-2/", "/child-2/");
         assertRedirect(reader, "/?page_id=2", "/pages/about");
         assertThat(reader.get("/classic/markup-html-tags-and-formatting").status()).isEqualTo(200);
-        // Unknown numbers and drafts fall through to the page that would have answered anyway.
-        assertThat(reader.get("/?p=987654321").status()).isEqualTo(200);
+        // An unknown or unpublished WordPress id is a missing page, as in WordPress, not the front page (issue 19.6).
+        for (String unknown : List.of("/?p=999999", "/?p=987654321", "/?page_id=999999")) {
+            SiteClient.Page missing = reader.get(unknown);
+            assertThat(missing.status()).as(unknown).isEqualTo(404);
+            assertThat(missing.html().select("h1").text()).as(unknown).isEqualTo("We couldn’t find that page");
+        }
+        assertThat(reader.get("/").status()).isEqualTo(200);
         assertThat(reader.get("/2099/01/01/no-such-story/").status()).isEqualTo(404);
     }
 

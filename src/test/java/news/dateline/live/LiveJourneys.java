@@ -59,6 +59,104 @@ interface LiveJourneys extends RunningSite {
         assertThat(site().get("/live/999999/state").status()).isEqualTo(404);
     }
 
+    /**
+     * Issue 19.4: a live story changes with each entry, and whoever reads "when did this change" must see it:
+     * the LiveBlogPosting's dateModified, the Atom entry's updated, JSON Feed's date_modified, the sitemap's lastmod.
+     */
+    @Test
+    default void aNewEntryIsWhenTheStoryLastChangedInItsMetadataFeedsAndSitemap() {
+        Written story = story(this, "Wildfire crosses the ridge road").in("world").write();
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+        assertThat(editor.post(desk + "/start").status()).isEqualTo(303);
+        String before = dateModified(story);
+
+        bean(news.dateline.support.MovableClock.class).advance(Duration.ofMinutes(7));
+        assertThat(editor.post(desk + "/entries", "body", "Crews pull back to the river.").status()).isEqualTo(303);
+
+        Document page = site().get(story.path()).html();
+        java.time.Instant entryAt = java.time.Instant.parse(page.select(".live-entries > li time").attr("datetime"));
+        assertThat(dateModified(story)).isNotEqualTo(before);
+        assertThat(seconds(dateModified(story))).as("LiveBlogPosting dateModified").isEqualTo(seconds(entryAt));
+        assertThat(seconds(page.select("meta[property=article:modified_time]").attr("content")))
+                .as("article:modified_time").isEqualTo(seconds(entryAt));
+
+        Document atom = org.jsoup.Jsoup.parse(site().get("/feed/atom").body(), "", org.jsoup.parser.Parser.xmlParser());
+        Element atomEntry = atom.select("entry").stream()
+                .filter(e -> e.select("title").text().equals(story.headline())).findFirst().orElseThrow();
+        assertThat(seconds(atomEntry.select("updated").text())).as("Atom entry updated").isEqualTo(seconds(entryAt));
+        assertThat(seconds(atom.selectFirst("feed > updated").text())).as("Atom feed updated")
+                .isGreaterThanOrEqualTo(seconds(entryAt));
+
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(site().get("/feed.json").body());
+        var item = json.get("items").valueStream()
+                .filter(i -> i.get("title").asString().equals(story.headline())).findFirst().orElseThrow();
+        assertThat(seconds(item.get("date_modified").asString())).as("JSON Feed date_modified")
+                .isEqualTo(seconds(entryAt));
+
+        assertThat(seconds(sitemapLastmod(story.path()))).as("sitemap lastmod").isEqualTo(seconds(entryAt));
+    }
+
+    /**
+     * An entry's JSON-LD headline is its words, not its Markdown: no list dashes, link text without the address,
+     * the first sentence only, at most 110 characters.
+     */
+    @Test
+    default void anEntrysHeadlineInJsonLdIsItsFirstSentenceAsPlainText() {
+        Written story = story(this, "Evacuation flights from the valley").write();
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+        assertThat(editor.post(desk + "/start").status()).isEqualTo(303);
+        assertThat(editor.post(desk + "/entries", "body", """
+                Helicopters now flying, an [AFP report](https://www.afp.com/) says. More follow at dawn.
+
+                - Chinooks
+                - Black Hawks""").status()).isEqualTo(303);
+        assertThat(editor.post(desk + "/entries", "body", "- Chinooks\n- Black Hawks").status()).isEqualTo(303);
+        assertThat(editor.post(desk + "/entries", "body", "**" + "Very long words without a stop ".repeat(8).strip() + "**")
+                .status()).isEqualTo(303);
+
+        String script = site().get(story.path()).html().select("script[type=application/ld+json]").html();
+        var updates = tools.jackson.databind.json.JsonMapper.builder().build().readTree(script).get("liveBlogUpdate");
+        List<String> headlines = updates.valueStream().map(u -> u.get("headline").asString()).toList();
+        assertThat(headlines).hasSize(3);
+        assertThat(headlines.get(2)).isEqualTo("Helicopters now flying, an AFP report says.");
+        assertThat(headlines.get(1)).isEqualTo("Chinooks, Black Hawks");
+        assertThat(headlines.get(0)).doesNotContain("*").startsWith("Very long words without a stop Very")
+                .endsWith("…");
+        assertThat(headlines.get(0).codePointCount(0, headlines.get(0).length())).isLessThanOrEqualTo(110);
+    }
+
+    private String dateModified(Written story) {
+        String script = site().get(story.path()).html().select("script[type=application/ld+json]").html();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(script).get("dateModified").asString();
+    }
+
+    private static long seconds(String iso) {
+        return java.time.OffsetDateTime.parse(iso).toInstant().getEpochSecond();
+    }
+
+    private static long seconds(java.time.Instant at) {
+        return at.getEpochSecond();
+    }
+
+    private String sitemapLastmod(String path) {
+        var parser = org.jsoup.parser.Parser.xmlParser();
+        for (String file : org.jsoup.Jsoup.parse(site().get("/sitemap.xml").body(), "", parser)
+                .select("sitemap > loc").eachText()) {
+            if (!file.contains("/sitemaps/articles-")) {
+                continue;
+            }
+            for (Element url : org.jsoup.Jsoup.parse(site().get(URI.create(file).getPath()).body(), "", parser)
+                    .select("url")) {
+                if (url.select("loc").text().endsWith(path)) {
+                    return url.select("lastmod").text();
+                }
+            }
+        }
+        throw new AssertionError(path + " is in no sitemap");
+    }
+
     @Test
     default void editorStartsLiveCoverageAndReadersSeeEntriesNewestFirst() {
         Written story = story(this, "Flood crest reaches the city").write();

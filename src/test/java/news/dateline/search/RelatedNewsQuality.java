@@ -26,12 +26,28 @@ final class RelatedNewsQuality {
     record Story(String id, String category, String title, String body) {
     }
 
-    record Figures(double overall, Map<String, Double> byTopic, int stories, int shortLists, long millis) {
+    /** Other values of the direct floor, measured in the same run: what moving it would cost. */
+    static final double[] FLOORS = {0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2};
+    /** A floor for the closest story only: below it the article has no real neighbour and lists none. */
+    static final double[] BEST_FLOORS = {0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1};
+
+    record Figures(double overall, Map<String, Double> byTopic, int stories, int shortLists, long millis,
+            double[] byFloor, int[] shortByFloor, double[] byBestFloor, int[] emptyByBestFloor) {
 
         String report() {
-            StringBuilder text = new StringBuilder("Related News precision@5 over %d stories: %.3f (%d with fewer than 5)%n"
+            StringBuilder text = new StringBuilder("Related News precision@5 over %d stories: %.4f (%d with fewer than 5)%n"
                     .formatted(stories, overall, shortLists));
             byTopic.forEach((topic, p) -> text.append("  %-14s %.3f%n".formatted(topic, p)));
+            text.append("  with the direct floor (RelatedRanking.MIN_DIRECT = %s) at:%n".formatted(RelatedRanking.MIN_DIRECT));
+            for (int f = 0; f < FLOORS.length; f++) {
+                text.append("    %.2f  precision@5 %.4f  (%d with fewer than 5)%n"
+                        .formatted(FLOORS[f], byFloor[f], shortByFloor[f]));
+            }
+            text.append("  with none listed when the closest story's direct similarity is under:%n".formatted());
+            for (int f = 0; f < BEST_FLOORS.length; f++) {
+                text.append("    %.2f  precision@5 %.4f  (%d with none)%n"
+                        .formatted(BEST_FLOORS[f], byBestFloor[f], emptyByBestFloor[f]));
+            }
             text.append("  measured in %d ms%n".formatted(millis));
             return text.toString();
         }
@@ -62,6 +78,10 @@ final class RelatedNewsQuality {
         Map<String, double[]> byTopic = new TreeMap<>();
         double sum = 0;
         int shortLists = 0;
+        double[] byFloor = new double[FLOORS.length];
+        int[] shortByFloor = new int[FLOORS.length];
+        double[] byBestFloor = new double[BEST_FLOORS.length];
+        int[] emptyByBestFloor = new int[BEST_FLOORS.length];
         try (LuceneIndex index = LuceneIndex.open(indexDir)) {
             for (IndexedArticle article : articles) {
                 index.add(article, 0);
@@ -71,9 +91,32 @@ final class RelatedNewsQuality {
             try {
                 for (IndexedArticle article : articles) {
                     Story story = stories.get((int) article.id() - 1);
-                    List<Long> related = RelatedRanking.relatedIds(searcher, article, K + 5).stream()
-                            .filter(id -> !stories.get((int) (id - 1)).body().equals(story.body()))
+                    List<RelatedRanking.Candidate> ranked = RelatedRanking.ranked(searcher, article).stream()
+                            .filter(c -> !stories.get((int) (c.id() - 1)).body().equals(story.body()))
+                            .toList();
+                    for (int f = 0; f < FLOORS.length; f++) {
+                        double floor = FLOORS[f];
+                        List<RelatedRanking.Candidate> kept = ranked.stream().filter(c -> c.relevant(floor))
+                                .limit(K).toList();
+                        byFloor[f] += (double) kept.stream().filter(c -> stories.get((int) (c.id() - 1)).category()
+                                .equals(story.category())).count() / K;
+                        shortByFloor[f] += kept.size() < K ? 1 : 0;
+                    }
+                    double best = ranked.stream().mapToDouble(RelatedRanking.Candidate::direct).max().orElse(0);
+                    List<RelatedRanking.Candidate> plain = ranked.stream().filter(c -> c.relevant(0)).limit(K).toList();
+                    long plainSame = plain.stream().filter(c -> stories.get((int) (c.id() - 1)).category()
+                            .equals(story.category())).count();
+                    for (int f = 0; f < BEST_FLOORS.length; f++) {
+                        if (best < BEST_FLOORS[f]) {
+                            emptyByBestFloor[f]++;
+                        } else {
+                            byBestFloor[f] += (double) plainSame / K;
+                        }
+                    }
+                    List<Long> related = ranked.stream()
+                            .filter(c -> c.relevant(RelatedRanking.MIN_DIRECT))
                             .limit(K)
+                            .map(RelatedRanking.Candidate::id)
                             .toList();
                     long same = related.stream()
                             .filter(id -> stories.get((int) (id - 1)).category().equals(story.category()))
@@ -91,7 +134,14 @@ final class RelatedNewsQuality {
         }
         Map<String, Double> topics = new TreeMap<>();
         byTopic.forEach((topic, total) -> topics.put(topic, total[0] / total[1]));
+        for (int f = 0; f < FLOORS.length; f++) {
+            byFloor[f] /= stories.size();
+        }
+        for (int f = 0; f < BEST_FLOORS.length; f++) {
+            byBestFloor[f] /= stories.size();
+        }
         return new Figures(sum / stories.size(), topics, stories.size(), shortLists,
-                System.currentTimeMillis() - started);
+                System.currentTimeMillis() - started, byFloor, shortByFloor,
+                byBestFloor, emptyByBestFloor);
     }
 }

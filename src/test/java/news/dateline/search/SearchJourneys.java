@@ -45,6 +45,62 @@ interface SearchJourneys extends RunningSite {
         assertThat(relatedPaths(neighbour.path())).doesNotContain(draft.path());
     }
 
+    /**
+     * Issue 19.1: a story about something no other story covers used to list five flood, chip-plant and
+     * film-festival stories as Related News. Below the relevance floor nothing is shown, and an empty block is gone.
+     * Not yet met: on the small sample site such strangers match the story's own words as well as real neighbours
+     * do on the BBC corpus (direct similarity up to 0.065), so no floor that keeps precision@5 at 0.929 hides them.
+     */
+    @org.junit.jupiter.api.Disabled("issue 19.1: no relevance floor found that hides these strangers and keeps "
+            + "BBC precision@5 at 0.929; figures in docs/benchmarks.md")
+    @Test
+    default void aStoryWithNoRealNeighbourShowsNoRelatedNewsBlock() {
+        var lonely = story(this, "Taliban take control of Herat after weeks of fighting")
+                .standfirst("Afghanistan's third-largest city falls as government forces withdraw from the west.")
+                .body("""
+                        Taliban fighters took control of Herat on Thursday, after government troops pulled back from
+                        the provincial governor's compound and the police headquarters. Residents described gunfire
+                        through the night around the old citadel and along the road to the airport.
+
+                        The fall of Herat, near the border with Iran, leaves Kabul increasingly isolated. Ismail Khan,
+                        the veteran commander who had organised militias to defend the city, was reported to have
+                        been detained by the insurgents. Thousands of displaced families have fled to camps.""")
+                .write();
+
+        var page = site().get(lonely.path()).html();
+
+        assertThat(page.select("section.related .card-title a").eachAttr("href")).as("Related News").isEmpty();
+        assertThat(page.select("section.related")).as("the empty Related News block").isEmpty();
+        assertThat(page.select("section.recent .card-title a")).as("Recent Articles stay").isNotEmpty();
+    }
+
+    /** Issue 19.1: "No related stories yet." under its heading was a block with nothing in it; now it is gone. */
+    @Test
+    default void aStorySharingNoWordWithAnyOtherHasNoRelatedNewsBlock() {
+        String word = unique("Xylqorv");
+        var lonely = story(this, word).standfirst(word + " " + unique("Zyphtaq")).body(unique("Qwvrix") + " "
+                + unique("Vrelmotz")).write();
+
+        var page = site().get(lonely.path()).html();
+
+        assertThat(page.select("section.related")).as("the empty Related News block").isEmpty();
+        assertThat(page.text()).doesNotContain("No related stories yet.");
+        assertThat(page.select("section.recent .card-title a")).as("Recent Articles stay").isNotEmpty();
+    }
+
+    /** Issue 19.7: a results page is the site's content rearranged; search engines should list the stories. */
+    @Test
+    default void resultsPagesAskSearchEnginesNotToIndexThemAndStoriesDoNot() {
+        var story = story(this, "Lighthouse keepers return " + unique("Skerry")).write();
+
+        for (String path : List.of("/search?q=lighthouse", "/search?q=nothingmatchesthisword", "/search")) {
+            assertThat(site().get(path).html().select("head meta[name=robots]").attr("content")).as(path)
+                    .startsWith("noindex");
+        }
+        assertThat(site().get(story.path()).html().select("meta[name=robots]")).isEmpty();
+        assertThat(site().get("/").html().select("meta[name=robots]")).isEmpty();
+    }
+
     @Test
     default void resultsShowTheReadersWordsMarkedAndEverythingElseEscaped() {
         String word = unique("Quokkaville");

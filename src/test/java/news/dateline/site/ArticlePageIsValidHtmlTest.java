@@ -29,6 +29,8 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
         "/, 200",
         "/world/, 200",
         "/world/no-such-story, 404",
+        "/search?q=flood, 200",
+        "/search?q=nothingmatchesthisword, 200",
     })
     void pageIsValidHtml(String path, int status) throws Exception {
         Page page = site().get(path);
@@ -42,6 +44,30 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
 
         List<String> errors = report.errors();
         assertThat(errors).as("Nu Html Checker errors in " + path + ":\n" + String.join("\n", errors)).isEmpty();
+    }
+
+    /**
+     * The newsroom's live desk, live and with an entry: valid, and without the checker's "Section lacks heading"
+     * warning, which a screen reader's list of headings would show as a gap (issue 19.7).
+     */
+    @org.junit.jupiter.api.Test
+    void theLiveDeskIsValidHtmlWithAHeadingForEachSection() throws Exception {
+        var story = news.dateline.support.StoryBuilder.story(this, "Storm surge reaches the harbour").write();
+        var editor = news.dateline.support.NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + story.id() + "/live";
+        for (String state : List.of("not live", "live")) {
+            if (state.equals("live")) {
+                assertThat(editor.post(desk + "/start").status()).isEqualTo(303);
+                assertThat(editor.post(desk + "/entries", "body", "Water over the quay.").status()).isEqualTo(303);
+            }
+            Page page = editor.get(desk);
+            assertThat(page.status()).isEqualTo(200);
+
+            Report report = check(page.body());
+            assertThat(report.errors()).as("errors on the desk, " + state).isEmpty();
+            assertThat(report.warnings()).as("warnings on the desk, " + state)
+                    .noneMatch(w -> w.contains("lacks heading"));
+        }
     }
 
     /** What the checker said about one page: its errors (fatal ones included) and its warnings, one line each. */

@@ -25,9 +25,10 @@ class PageCacheInvalidation {
         switch (change) {
             case StoryChanged story -> cache.articleChanged(story.articleId());
             case StoriesImported imported -> cache.clear();
-            // Comments and live entries show only on their article's own page.
+            // Comments show only on their article's own page.
             case CommentsChanged comments -> cache.articlePageChanged(comments.articleId());
-            case LiveEntryChanged entry -> cache.articlePageChanged(entry.articleId());
+            // A live entry is the story's update time, which feeds, sitemaps and listings show as well.
+            case LiveEntryChanged entry -> cache.articleChanged(entry.articleId());
             // Every page's navigation lists the sections, and tag names show on article pages and listings.
             case TaxonomyChanged taxonomy -> cache.clear();
         }
