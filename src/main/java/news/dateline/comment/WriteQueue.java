@@ -12,6 +12,7 @@ import news.dateline.platform.DataProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,7 +49,9 @@ public class WriteQueue {
 
     @SuppressWarnings("unchecked")
     public <T> T inTransaction(Supplier<T> work) {
-        if (writer == null) {
+        if (writer == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A caller already in a transaction (the editor saving a story with its comment settings) holds the
+            // write lock: the work joins that transaction, since the writer thread would wait for it in vain.
             return transaction.execute(status -> work.get());
         }
         Job job = new Job(work, new CompletableFuture<>());
