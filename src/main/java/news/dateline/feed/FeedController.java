@@ -1,5 +1,6 @@
 package news.dateline.feed;
 
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -103,7 +104,7 @@ class FeedController {
 
     private ResponseEntity<byte[]> respond(FeedScope scope, FeedFormat format, ServletWebRequest request) {
         FeedVersion version = feeds.version(scope, format);
-        news.dateline.platform.cache.CacheTags.add(request.getResponse(), news.dateline.platform.cache.CacheTags.FEEDS);
+        CacheTags.add(request.getResponse(), CacheTags.FEEDS);
         if (settings.websubEnabled()) {
             // WebSub discovery (W3C WebSub §4): subscribers look for these headers first.
             request.getResponse().addHeader(HttpHeaders.LINK, "<" + settings.websubHub() + ">; rel=\"hub\"");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.dateline.platform.Refusal;
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -32,7 +33,7 @@ class SitemapController {
     @CachedPage
     @GetMapping("/sitemap.xml")
     ResponseEntity<byte[]> index(ServletWebRequest request) {
-        news.dateline.platform.cache.CacheTags.add(request.getResponse(), news.dateline.platform.cache.CacheTags.FEEDS);
+        CacheTags.add(request.getResponse(), CacheTags.FEEDS);
         return Conditional.respond(request, sitemaps.version(), XML, sitemaps::index);
     }
 
@@ -49,7 +50,7 @@ class SitemapController {
         if (!sitemaps.exists(kind, page)) {
             throw Refusal.notFound("Sitemap " + file);
         }
-        news.dateline.platform.cache.CacheTags.add(request.getResponse(), news.dateline.platform.cache.CacheTags.FEEDS);
+        CacheTags.add(request.getResponse(), CacheTags.FEEDS);
         return Conditional.respond(request, sitemaps.version(), XML, () -> sitemaps.file(kind, page));
     }
 
@@ -57,7 +58,7 @@ class SitemapController {
     @CachedPage
     @GetMapping("/news-sitemap.xml")
     ResponseEntity<byte[]> news(ServletWebRequest request) {
-        news.dateline.platform.cache.CacheTags.add(request.getResponse(), news.dateline.platform.cache.CacheTags.FEEDS);
+        CacheTags.add(request.getResponse(), CacheTags.FEEDS);
         return Conditional.respondByContent(request, XML, sitemaps.news());
     }
 

@@ -2,6 +2,7 @@ package news.dateline.live;
 
 import jakarta.servlet.http.HttpServletRequest;
 import news.dateline.platform.Refusal;
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.platform.cache.PageCache;
 import org.springframework.http.CacheControl;
@@ -67,7 +68,7 @@ class LiveStreamController {
         LiveCoverage coverage = live.coverage(articleId).filter(LiveCoverage::published)
                 .orElseThrow(() -> Refusal.notFound("Live state of article " + articleId));
         PageCache.dependsOnArticle(request, articleId);
-        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.article(articleId));
+        CacheTags.add(response, CacheTags.article(articleId));
         String body = coverage.isLive()
                 ? "{\"live\":true,\"stream\":\"" + LiveBlogs.streamPath(articleId) + "\"}"
                 : "{\"live\":false}";

@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Author;
@@ -32,7 +33,7 @@ class AuthorController {
     String author(@PathVariable String slug, @RequestParam(defaultValue = "1") String page, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Author found = authors.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Author " + slug));
-        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.author(found.slug()));
+        CacheTags.add(response, CacheTags.author(found.slug()));
         Pagination pagination = Pagination.of(page, articles.countByAuthor(found.id()), site.pageSize(),
                 found.path());
         model.addAttribute("listing", new ListingPage("author", found.name(), found.bio(), found.path(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
@@ -29,7 +30,7 @@ class HomeController {
     @CachedPage
     @GetMapping("/")
     String home(Model model, jakarta.servlet.http.HttpServletResponse response) {
-        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.HOME);
+        CacheTags.add(response, CacheTags.HOME);
         List<StoryCard> latest = cards.of(articles.latest(LATEST + 1, 0));
         StoryCard lead = latest.isEmpty() ? null : latest.getFirst();
         List<StoryCard> rest = latest.isEmpty() ? List.of() : latest.subList(1, latest.size());

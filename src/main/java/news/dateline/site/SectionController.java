@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Section;
@@ -39,7 +40,7 @@ class SectionController {
             return sections.renamedFrom(section).map(current -> new ModelAndView(PermanentRedirect.to("/" + current + "/")))
                     .orElseThrow(() -> Refusal.notFound("Section " + section));
         }
-        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.section(found.slug()));
+        CacheTags.add(response, CacheTags.section(found.slug()));
         Pagination pagination = Pagination.of(page, articles.countInSection(found.id()), site.pageSize(),
                 found.path());
         model.addAttribute("listing", new ListingPage("section", found.name(), found.description(), found.path(),

@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Tag;
@@ -32,7 +33,7 @@ class TagController {
     String tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Tag found = tags.findBySlug(tag).orElseThrow(() -> Refusal.notFound("Tag " + tag));
-        news.dateline.platform.cache.CacheTags.add(response, news.dateline.platform.cache.CacheTags.tag(found.slug()));
+        CacheTags.add(response, CacheTags.tag(found.slug()));
         int total = articles.countTaggedWith(found.id());
         if (total == 0) {
             throw Refusal.notFound("Tag " + tag + " has no published stories");

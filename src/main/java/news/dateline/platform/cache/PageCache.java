@@ -97,6 +97,17 @@ public class PageCache {
         pages.asMap().values().removeIf(page -> page.dependsOn().equals(own));
     }
 
+    /**
+     * A live entry: the story's own page shows it, and feeds and sitemaps show the story's update time (pages
+     * tagged {@link CacheTags#FEEDS}). Other stories' pages stay, so a breaking story updated every few seconds
+     * does not empty the cache each time.
+     */
+    public void liveEntryChanged(long articleId) {
+        generation.incrementAndGet();
+        String own = article(articleId);
+        pages.asMap().values().removeIf(page -> page.dependsOn().equals(own) || page.taggedWith(CacheTags.FEEDS));
+    }
+
     public void clear() {
         generation.incrementAndGet();
         pages.invalidateAll();

@@ -27,8 +27,8 @@ class PageCacheInvalidation {
             case StoriesImported imported -> cache.clear();
             // Comments show only on their article's own page.
             case CommentsChanged comments -> cache.articlePageChanged(comments.articleId());
-            // A live entry is the story's update time, which feeds, sitemaps and listings show as well.
-            case LiveEntryChanged entry -> cache.articleChanged(entry.articleId());
+            // A live entry is the story's update time, which feeds and sitemaps show as well.
+            case LiveEntryChanged entry -> cache.liveEntryChanged(entry.articleId());
             // Every page's navigation lists the sections, and tag names show on article pages and listings.
             case TaxonomyChanged taxonomy -> cache.clear();
         }

@@ -16,6 +16,16 @@ record StoredPage(
         String dependsOn,
         boolean paginated) {
 
+    boolean taggedWith(String key) {
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey().equalsIgnoreCase(CacheTags.XKEY)
+                    && java.util.Arrays.asList(header.getValue().strip().split("\\s+")).contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int weight() {
         return plain.length + gzip.length + 256;
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
+import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
@@ -118,6 +119,33 @@ interface PageCacheJourneys extends RunningSite {
         try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
         }
+    }
+
+    /**
+     * A live entry arrives every few seconds during a breaking story: it drops its own story's page and the feeds
+     * and sitemaps that show the story's update time, and every other story's page stays cached.
+     */
+    @Test
+    default void aLiveEntryDropsItsStoryAndTheFeedsButOtherStoriesStayCached() {
+        var live = story(this, "Ridge fire: live updates from the valley").write();
+        var other = story(this, "Library reopens after the summer works").write();
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String desk = "/newsroom/articles/" + live.id() + "/live";
+        assertThat(editor.post(desk + "/start").status()).isEqualTo(303);
+        site().get(other.path());
+        site().get("/feed/atom");
+        site().get(live.path());
+        assertThat(site().get(other.path()).header("X-Cache")).as("cached before the entry").isEqualTo("hit");
+        assertThat(site().get("/feed/atom").header("X-Cache")).as("cached before the entry").isEqualTo("hit");
+
+        assertThat(editor.post(desk + "/entries", "body", "Crews hold the line at the river.").status())
+                .isEqualTo(303);
+
+        assertThat(site().get(other.path()).header("X-Cache")).as("another story's page").isEqualTo("hit");
+        Page own = site().get(live.path());
+        assertThat(own.header("X-Cache")).as("the live story's page").isNull();
+        assertThat(own.html().text()).contains("Crews hold the line at the river.");
+        assertThat(site().get("/feed/atom").header("X-Cache")).as("the feed shows the update time").isNull();
     }
 
     @Test
