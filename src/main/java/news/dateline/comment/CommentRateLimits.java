@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,12 @@ class CommentRateLimits {
     private final Cache<String, Bucket> byIp;
     private final Cache<String, Bucket> byEmail;
 
-    CommentRateLimits(CommentProperties settings) {
+    private final Counter ipRefusals;
+    private final Counter emailRefusals;
+
+    CommentRateLimits(CommentProperties settings, MeterRegistry meters) {
+        this.ipRefusals = refusals(meters, "comment_address");
+        this.emailRefusals = refusals(meters, "comment_email");
         this.limits = settings.rateLimits();
         this.byIp = Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER).maximumSize(MAX_TRACKED).build();
         this.byEmail = Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER).maximumSize(MAX_TRACKED).build();
@@ -34,14 +41,26 @@ class CommentRateLimits {
         if (!limits.enabled()) {
             return Optional.empty();
         }
-        return take(byIp.get(ip, k -> bucket(limits.perIpPerMinute(), limits.perIpPerHour())));
+        return counted(take(byIp.get(ip, k -> bucket(limits.perIpPerMinute(), limits.perIpPerHour()))), ipRefusals);
     }
 
     Optional<Duration> tryFromEmail(String emailKey) {
         if (!limits.enabled()) {
             return Optional.empty();
         }
-        return take(byEmail.get(emailKey, k -> bucket(limits.perEmailPerMinute(), limits.perEmailPerHour())));
+        return counted(take(byEmail.get(emailKey, k -> bucket(limits.perEmailPerMinute(), limits.perEmailPerHour()))),
+                emailRefusals);
+    }
+
+    /** {@code dateline_ratelimit_refusals_total{limit}}, beside the search limit's. */
+    private static Counter refusals(MeterRegistry meters, String limit) {
+        return Counter.builder("dateline.ratelimit.refusals").tag("limit", limit)
+                .description("Requests refused by a rate limit, by limit").register(meters);
+    }
+
+    private static Optional<Duration> counted(Optional<Duration> wait, Counter refusals) {
+        wait.ifPresent(refused -> refusals.increment());
+        return wait;
     }
 
     private static Optional<Duration> take(Bucket bucket) {

@@ -2,6 +2,7 @@ package news.dateline.platform.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,13 @@ public class PageCache {
     /** Bumped on every invalidation: a render that started before a change must not be stored after it. */
     private final AtomicLong generation = new AtomicLong();
 
-    PageCache(CacheProperties properties) {
+    PageCache(CacheProperties properties, PageCacheMeters meters) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String key, StoredPage page) -> page.weight())
+                .evictionListener((String key, StoredPage page, RemovalCause cause) -> meters.evicted())
                 .build();
+        meters.watch(this);
     }
 
     public static String article(long articleId) {
@@ -96,5 +99,9 @@ public class PageCache {
 
     long size() {
         return pages.estimatedSize();
+    }
+
+    long weight() {
+        return pages.policy().eviction().map(bound -> bound.weightedSize().orElse(0)).orElse(0L);
     }
 }

@@ -15,8 +15,9 @@ class PageCacheConfig implements WebMvcConfigurer {
     static final int ORDER = -200;
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties, Clock clock) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, clock));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties, Clock clock,
+            PageCacheMeters meters) {
+        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, clock, meters));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         return registration;

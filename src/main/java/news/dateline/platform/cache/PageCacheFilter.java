@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Serves anonymous readers from {@link PageCache}: the same bytes for everyone, plain or gzip, with a strong ETag,
@@ -47,11 +49,13 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final PageCache cache;
     private final CacheProperties properties;
     private final Clock clock;
+    private final PageCacheMeters meters;
 
-    PageCacheFilter(PageCache cache, CacheProperties properties, Clock clock) {
+    PageCacheFilter(PageCache cache, CacheProperties properties, Clock clock, PageCacheMeters meters) {
         this.cache = cache;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -87,6 +91,14 @@ class PageCacheFilter extends OncePerRequestFilter {
         String key = path + (pageNumber == null ? "" : "?page=" + pageNumber);
         StoredPage page = properties.enabled() ? cache.get(key) : null;
         if (page != null) {
+            meters.hit();
+            // No handler runs on a hit, so nothing tells the request observation its route: without this, every
+            // hit would be counted in http_server_requests as uri="UNKNOWN".
+            String route = page.route();
+            if (route != null) {
+                ServerHttpObservationFilter.findObservationContext(request)
+                        .ifPresent(observation -> observation.setPathPattern(route));
+            }
             send(page, request, response, true);
             return;
         }
@@ -118,6 +130,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private StoredPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key)
             throws ServletException, IOException {
         long generation = cache.generation();
+        long started = System.nanoTime();
         PageCapture captured = new PageCapture(response);
         request.setAttribute(CAPTURE, captured);
         try {
@@ -127,6 +140,9 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         if (!captured.capturing()) {
             return null;
+        }
+        if (properties.enabled() && request.getAttribute(CachedPageInterceptor.PAGE_TYPE) instanceof String type) {
+            meters.miss(type, System.nanoTime() - started);
         }
         if (request.isAsyncStarted()) {
             // A cached page is rendered in one go; one that goes on later is sent as it comes, never stored.
@@ -161,8 +177,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         byte[] plain = captured.body();
         long now = clock.millis() / 1000 * 1000;
+        String route = ServerHttpObservationFilter.findObservationContext(request)
+                .map(ServerRequestObservationContext::getPathPattern).orElse(null);
         StoredPage page = new StoredPage(List.copyOf(headers), plain, gzip(plain), etag(plain), now,
-                PageCache.dependsOn(request));
+                PageCache.dependsOn(request), route);
         if (properties.enabled()) {
             cache.put(key, page, generation);
         }
