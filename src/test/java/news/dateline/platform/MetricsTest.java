@@ -145,6 +145,44 @@ class MetricsTest extends SqliteSite {
                 .contains("dateline_ratelimit_refusals_total{limit=\"comment_address\"}");
     }
 
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsInAScrape() throws Exception {
+        Written written = story(this, "A story for the dashboard").write();
+        site().get(written.path());
+        site().get(written.path());
+        String stamp = site().get(written.path()).html().select("input[name=stamp]").attr("value");
+        site().postForm(written.path() + "/comments", Map.of("comment", "A comment for the dashboard.",
+                "author", "Reader", "email", "dashboard@example.com", "stamp", stamp), REMOTE, "198.51.100.31");
+        SiteClient guesser = new SiteClient(port());
+        String csrf = guesser.get("/newsroom/login").html().select("input[name=_csrf]").attr("value");
+        guesser.postForm("/newsroom/login", Map.of("username", "admin", "password", "not it", "_csrf", csrf),
+                REMOTE, "198.51.100.32");
+
+        var dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(java.nio.file.Path.of("deploy/grafana/dateline.json").toFile());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Pattern metric = Pattern.compile("([a-z_][a-z0-9_]*)\\{|label_values\\(([a-z_][a-z0-9_]*)");
+        for (var query : dashboard.findValues("expr")) {
+            Matcher m = metric.matcher(query.asString());
+            while (m.find()) {
+                names.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        for (var query : dashboard.findValues("query")) {
+            Matcher m = metric.matcher(query.asString());
+            while (m.find()) {
+                names.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        assertThat(names).as("the dashboard queries Dateline's own meters").contains("dateline_page_cache_requests_total",
+                "dateline_page_render_seconds_count", "http_server_requests_seconds_count");
+        String scrape = site().get("/actuator/prometheus", "Authorization", "Bearer " + TOKEN).body();
+        for (String name : names) {
+            assertThat(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scrape).find())
+                    .as(name + " is in a scrape").isTrue();
+        }
+    }
+
     private int port() {
         return Integer.parseInt(site().base().substring(site().base().lastIndexOf(':') + 1));
     }
