@@ -39,7 +39,7 @@ class ArchitectureTest {
 
     /**
      * Which top-level package may use which others, low to high: platform, edge (what is settled before any feature
-     * sees a request; only account's security chain uses it), newsroom, taxonomy, account, story, then
+     * sees a request; only account's security chain uses it), backup (platform only; the command line uses it), newsroom, taxonomy, account, story, then
      * live, comment and search (not each other), moderation, then interchange, site and feed (only feed uses site).
      * story does without account (platform's Role and ActingAccount are enough). The same table is in
      * docs/architecture.md.
@@ -47,6 +47,8 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             entry("platform", Set.of()),
             entry("edge", Set.of("platform")),
+            // backups, taken by the command and on a schedule by the running site
+            entry("backup", Set.of("platform")),
             entry("newsroom", Set.of("platform")),
             entry("taxonomy", Set.of("platform", "newsroom")),
             entry("account", Set.of("platform", "edge", "newsroom", "taxonomy")),
@@ -59,7 +61,7 @@ class ArchitectureTest {
             entry("site", THROUGH_MODERATION),
             entry("feed", plus(THROUGH_MODERATION, "site")),
             // the command line starts any feature's work without a web server
-            entry("cli", plus(plus(THROUGH_MODERATION, "interchange"), "edge")));
+            entry("cli", plus(plus(plus(THROUGH_MODERATION, "interchange"), "edge"), "backup")));
 
     private static JavaClasses main;
 

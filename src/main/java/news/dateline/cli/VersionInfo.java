@@ -1,23 +1,20 @@
 package news.dateline.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import news.dateline.platform.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code dateline --version}: Dateline's version (META-INF/build-info.properties, written by the build), the git
- * commit it was built from (git.properties, from git-commit-id-maven-plugin; "unknown" when built outside git) and
- * the Java running it.
+ * {@code dateline --version}: Dateline's version and the git commit it was built from ({@link BuildInfo}), and the
+ * Java running it.
  */
 public final class VersionInfo implements IVersionProvider {
 
-    public static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = BuildInfo.UNKNOWN;
 
     @Override
     public String[] getVersion() {
         String commit = commit();
-        String time = git().getProperty("git.commit.time");
+        String time = BuildInfo.commitTime();
         Runtime.Version java = Runtime.version();
         return new String[] {
                 "Dateline " + version(),
@@ -26,34 +23,11 @@ public final class VersionInfo implements IVersionProvider {
                         + System.getProperty("java.home") + ")"};
     }
 
-    /** The version the build stamped, e.g. 0.1.0-SNAPSHOT. */
     public static String version() {
-        return load("META-INF/build-info.properties").getProperty("build.version", UNKNOWN);
+        return BuildInfo.version();
     }
 
-    /** The short commit id, with "-dirty" when the tree had changes; "unknown" without git.properties. */
     public static String commit() {
-        Properties git = git();
-        String id = git.getProperty("git.commit.id.abbrev");
-        if (id == null || id.isBlank()) {
-            return UNKNOWN;
-        }
-        return id + ("true".equals(git.getProperty("git.dirty")) ? "-dirty" : "");
-    }
-
-    private static Properties git() {
-        return load("git.properties");
-    }
-
-    private static Properties load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = VersionInfo.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // an unreadable resource reads as no resource: the version is then "unknown"
-        }
-        return properties;
+        return BuildInfo.commit();
     }
 }

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import news.dateline.platform.DataProperties;
@@ -28,8 +30,13 @@ class CommentRateLimits {
 
     /** Null on SQLite. */
     private final SharedRateCounter shared;
+    private final Counter ipRefusals;
+    private final Counter emailRefusals;
 
-    CommentRateLimits(CommentProperties settings, DataProperties data, SharedRateCounter counter) {
+    CommentRateLimits(CommentProperties settings, DataProperties data, SharedRateCounter counter,
+            MeterRegistry meters) {
+        this.ipRefusals = refusals(meters, "comment_address");
+        this.emailRefusals = refusals(meters, "comment_email");
         this.limits = settings.rateLimits();
         this.shared = data.usesSqlite() ? null : counter;
         this.byIp = Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER).maximumSize(MAX_TRACKED).build();
@@ -42,9 +49,9 @@ class CommentRateLimits {
             return Optional.empty();
         }
         if (shared != null) {
-            return both("comment-ip", ip, limits.perIpPerMinute(), limits.perIpPerHour());
+            return counted(both("comment-ip", ip, limits.perIpPerMinute(), limits.perIpPerHour()), ipRefusals);
         }
-        return take(byIp.get(ip, k -> bucket(limits.perIpPerMinute(), limits.perIpPerHour())));
+        return counted(take(byIp.get(ip, k -> bucket(limits.perIpPerMinute(), limits.perIpPerHour()))), ipRefusals);
     }
 
     Optional<Duration> tryFromEmail(String emailKey) {
@@ -52,9 +59,22 @@ class CommentRateLimits {
             return Optional.empty();
         }
         if (shared != null) {
-            return both("comment-email", emailKey, limits.perEmailPerMinute(), limits.perEmailPerHour());
+            return counted(both("comment-email", emailKey, limits.perEmailPerMinute(), limits.perEmailPerHour()),
+                    emailRefusals);
         }
-        return take(byEmail.get(emailKey, k -> bucket(limits.perEmailPerMinute(), limits.perEmailPerHour())));
+        return counted(take(byEmail.get(emailKey, k -> bucket(limits.perEmailPerMinute(), limits.perEmailPerHour()))),
+                emailRefusals);
+    }
+
+    /** {@code dateline_ratelimit_refusals_total{limit}}, beside the search limit's. */
+    private static Counter refusals(MeterRegistry meters, String limit) {
+        return Counter.builder("dateline.ratelimit.refusals").tag("limit", limit)
+                .description("Requests refused by a rate limit, by limit").register(meters);
+    }
+
+    private static Optional<Duration> counted(Optional<Duration> wait, Counter refusals) {
+        wait.ifPresent(refused -> refusals.increment());
+        return wait;
     }
 
     /** The hour is asked only when the minute allows: an attempt the minute refuses does not count in the hour. */

@@ -1,5 +1,6 @@
 package news.dateline.edge;
 
+import news.dateline.platform.BaseUrlCheck;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +18,9 @@ class EdgeConfig {
 
     @Bean
     FilterRegistrationBean<RequestEdgeFilter> requestEdgeFilter(AllowedHosts hosts, Refusals refusals,
-            MultipartProperties multipart) {
+            MultipartProperties multipart, BaseUrlCheck baseUrl) {
         var registration = new FilterRegistrationBean<>(new RequestEdgeFilter(hosts, refusals,
-                multipart.getMaxRequestSize()));
+                multipart.getMaxRequestSize(), baseUrl));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         return registration;

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.platform.BaseUrlCheck;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -38,11 +39,13 @@ final class RequestEdgeFilter extends OncePerRequestFilter {
     private final AllowedHosts hosts;
     private final Refusals refusals;
     private final DataSize maxUpload;
+    private final BaseUrlCheck baseUrl;
 
-    RequestEdgeFilter(AllowedHosts hosts, Refusals refusals, DataSize maxUpload) {
+    RequestEdgeFilter(AllowedHosts hosts, Refusals refusals, DataSize maxUpload, BaseUrlCheck baseUrl) {
         this.hosts = hosts;
         this.refusals = refusals;
         this.maxUpload = maxUpload;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -53,6 +56,7 @@ final class RequestEdgeFilter extends OncePerRequestFilter {
                     "host " + request.getServerName() + ":" + request.getServerPort() + " is not allowed");
             return;
         }
+        baseUrl.arrived(request);
         String unreadable = HostileRequests.problem(request);
         if (unreadable != null) {
             refusals.refuse(request, response, HostileRequests.status(request), UNREADABLE, unreadable);

@@ -2,6 +2,7 @@ package news.dateline.newsroom;
 
 import java.util.List;
 import news.dateline.platform.Moments;
+import news.dateline.platform.OperationsNotes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +18,12 @@ class DashboardController {
 
     private final DashboardRepository dashboard;
     private final Moments moments;
+    private final List<OperationsNotes> operations;
 
-    DashboardController(DashboardRepository dashboard, Moments moments) {
+    DashboardController(DashboardRepository dashboard, Moments moments, List<OperationsNotes> operations) {
         this.dashboard = dashboard;
         this.moments = moments;
+        this.operations = operations;
     }
 
     @GetMapping("/newsroom")
@@ -37,6 +40,9 @@ class DashboardController {
         model.addAttribute("published", dashboard.recentlyPublished(SHORT_LIST));
         // editors and admins review updates; authors only propose them
         model.addAttribute("pendingUpdates", staff.isEditor() ? dashboard.pendingUpdates(QUEUE) : List.of());
+        // how this node runs (base URL, backups) is the admins' business
+        model.addAttribute("operations", staff.isAdmin()
+                ? operations.stream().flatMap(notes -> notes.notes().stream()).toList() : List.of());
         return "newsroom/dashboard";
     }
 }

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,8 +33,12 @@ class SearchRateLimit implements HandlerInterceptor {
     private final Cache<String, Bucket> byAddress = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(MAX_TRACKED).build();
 
-    SearchRateLimit(SearchRateLimitProperties properties) {
+    private final Counter refusals;
+
+    SearchRateLimit(SearchRateLimitProperties properties, MeterRegistry meters) {
         this.perMinute = properties.perMinute();
+        this.refusals = Counter.builder("dateline.ratelimit.refusals").tag("limit", "search")
+                .description("Requests refused by a rate limit, by limit").register(meters);
     }
 
     @Override
@@ -48,6 +54,7 @@ class SearchRateLimit implements HandlerInterceptor {
         if (probe.isConsumed()) {
             return true;
         }
+        refusals.increment();
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());

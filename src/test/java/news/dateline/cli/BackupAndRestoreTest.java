@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import news.dateline.backup.Sizes;
 import news.dateline.search.SearchIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -73,6 +73,11 @@ class FirstStartLogTest {
                 assertThat(about.getFirst()).contains(" INFO ", "404 GET " + missing);
             }
             assertThat(written).doesNotContain("No mapping for", "No endpoint", "PageNotFound");
+            assertThat(written).as("started without DATELINE_BASE_URL on another port").contains(
+                    "dateline.site.base-url (DATELINE_BASE_URL) is not set", "listens on port " + port);
+            String reached = "Requests arrive for http://localhost:" + port;
+            assertThat(written.lines().filter(l -> l.contains(reached)))
+                    .as("three requests for another address than the base URL, one warning").hasSize(1);
         } finally {
             dateline.destroy();
             if (!dateline.waitFor(30, TimeUnit.SECONDS)) {

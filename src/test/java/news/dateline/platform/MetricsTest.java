@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "dateline.metrics.token=" + MetricsTest.TOKEN,
+        "dateline.search.rate-limit.per-minute=3",
         // Tomcat's default, spelled out: loopback is a trusted proxy, so X-Forwarded-For gives a remote address
         "server.tomcat.remoteip.internal-proxies=127\\\\.\\\\d{1,3}\\\\.\\\\d{1,3}\\\\.\\\\d{1,3}|0:0:0:0:0:0:0:1|::1"})
 class MetricsTest extends SqliteSite {
@@ -102,6 +103,83 @@ class MetricsTest extends SqliteSite {
             open.body().close();
         } finally {
             http.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPageServedFromTheCacheIsAHitAndAnHttpRequestOfItsRoute() {
+        Written written = story(this, "A story read twice").write();
+        String route = "status=\"200\",uri=\"/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}\"";
+        double hits = meter("dateline_page_cache_requests_total", "result=\"hit\"");
+        double misses = meter("dateline_page_cache_requests_total", "result=\"miss\"");
+        double requests = meter("http_server_requests_seconds_count", route);
+
+        assertThat(site().get(written.path()).status()).isEqualTo(200);
+        Page again = site().get(written.path());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("A story read twice");
+
+        assertThat(meter("dateline_page_cache_requests_total", "result=\"miss\"")).isEqualTo(misses + 1);
+        assertThat(meter("dateline_page_cache_requests_total", "result=\"hit\"")).isEqualTo(hits + 1);
+        assertThat(meter("http_server_requests_seconds_count", route))
+                .as(() -> "the cached answer is a request of the article route too; the scrape has "
+                        + site().get("/actuator/prometheus", "Authorization", "Bearer " + TOKEN).body().lines()
+                                .filter(line -> line.startsWith("http_server_requests_seconds_count")).toList())
+                .isEqualTo(requests + 2);
+        assertThat(meter("dateline_page_cache_bytes", "")).isPositive();
+        assertThat(meter("dateline_page_cache_pages", "")).isPositive();
+        assertThat(site().get("/actuator/prometheus", "Authorization", "Bearer " + TOKEN).body())
+                .contains("dateline_page_cache_evictions_total", "dateline_page_render_seconds_count{page=\"article\"");
+    }
+
+    @Test
+    void searchesPastTheRateLimitAreCountedAsRefusals() {
+        double before = meter("dateline_ratelimit_refusals_total", "limit=\"search\"");
+        for (int i = 0; i < 3; i++) {
+            assertThat(site().get("/search?q=flood", REMOTE, "198.51.100.77").status()).isEqualTo(200);
+        }
+        assertThat(site().get("/search?q=flood", REMOTE, "198.51.100.77").status()).isEqualTo(429);
+        assertThat(meter("dateline_ratelimit_refusals_total", "limit=\"search\"")).isEqualTo(before + 1);
+        assertThat(site().get("/actuator/prometheus", "Authorization", "Bearer " + TOKEN).body())
+                .as("the comment limits are there before anyone reaches them")
+                .contains("dateline_ratelimit_refusals_total{limit=\"comment_address\"}");
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsInAScrape() throws Exception {
+        Written written = story(this, "A story for the dashboard").write();
+        site().get(written.path());
+        site().get(written.path());
+        String stamp = site().get(written.path()).html().select("input[name=stamp]").attr("value");
+        site().postForm(written.path() + "/comments", Map.of("comment", "A comment for the dashboard.",
+                "author", "Reader", "email", "dashboard@example.com", "stamp", stamp), REMOTE, "198.51.100.31");
+        SiteClient guesser = new SiteClient(port());
+        String csrf = guesser.get("/newsroom/login").html().select("input[name=_csrf]").attr("value");
+        guesser.postForm("/newsroom/login", Map.of("username", "admin", "password", "not it", "_csrf", csrf),
+                REMOTE, "198.51.100.32");
+
+        var dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(java.nio.file.Path.of("deploy/grafana/dateline.json").toFile());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Pattern metric = Pattern.compile("([a-z_][a-z0-9_]*)\\{|label_values\\(([a-z_][a-z0-9_]*)");
+        for (var query : dashboard.findValues("expr")) {
+            Matcher m = metric.matcher(query.asString());
+            while (m.find()) {
+                names.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        for (var query : dashboard.findValues("query")) {
+            Matcher m = metric.matcher(query.asString());
+            while (m.find()) {
+                names.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        assertThat(names).as("the dashboard queries Dateline's own meters").contains("dateline_page_cache_requests_total",
+                "dateline_page_render_seconds_count", "http_server_requests_seconds_count");
+        String scrape = site().get("/actuator/prometheus", "Authorization", "Bearer " + TOKEN).body();
+        for (String name : names) {
+            assertThat(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scrape).find())
+                    .as(name + " is in a scrape").isTrue();
         }
     }
 

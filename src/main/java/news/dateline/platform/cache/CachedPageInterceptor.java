@@ -13,9 +13,13 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class CachedPageInterceptor implements HandlerInterceptor {
 
+    /** The kind of page, for its render timer ({@link PageCacheMeters}). */
+    static final String PAGE_TYPE = CachedPageInterceptor.class.getName() + ".pageType";
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method && isCachedPage(method)) {
+            request.setAttribute(PAGE_TYPE, PageCacheMeters.pageType(method.getBeanType()));
             PageCacheFilter.handlerIsCachedPage(request, response, isPaginated(method));
         }
         return true;

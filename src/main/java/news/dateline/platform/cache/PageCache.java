@@ -2,6 +2,7 @@ package news.dateline.platform.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,12 +33,14 @@ public class PageCache {
      */
     static final Duration LONGEST_STAY = Duration.ofHours(1);
 
-    PageCache(CacheProperties properties) {
+    PageCache(CacheProperties properties, PageCacheMeters meters) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .expireAfterWrite(LONGEST_STAY)
                 .weigher((String key, StoredPage page) -> page.weight())
+                .evictionListener((String key, StoredPage page, RemovalCause cause) -> meters.evicted())
                 .build();
+        meters.watch(this);
     }
 
     public static String article(long articleId) {
@@ -116,5 +119,9 @@ public class PageCache {
     long size() {
         pages.cleanUp(); // evictions for weight are otherwise applied a moment later
         return pages.estimatedSize();
+    }
+
+    long weight() {
+        return pages.policy().eviction().map(bound -> bound.weightedSize().orElse(0)).orElse(0L);
     }
 }

@@ -17,9 +17,9 @@ class PageCacheConfig implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties, Clock clock,
-            ObjectProvider<PersonalPages> personal) {
+            ObjectProvider<PersonalPages> personal, PageCacheMeters meters) {
         var registration = new FilterRegistrationBean<>(
-                new PageCacheFilter(cache, properties, clock, personal.orderedStream().toList()));
+                new PageCacheFilter(cache, properties, clock, personal.orderedStream().toList(), meters));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/*");
         return registration;

@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Serves anonymous readers from {@link PageCache}: the same bytes for everyone, plain or gzip, with a strong ETag,
@@ -57,12 +59,15 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final CacheProperties properties;
     private final Clock clock;
     private final List<PersonalPages> personal;
+    private final PageCacheMeters meters;
 
-    PageCacheFilter(PageCache cache, CacheProperties properties, Clock clock, List<PersonalPages> personal) {
+    PageCacheFilter(PageCache cache, CacheProperties properties, Clock clock, List<PersonalPages> personal,
+            PageCacheMeters meters) {
         this.cache = cache;
         this.properties = properties;
         this.clock = clock;
         this.personal = List.copyOf(personal);
+        this.meters = meters;
     }
 
     /**
@@ -101,6 +106,14 @@ class PageCacheFilter extends OncePerRequestFilter {
         StoredPage page = properties.enabled() ? lookUp(path, key) : null;
         if (page != null) {
             response.setHeader(X_CACHE, "hit");
+            meters.hit();
+            // No handler runs on a hit, so nothing tells the request observation its route: without this, every
+            // hit would be counted in http_server_requests as uri="UNKNOWN".
+            String route = page.route();
+            if (route != null) {
+                ServerHttpObservationFilter.findObservationContext(request)
+                        .ifPresent(observation -> observation.setPathPattern(route));
+            }
             send(page, request, response, true);
             return;
         }
@@ -152,6 +165,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private StoredPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             String path, String key) throws ServletException, IOException {
         long generation = cache.generation();
+        long started = System.nanoTime();
         PageCapture captured = new PageCapture(response);
         request.setAttribute(CAPTURE, captured);
         try {
@@ -161,6 +175,9 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         if (!captured.capturing()) {
             return null;
+        }
+        if (properties.enabled() && request.getAttribute(CachedPageInterceptor.PAGE_TYPE) instanceof String type) {
+            meters.miss(type, System.nanoTime() - started);
         }
         if (request.isAsyncStarted()) {
             // A cached page is rendered in one go; one that goes on later is sent as it comes, never stored.
@@ -196,8 +213,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         byte[] plain = captured.body();
         long now = clock.millis() / 1000 * 1000;
         boolean paginated = request.getAttribute(PAGINATED) != null;
+        String route = ServerHttpObservationFilter.findObservationContext(request)
+                .map(ServerRequestObservationContext::getPathPattern).orElse(null);
         StoredPage page = new StoredPage(List.copyOf(headers), plain, gzip(plain), etag(plain), now,
-                PageCache.dependsOn(request), paginated);
+                PageCache.dependsOn(request), paginated, route);
         if (properties.enabled()) {
             cache.put(paginated ? key : path, page, generation);
         }

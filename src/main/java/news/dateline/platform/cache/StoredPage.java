@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed, its validators; whether
- * its handler reads {@code ?page=} (if not, this one entry answers every page number).
+ * its handler reads {@code ?page=} (if not, this one entry answers every page number); and the route pattern its
+ * handler matched (so that a hit is counted under that route in the HTTP metrics; null if none).
  */
 record StoredPage(
         List<Map.Entry<String, String>> headers,
@@ -14,7 +15,8 @@ record StoredPage(
         String etag,
         long lastModified,
         String dependsOn,
-        boolean paginated) {
+        boolean paginated,
+        String route) {
 
     boolean taggedWith(String key) {
         for (Map.Entry<String, String> header : headers) {

@@ -1,4 +1,4 @@
-package news.dateline.cli;
+package news.dateline.backup;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import news.dateline.platform.BuildInfo;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,34 +37,34 @@ import tools.jackson.databind.json.JsonMapper;
  * written as {@code NAME.partial} and renamed when complete, so an interrupted backup never has a backup's name,
  * and it is read only after every entry matched the manifest's size and SHA-256.
  */
-final class BackupArchive {
+public final class BackupArchive {
 
-    static final String PREFIX = "dateline-backup-";
-    static final String SUFFIX = ".zip";
-    static final String PARTIAL = ".partial";
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'").withZone(ZoneOffset.UTC);
+    public static final String PREFIX = "dateline-backup-";
+    public static final String SUFFIX = ".zip";
+    public static final String PARTIAL = ".partial";
+    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private BackupArchive() {
     }
 
     /** What the archive is refused for, said so that an operator knows what to do. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message);
         }
     }
 
     /** One file going into the archive: its path inside it and where its bytes are now. */
-    record Source(String path, Path file) {
+    public record Source(String path, Path file) {
     }
 
-    static String fileName(Instant at) {
+    public static String fileName(Instant at) {
         return PREFIX + STAMP.format(at) + SUFFIX;
     }
 
     /** Writes the archive at {@code target} (through {@code target.partial}); returns its manifest. */
-    static Manifest write(Path target, List<Source> sources, Manifest.Database database, Instant at)
+    public static Manifest write(Path target, List<Source> sources, Manifest.Database database, Instant at)
             throws IOException {
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
         List<Manifest.Entry> entries = new ArrayList<>();
@@ -81,8 +82,8 @@ final class BackupArchive {
                     zip.closeEntry();
                     entries.add(new Manifest.Entry(source.path(), hash.size(), hash.hex()));
                 }
-                Manifest manifest = new Manifest(Manifest.FORMAT, at.toString(), VersionInfo.version(),
-                        VersionInfo.commit(), database, List.copyOf(entries));
+                Manifest manifest = new Manifest(Manifest.FORMAT, at.toString(), BuildInfo.version(),
+                        BuildInfo.commit(), database, List.copyOf(entries));
                 // stored, not compressed: `unzip -p FILE manifest.json` shows it as it is
                 byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
                 ZipEntry manifestEntry = new ZipEntry(Manifest.NAME);
@@ -117,7 +118,7 @@ final class BackupArchive {
      * Reads the archive and checks every entry against the manifest (size, SHA-256, nothing missing, nothing
      * extra, no path leaving the data directory). Writes nothing.
      */
-    static Manifest read(Path archive) throws Refused {
+    public static Manifest read(Path archive) throws Refused {
         String name = archive.getFileName().toString();
         if (name.endsWith(PARTIAL)) {
             throw new Refused(archive + " is an unfinished backup (it is renamed to " + name.substring(0,
@@ -194,7 +195,7 @@ final class BackupArchive {
     }
 
     /** Creates an empty file only its owner may read, where the file system has POSIX permissions. */
-    static void createPrivately(Path file) throws IOException {
+    public static void createPrivately(Path file) throws IOException {
         try {
             Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
@@ -204,7 +205,7 @@ final class BackupArchive {
     }
 
     /** Under database/ or data/, relative, no "." or ".." step, no backslash or control character. */
-    static boolean safe(String path) {
+    public static boolean safe(String path) {
         if (!(path.startsWith("database/") || path.startsWith("data/")) || path.endsWith("/")
                 || path.chars().anyMatch(c -> c < 0x20 || c == '\\')) {
             return false;
@@ -218,7 +219,7 @@ final class BackupArchive {
     }
 
     /** Writes the archive's files under {@code dir} by their paths in it, checking each checksum again. */
-    static void extract(Path archive, Manifest manifest, Path dir) throws IOException, Refused {
+    public static void extract(Path archive, Manifest manifest, Path dir) throws IOException, Refused {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             for (Manifest.Entry entry : manifest.files()) {
                 Path target = dir.resolve(entry.path()).normalize();
@@ -240,7 +241,7 @@ final class BackupArchive {
     }
 
     /** The complete backups in {@code dir}, newest first; unfinished ({@code .partial}) ones are not among them. */
-    static List<Listed> list(Path dir) throws IOException {
+    public static List<Listed> list(Path dir) throws IOException {
         List<Listed> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> {
@@ -255,7 +256,7 @@ final class BackupArchive {
     }
 
     /** A backup file with its manifest, or the reason it cannot be one (read without checking every checksum). */
-    record Listed(Path file, Optional<Manifest> manifest) {
+    public record Listed(Path file, Optional<Manifest> manifest) {
     }
 
     private static Optional<Manifest> manifestOnly(Path file) {
@@ -272,7 +273,7 @@ final class BackupArchive {
         }
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

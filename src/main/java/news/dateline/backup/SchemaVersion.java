@@ -1,4 +1,4 @@
-package news.dateline.cli;
+package news.dateline.backup;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** The version of the last migration Flyway applied, from its history table; "none" before the first start. */
-final class SchemaVersion {
+public final class SchemaVersion {
 
     private SchemaVersion() {
     }
 
-    static String of(Connection connection) throws SQLException {
+    public static String of(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("""
                         SELECT version FROM flyway_schema_history

@@ -1,4 +1,4 @@
-package news.dateline.cli;
+package news.dateline.backup;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,18 +18,18 @@ import news.dateline.platform.DataProperties;
  * password from {@code dateline.data.username} and {@code .password}; the password goes in PGPASSWORD, never on
  * the command line).
  */
-final class Postgres {
+public final class Postgres {
 
     private final DataProperties data;
     private final Function<String, String> env;
 
-    Postgres(DataProperties data, Function<String, String> env) {
+    public Postgres(DataProperties data, Function<String, String> env) {
         this.data = data;
         this.env = env;
     }
 
     /** The tool's path, or empty when it is not on the PATH. */
-    Optional<Path> tool(String name) {
+    public Optional<Path> tool(String name) {
         String path = env.apply("PATH");
         if (path == null) {
             return Optional.empty();
@@ -47,7 +47,7 @@ final class Postgres {
     }
 
     /** libpq's form of the JDBC URL: postgresql://host:port/database, keeping sslmode. */
-    String connectionUri() {
+    public String connectionUri() {
         String url = data.url();
         if (!url.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("Not a PostgreSQL URL: " + url);
@@ -69,7 +69,7 @@ final class Postgres {
     }
 
     /** Runs the tool; returns what it printed on error if it failed, empty when it succeeded. */
-    Optional<String> run(Path tool, List<String> arguments) throws IOException, InterruptedException {
+    public Optional<String> run(Path tool, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(tool.toString());
         command.add("--no-password");

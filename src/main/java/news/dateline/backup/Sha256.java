@@ -1,4 +1,4 @@
-package news.dateline.cli;
+package news.dateline.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +8,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Copies a stream while counting and hashing it: the size and SHA-256 a manifest entry records. */
-final class Sha256 {
+public final class Sha256 {
 
     private final MessageDigest digest;
     private long size;
 
-    Sha256() {
+    public Sha256() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -22,7 +22,7 @@ final class Sha256 {
     }
 
     /** Reads {@code in} to its end, writing what it read to {@code out} (may be null: only hash). */
-    Sha256 copy(InputStream in, OutputStream out) throws IOException {
+    public Sha256 copy(InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[1 << 16];
         int n;
         while ((n = in.read(buffer)) > 0) {
@@ -35,11 +35,11 @@ final class Sha256 {
         return this;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
-    String hex() {
+    public String hex() {
         return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -1,13 +1,13 @@
-package news.dateline.cli;
+package news.dateline.backup;
 
 import java.util.Locale;
 
-final class Sizes {
+public final class Sizes {
 
     private Sizes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
