@@ -128,7 +128,7 @@ interface RequestEdgeJourneys extends RunningSite {
         assertThat(toSignIn.header("Location")).as("to the sign-in page").doesNotContain(port)
                 .endsWith("/newsroom/login");
 
-        // /actuator/prometheus answers scrapers on loopback (platform/MetricsAccess); any other actuator path wants an admin
+        // /actuator/prometheus answers scrapers on loopback (platform/metrics/MetricsAccess); any other actuator path wants an admin
         Page actuator = site().get("/actuator/env", "Accept", "text/html");
         assertThat(actuator.status()).isEqualTo(302);
         assertThat(actuator.header("Location")).as("the actuator's sign-in redirect").doesNotContain(port)

@@ -1,4 +1,4 @@
-package news.dateline.platform;
+package news.dateline.platform.metrics;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package news.dateline.platform;
+package news.dateline.platform.metrics;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

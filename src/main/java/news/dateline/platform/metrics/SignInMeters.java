@@ -1,4 +1,4 @@
-package news.dateline.platform;
+package news.dateline.platform.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
