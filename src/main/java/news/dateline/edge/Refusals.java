@@ -67,8 +67,11 @@ public class Refusals {
     String prepare(HttpServletRequest request, HttpServletResponse response, String message) {
         SecurityHeaders.apply(response);
         response.setHeader("Cache-Control", "no-store");
-        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
-            response.setHeader("Connection", "close"); // the body stays unread: do not wait to swallow it
+        // The body stays unread: do not wait to swallow it. HTTP/2 has no Connection header (a client must reject a
+        // response carrying one); there the stream is simply reset.
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (hasBody && request.getProtocol().startsWith("HTTP/1")) {
+            response.setHeader("Connection", "close");
         }
         response.setCharacterEncoding("UTF-8");
         String uri = request.getRequestURI();
