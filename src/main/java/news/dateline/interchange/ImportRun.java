@@ -51,6 +51,7 @@ final class ImportRun implements WxrReader.Handler {
     private static final java.time.format.DateTimeFormatter MINUTE =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<[a-zA-Z/!]");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);");
 
     private final ImportRepository repo;
     private final TransactionTemplate savepoint;
@@ -269,6 +270,8 @@ final class ImportRun implements WxrReader.Handler {
         if (LOOKS_LIKE_HTML.matcher(headline).find()) {
             headline = Jsoup.parseBodyFragment(headline).text().strip();
             summary.note("markup in a title reduced to its text");
+        } else if (ENTITY.matcher(headline).find()) {
+            headline = Jsoup.parseBodyFragment(headline).text().strip(); // "&amp;", "&#8217;": what a reader saw
         }
         if (headline.isEmpty()) {
             headline = "Untitled";

@@ -113,7 +113,8 @@ public class WxrExporter {
                 : story.scheduledFor() != null ? story.scheduledFor() : story.createdAt());
         List<String> bylines = repo.bylines(story.id());
         start(xml, "", "item", 1);
-        text(xml, "", "title", story.headline(), 2);
+        // A WordPress title is HTML: our headline is text, so "<" and "&" in it go out escaped and read back as text.
+        text(xml, "", "title", HtmlUtils.htmlEscape(story.headline(), "UTF-8"), 2);
         text(xml, "", "link", site.baseUrl() + "/" + story.sectionSlug() + "/" + story.slug(), 2);
         text(xml, "", "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atOffset(ZoneOffset.UTC)), 2);
         text(xml, WxrReader.DC_NAMESPACE, "creator", bylines.isEmpty() ? "" : bylines.getFirst(), 2);
