@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import news.dateline.platform.Refusal;
 import news.dateline.support.FuzzInputs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ class CommentTextFuzzTest {
         System.out.println("CommentTextFuzzTest: " + tried + " inputs");
     }
 
+    @Tag("fuzz") // Jazzer takes a minute to start: bench/fuzz.sh runs these
     @FuzzTest(maxDuration = "2m")
     void commentText(FuzzedDataProvider data) {
         check(data.consumeRemainingAsString());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import news.dateline.platform.Refusal;
 import news.dateline.support.FuzzInputs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,7 @@ class WxrReaderFuzzTest {
         System.out.println("WxrReaderFuzzTest: " + tried + " inputs");
     }
 
+    @Tag("fuzz") // Jazzer takes a minute to start: bench/fuzz.sh runs these
     @FuzzTest(maxDuration = "2m")
     void wxr(FuzzedDataProvider data) {
         check(data.consumeRemainingAsBytes());

@@ -9,6 +9,7 @@ import news.dateline.platform.Refusal;
 import news.dateline.support.FuzzInputs;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ class MarkdownFuzzTest {
         System.out.println("MarkdownFuzzTest: " + tried + " inputs");
     }
 
+    @Tag("fuzz") // Jazzer takes a minute to start: bench/fuzz.sh runs these
     @FuzzTest(maxDuration = "2m")
     void markdown(FuzzedDataProvider data) {
         check(data.consumeRemainingAsString());
