@@ -57,6 +57,39 @@
     return results.every(Boolean);
   }
 
+  // "Save my name…" is kept in the dateline_commenter cookie. A cached page is the same for every reader, so the
+  // server cannot fill the form in for this one: the script does, leaving alone whatever is already typed.
+  function remembered() {
+    var match = document.cookie.match(/(?:^|;\s*)dateline_commenter=([A-Za-z0-9_-]+)/);
+    if (!match) {
+      return null;
+    }
+    try {
+      var base64 = match[1].replace(/-/g, '+').replace(/_/g, '/');
+      while (base64.length % 4) {
+        base64 += '=';
+      }
+      var bytes = Uint8Array.from(atob(base64), function (c) { return c.charCodeAt(0); });
+      var parts = new TextDecoder().decode(bytes).split('\u0000');
+      return parts.length === 3 ? parts : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var saved = remembered();
+  if (saved) {
+    [['author', saved[0]], ['email', saved[1]], ['url', saved[2]]].forEach(function (pair) {
+      var input = field(pair[0]);
+      if (input && input.value === '') {
+        input.value = pair[1];
+      }
+    });
+    if (field('remember')) {
+      field('remember').checked = true;
+    }
+  }
+
   form.addEventListener('submit', function (event) {
     if (!check()) {
       event.preventDefault();

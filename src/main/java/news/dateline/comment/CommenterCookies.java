@@ -19,7 +19,9 @@ import org.springframework.http.ResponseCookie;
  * render the article for this reader alone: {@code dateline_pending} holds a random token that lets the author
  * see their comments while they wait for a moderator (the database keeps only its SHA-256);
  * {@code dateline_commenter} keeps name, email and website, and is set only when the reader ticks "Save my name…".
- * Both are HttpOnly (no script reads them), SameSite=Lax, and Secure on HTTPS.
+ * The token is HttpOnly (no script reads it). The commenter cookie is not: the form's script fills the form in from
+ * it on cached pages, which are the same for every reader; it holds only what the reader typed into a form on this
+ * site and would show in that form anyway. Both are SameSite=Lax, and Secure on HTTPS.
  */
 final class CommenterCookies {
 
@@ -56,11 +58,11 @@ final class CommenterCookies {
     }
 
     static void setPending(HttpServletRequest request, HttpServletResponse response, String token) {
-        add(request, response, PENDING, token, PENDING_LIFETIME);
+        add(request, response, PENDING, token, PENDING_LIFETIME, true);
     }
 
     static void clearPending(HttpServletRequest request, HttpServletResponse response) {
-        add(request, response, PENDING, "", Duration.ZERO);
+        add(request, response, PENDING, "", Duration.ZERO, true);
     }
 
     static Optional<Commenter> commenter(HttpServletRequest request) {
@@ -72,14 +74,14 @@ final class CommenterCookies {
                 (clean(who.name()) + SEPARATOR + clean(who.email()) + SEPARATOR + clean(who.website()))
                         .getBytes(StandardCharsets.UTF_8));
         if (value.length() <= MAX_COOKIE_VALUE) {
-            add(request, response, COMMENTER, value, COMMENTER_LIFETIME);
+            add(request, response, COMMENTER, value, COMMENTER_LIFETIME, false);
         }
     }
 
     /** Unticking "Save my name…" forgets what was saved, as the box promises. */
     static void forget(HttpServletRequest request, HttpServletResponse response) {
         if (value(request, COMMENTER).isPresent()) {
-            add(request, response, COMMENTER, "", Duration.ZERO);
+            add(request, response, COMMENTER, "", Duration.ZERO, false);
         }
     }
 
@@ -111,11 +113,11 @@ final class CommenterCookies {
     }
 
     private static void add(HttpServletRequest request, HttpServletResponse response, String name, String value,
-            Duration maxAge) {
+            Duration maxAge, boolean httpOnly) {
         ResponseCookie cookie = ResponseCookie.from(name, value)
                 .path("/")
                 .maxAge(maxAge)
-                .httpOnly(true)
+                .httpOnly(httpOnly)
                 .secure(request.isSecure())
                 .sameSite("Lax")
                 .build();

@@ -145,6 +145,39 @@ class CommentsInBrowserTest extends SqliteSite {
         }
     }
 
+    /**
+     * A page from the cache is the same for every reader, so the server cannot fill in a returning commenter's
+     * name: the form's script does, from the "Save my name…" cookie.
+     */
+    @Test
+    void aRememberedCommenterFindsTheFormFilledInOnACachedPage() {
+        Written first = story(this, "Night buses return to the old town").write();
+        Written cached = story(this, "Bridge repairs finish a week early").write();
+        site().get(cached.path());
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(site().base() + first.path());
+            page.fill("#comment", "The last bus home matters.");
+            page.fill("#author", "Åsa Lind");
+            page.fill("#email", "asa@example.com");
+            page.fill("#url", "https://asa.example");
+            page.check("#remember");
+            page.click("#commentform button[type=submit]");
+            page.waitForURL("**" + first.path() + "#respond");
+            // Without a comment waiting, this reader gets the cached page like everyone else.
+            context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("dateline_pending"));
+
+            var answer = page.navigate(site().base() + cached.path());
+
+            assertThat(answer.headerValue("x-cache")).as("served from the page cache").isEqualTo("hit");
+            assertThat(page.inputValue("#author")).isEqualTo("Åsa Lind");
+            assertThat(page.inputValue("#email")).isEqualTo("asa@example.com");
+            assertThat(page.inputValue("#url")).isEqualTo("https://asa.example");
+            assertThat(page.isChecked("#remember")).isTrue();
+            assertThat(page.inputValue("#comment")).isEmpty();
+        }
+    }
+
     /** Issue 19.3: the browser's own "Please fill out this field." used to stop the form before the server spoke. */
     @Test
     void withoutJavaScriptTheServerNamesEachMissingFieldAndKeepsWhatWasTyped() {
