@@ -60,7 +60,8 @@ final class RelatedRanking {
      * them. MIN_SCORE alone is relative to the best neighbour, so a story with no real neighbour listed five
      * strangers (issue 19.1). 0.02 is the highest floor that costs nothing on the BBC corpus (0.04 already drops
      * precision@5 to 0.928; see docs/benchmarks.md): it removes the weakest fillers, not every stranger on a
-     * small site, where rare-looking common words give strangers a direct similarity of up to ~0.07.
+     * small site, where rare-looking common words give strangers a direct similarity of up to ~0.07; those are
+     * handled by {@link #MIN_DIRECT_NAMELESS}.
      */
     static final double MIN_DIRECT = 0.02;
     /**
