@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,18 @@ final class RelatedRanking {
      * them. MIN_SCORE alone is relative to the best neighbour, so a story with no real neighbour listed five
      * strangers (issue 19.1). 0.02 is the highest floor that costs nothing on the BBC corpus (0.04 already drops
      * precision@5 to 0.928; see docs/benchmarks.md): it removes the weakest fillers, not every stranger on a
-     * small site, where rare-looking common words give strangers a direct similarity of up to ~0.07.
+     * small site, where rare-looking common words give strangers a direct similarity of up to ~0.07; those are
+     * handled by {@link #MIN_DIRECT_NAMELESS}.
      */
     static final double MIN_DIRECT = 0.02;
+    /**
+     * Whether a story has any real neighbour at all. On a small site common words look rare, so strangers reach a
+     * direct similarity of ~0.065 through "government", "city" and "police" alone, sharing 9-18 of the article's
+     * heaviest words (issue 19.1), as high as real neighbours on the BBC corpus. What they never share is a name
+     * ({@link SimilarText#namesIn}: Herat, Kabul, Time Warner). So a story lists Related News only if some
+     * candidate shares a tag, or a name, or matches its words at least this well without one.
+     */
+    static final double MIN_DIRECT_NAMELESS = 0.1;
 
     static final int FIRST_TERMS = 100;
     static final int POOL = 60;
@@ -82,11 +92,22 @@ final class RelatedRanking {
 
     /** Up to {@code limit} article ids, best first; never the article itself, never one under either floor. */
     static List<Long> relatedIds(IndexSearcher searcher, IndexedArticle article, int limit) throws IOException {
-        return ranked(searcher, article).stream()
-                .filter(candidate -> candidate.relevant(MIN_DIRECT))
+        return listed(ranked(searcher, article), MIN_DIRECT, MIN_DIRECT_NAMELESS).stream()
                 .limit(limit)
                 .map(Candidate::id)
                 .toList();
+    }
+
+    /**
+     * The candidates worth listing: none unless at least one is a {@link Candidate#neighbour real neighbour}
+     * (issue 19.1: a story about something no other story covers gets no Related News rather than strangers),
+     * otherwise every one over the direct floor.
+     */
+    static List<Candidate> listed(List<Candidate> ranked, double directFloor, double namelessFloor) {
+        if (ranked.stream().noneMatch(candidate -> candidate.neighbour(namelessFloor))) {
+            return List.of();
+        }
+        return ranked.stream().filter(candidate -> candidate.relevant(directFloor)).toList();
     }
 
     /** Every candidate at or over MIN_SCORE, best first, with its direct similarity (for the floor and its measure). */
@@ -99,12 +120,17 @@ final class RelatedRanking {
         SimilarText.WeightedTerms wide = null;
         SimilarText.WeightedTerms own = SimilarText.heaviest(words, FIRST_TERMS);
         Map<Integer, Float> direct = new HashMap<>();
+        Set<String> names = SimilarText.namesIn(article.headline(), article.standfirst(), article.body());
+        Set<Integer> naming = new HashSet<>();
         if (own != null) {
             ScoreDoc[] closest = searcher.search(without(texts.query(own), self), POOL).scoreDocs;
             float itself = Math.max(texts.scoreOf(own, counts), closest.length == 0 ? 0 : closest[0].score);
             for (ScoreDoc story : closest) {
                 pool.add(story.doc);
                 direct.put(story.doc, itself > 0 ? story.score / itself : 0);
+                if (texts.hasAny(story.doc, names)) {
+                    naming.add(story.doc);
+                }
             }
             float alike = closest.length == 0 ? 0 : FEEDBACK_MIN_SIMILARITY * closest[0].score;
             ScoreDoc[] feedback = Arrays.stream(closest).limit(FEEDBACK_STORIES)
@@ -135,7 +161,7 @@ final class RelatedRanking {
                     + (facts.sameSection() ? SAME_SECTION : 0);
             double daysApart = Math.abs(facts.published() - published) / MILLIS_PER_DAY;
             candidates.add(new Candidate(facts.id(), facts.published(), score / (1 + daysApart / DAYS_TO_HALVE),
-                    direct.getOrDefault(docId, 0f), facts.sharedTags()));
+                    direct.getOrDefault(docId, 0f), naming.contains(docId), facts.sharedTags()));
         }
         return candidates.stream()
                 .filter(candidate -> candidate.score() >= MIN_SCORE)
@@ -213,12 +239,18 @@ final class RelatedRanking {
 
     /**
      * A story that may be listed: {@code score} ranks, {@code direct} is how well it matches the article's own
-     * words (0 to about 1), {@code sharedTags} how many tags the editors gave both.
+     * words (0 to about 1), {@code sharesName} whether it has one of the names the article gives
+     * ({@link SimilarText#namesIn}), {@code sharedTags} how many tags the editors gave both.
      */
-    record Candidate(long id, long published, double score, double direct, int sharedTags) {
+    record Candidate(long id, long published, double score, double direct, boolean sharesName, int sharedTags) {
 
         boolean relevant(double directFloor) {
             return sharedTags > 0 || direct >= directFloor;
+        }
+
+        /** A real neighbour: it shares a tag, or a name with the article, or matches its words well enough alone. */
+        boolean neighbour(double namelessFloor) {
+            return sharedTags > 0 || direct >= MIN_DIRECT && (sharesName || direct >= namelessFloor);
         }
     }
 }

@@ -5,9 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -103,6 +107,66 @@ final class SimilarText {
             }
         }
         return counts;
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’-]*");
+    /** Capitalised in English prose without naming anything a story is about. */
+    private static final Set<String> NOT_NAMES = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "mr", "mrs", "ms", "dr");
+
+    /**
+     * The names a text gives, as index terms: words written with a capital inside a sentence (Herat, Kabul, Ismail
+     * Khan, Time Warner), never the first word of a sentence or line, a day or a month. A crude stand-in for named
+     * entities that needs no model; a word it misses only makes Related News stricter.
+     */
+    static Set<String> namesIn(String... texts) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            Matcher word = WORD.matcher(text);
+            while (word.find()) {
+                if (Character.isUpperCase(text.codePointAt(word.start())) && !startsSentence(text, word.start())) {
+                    for (String term : countsOf(word.group()).terms().keySet()) {
+                        if (!NOT_NAMES.contains(term)) {
+                            names.add(term);
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean startsSentence(String text, int at) {
+        int before = at - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            if (text.charAt(before) == '\n') {
+                return true;
+            }
+            before--;
+        }
+        return before < 0 || ".!?:;\"“‘'(—–-•*#>".indexOf(text.charAt(before)) >= 0;
+    }
+
+    /** Whether an indexed document has any of the terms, read from its term vector. */
+    boolean hasAny(int docId, Set<String> wanted) throws IOException {
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        Terms terms = searcher.getIndexReader().termVectors().get(docId, FIELD);
+        if (terms == null) {
+            return false;
+        }
+        TermsEnum each = terms.iterator();
+        for (String term : wanted) {
+            if (each.seekExact(new BytesRef(term))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The weighted vector of the kept terms, scaled to length 1. Terms no indexed story has are dropped. */

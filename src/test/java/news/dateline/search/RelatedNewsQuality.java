@@ -31,8 +31,12 @@ final class RelatedNewsQuality {
     /** A floor for the closest story only: below it the article has no real neighbour and lists none. */
     static final double[] BEST_FLOORS = {0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1};
 
+    /** Other values of the direct similarity that makes a real neighbour without a shared name or tag. */
+    static final double[] NAMELESS_FLOORS = {0.02, 0.04, 0.06, 0.07, 0.08, 0.1, 0.12, 0.15, 0.2, 1};
+
     record Figures(double overall, Map<String, Double> byTopic, int stories, int shortLists, long millis,
-            double[] byFloor, int[] shortByFloor, double[] byBestFloor, int[] emptyByBestFloor) {
+            double[] byFloor, int[] shortByFloor, double[] byBestFloor, int[] emptyByBestFloor,
+            double[] byNamelessFloor, int[] shortByNamelessFloor) {
 
         String report() {
             StringBuilder text = new StringBuilder("Related News precision@5 over %d stories: %.4f (%d with fewer than 5)%n"
@@ -47,6 +51,13 @@ final class RelatedNewsQuality {
             for (int f = 0; f < BEST_FLOORS.length; f++) {
                 text.append("    %.2f  precision@5 %.4f  (%d with none)%n"
                         .formatted(BEST_FLOORS[f], byBestFloor[f], emptyByBestFloor[f]));
+            }
+            text.append("  with none listed unless a story shares a tag or a name or has a direct similarity"
+                    + " (MIN_DIRECT_NAMELESS = %s) of:%n"
+                    .formatted(RelatedRanking.MIN_DIRECT_NAMELESS));
+            for (int f = 0; f < NAMELESS_FLOORS.length; f++) {
+                text.append("    %.2f  precision@5 %.4f  (%d with none)%n"
+                        .formatted(NAMELESS_FLOORS[f], byNamelessFloor[f], shortByNamelessFloor[f]));
             }
             text.append("  measured in %d ms%n".formatted(millis));
             return text.toString();
@@ -82,6 +93,8 @@ final class RelatedNewsQuality {
         int[] shortByFloor = new int[FLOORS.length];
         double[] byBestFloor = new double[BEST_FLOORS.length];
         int[] emptyByBestFloor = new int[BEST_FLOORS.length];
+        double[] byNamelessFloor = new double[NAMELESS_FLOORS.length];
+        int[] shortByNamelessFloor = new int[NAMELESS_FLOORS.length];
         try (LuceneIndex index = LuceneIndex.open(indexDir)) {
             for (IndexedArticle article : articles) {
                 index.add(article, 0);
@@ -102,6 +115,14 @@ final class RelatedNewsQuality {
                                 .equals(story.category())).count() / K;
                         shortByFloor[f] += kept.size() < K ? 1 : 0;
                     }
+                    for (int f = 0; f < NAMELESS_FLOORS.length; f++) {
+                        double floor = NAMELESS_FLOORS[f];
+                        List<RelatedRanking.Candidate> kept = RelatedRanking.listed(ranked, RelatedRanking.MIN_DIRECT,
+                                floor).stream().limit(K).toList();
+                        byNamelessFloor[f] += (double) kept.stream().filter(c -> stories.get((int) (c.id() - 1))
+                                .category().equals(story.category())).count() / K;
+                        shortByNamelessFloor[f] += kept.isEmpty() ? 1 : 0;
+                    }
                     double best = ranked.stream().mapToDouble(RelatedRanking.Candidate::direct).max().orElse(0);
                     List<RelatedRanking.Candidate> plain = ranked.stream().filter(c -> c.relevant(0)).limit(K).toList();
                     long plainSame = plain.stream().filter(c -> stories.get((int) (c.id() - 1)).category()
@@ -113,8 +134,8 @@ final class RelatedNewsQuality {
                             byBestFloor[f] += (double) plainSame / K;
                         }
                     }
-                    List<Long> related = ranked.stream()
-                            .filter(c -> c.relevant(RelatedRanking.MIN_DIRECT))
+                    List<Long> related = RelatedRanking.listed(ranked, RelatedRanking.MIN_DIRECT,
+                                    RelatedRanking.MIN_DIRECT_NAMELESS).stream()
                             .limit(K)
                             .map(RelatedRanking.Candidate::id)
                             .toList();
@@ -140,8 +161,11 @@ final class RelatedNewsQuality {
         for (int f = 0; f < BEST_FLOORS.length; f++) {
             byBestFloor[f] /= stories.size();
         }
+        for (int f = 0; f < NAMELESS_FLOORS.length; f++) {
+            byNamelessFloor[f] /= stories.size();
+        }
         return new Figures(sum / stories.size(), topics, stories.size(), shortLists,
                 System.currentTimeMillis() - started, byFloor, shortByFloor,
-                byBestFloor, emptyByBestFloor);
+                byBestFloor, emptyByBestFloor, byNamelessFloor, shortByNamelessFloor);
     }
 }
