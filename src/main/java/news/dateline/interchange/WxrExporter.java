@@ -178,6 +178,29 @@ public class WxrExporter {
             xml.writeCharacters(clean(old.slug()));
             xml.writeEndElement();
         }
+        if (story.liveSince() != null) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeEmptyElement(WxrReader.DATELINE_NAMESPACE, "live");
+            xml.writeAttribute("since", Long.toString(story.liveSince()));
+            if (story.liveEndedAt() != null) {
+                xml.writeAttribute("ended", Long.toString(story.liveEndedAt()));
+            }
+        }
+        for (WxrRecords.LiveEntry entry : repo.liveEntries(story.id())) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeStartElement(WxrReader.DATELINE_NAMESPACE, "live_entry");
+            xml.writeAttribute("by", clean(entry.author()));
+            xml.writeAttribute("at", Long.toString(entry.createdAt()));
+            if (entry.editedAt() != null) {
+                xml.writeAttribute("edited", Long.toString(entry.editedAt()));
+            }
+            if (entry.deletedAt() != null) {
+                xml.writeAttribute("deleted", Long.toString(entry.deletedAt()));
+            }
+            xml.writeAttribute("key_event", Boolean.toString(entry.keyEvent()));
+            xml.writeCharacters(clean(entry.body()));
+            xml.writeEndElement();
+        }
         List<Reply> replies = repo.comments(story.id());
         Map<Long, Long> exportedIds = new HashMap<>();
         for (Reply reply : replies) {

@@ -140,6 +140,8 @@ final class WxrReader {
         List<Comment> comments = new ArrayList<>();
         List<WxrRecords.Correction> corrections = new ArrayList<>();
         List<WxrRecords.OldSlug> oldSlugs = new ArrayList<>();
+        WxrRecords.Live live = null;
+        List<WxrRecords.LiveEntry> liveEntries = new ArrayList<>();
         while (nextTag(xml) == XMLStreamConstants.START_ELEMENT) {
             String name = xml.getLocalName();
             if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "correction".equals(name)) {
@@ -147,6 +149,24 @@ final class WxrReader {
                 String note = text(xml);
                 if (at != null) {
                     corrections.add(new WxrRecords.Correction(at, note));
+                }
+            } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "live".equals(name)) {
+                Long since = number(xml.getAttributeValue(null, "since"));
+                Long ended = number(xml.getAttributeValue(null, "ended"));
+                text(xml);
+                if (since != null) {
+                    live = new WxrRecords.Live(since, ended);
+                }
+            } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "live_entry".equals(name)) {
+                String by = xml.getAttributeValue(null, "by");
+                Long at = number(xml.getAttributeValue(null, "at"));
+                Long edited = number(xml.getAttributeValue(null, "edited"));
+                Long deleted = number(xml.getAttributeValue(null, "deleted"));
+                boolean key = "true".equals(xml.getAttributeValue(null, "key_event"));
+                String body = text(xml);
+                if (at != null && !body.isBlank()) {
+                    liveEntries.add(new WxrRecords.LiveEntry(by == null || by.isBlank() ? "import" : by.strip(), at,
+                            edited, deleted, key, body));
                 }
             } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "old_slug".equals(name)) {
                 String section = xml.getAttributeValue(null, "section");
@@ -180,7 +200,8 @@ final class WxrReader {
                 f.getOrDefault("wp:post_date_gmt", ""), f.getOrDefault("wp:post_name", ""),
                 f.getOrDefault("wp:status", ""), f.getOrDefault("wp:post_type", "post"),
                 f.getOrDefault("wp:post_parent", "0"), f.getOrDefault("wp:attachment_url", ""),
-                terms, meta, comments, f.getOrDefault("wp:post_password", ""), corrections, oldSlugs);
+                terms, meta, comments, f.getOrDefault("wp:post_password", ""), corrections, oldSlugs,
+                live, liveEntries);
     }
 
     /** Qualifies the element by what its namespace means, whatever prefix the file chose. */

@@ -76,7 +76,7 @@ public class ArticleService {
     public record ImportedStory(String kind, long sectionId, String slug, String headline, String standfirst,
             String body, String datelinePlace, String sourceCredit, String status, Instant date, Instant publishedAt,
             Instant updatedAt, Instant scheduledFor, List<Long> authorIds, List<Long> tagIds, String importNote,
-            List<Correction> corrections, List<OldSlug> oldSlugs) {
+            List<Correction> corrections, List<OldSlug> oldSlugs, Instant liveSince, Instant liveEndedAt) {
 
         /** A correction the story had on the site it comes from (Dateline's own export). */
         public record Correction(Instant at, String note) {

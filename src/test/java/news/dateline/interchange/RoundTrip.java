@@ -61,6 +61,26 @@ final class RoundTrip {
                 .query(String.class).list();
     }
 
+    /** Each story that was ever covered live: its address, when coverage started and when it ended. */
+    static List<String> liveCoverage(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug || ' | ' || a.live_since || ' | ' || COALESCE(a.live_ended_at, -1)
+                        FROM article a JOIN section s ON s.id = a.section_id WHERE a.live_since IS NOT NULL""")
+                .query(String.class).list();
+    }
+
+    /** Each live entry, deleted ones too, with its story's address, author, times, key-event flag and body. */
+    static List<String> liveEntries(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug AS article, e.author_username, e.created_at, e.edited_at,
+                               e.deleted_at, e.key_event, e.body
+                        FROM live_entry e JOIN article a ON a.id = e.article_id JOIN section s ON s.id = a.section_id""")
+                .query((rs, n) -> String.join(" | ", rs.getString("article"), rs.getString("author_username"),
+                        rs.getString("created_at"), rs.getString("edited_at"), rs.getString("deleted_at"),
+                        Boolean.toString(rs.getBoolean("key_event")), rs.getString("body")))
+                .list();
+    }
+
     /** Each correction with its story's address, when it was made (to the millisecond) and its note. */
     static List<String> corrections(JdbcClient jdbc) {
         return jdbc.sql("""
