@@ -34,6 +34,33 @@ class ExportRepository {
                 .list();
     }
 
+    /** Every revision of the story, oldest first; its section and bylines by slug, so another site can map them. */
+    List<WxrRecords.Revision> revisions(long articleId) {
+        return jdbc.sql("""
+                        SELECT r.saved_by, r.saved_at, r.kind, s.slug AS section, r.slug, r.headline, r.standfirst,
+                               r.body, r.dateline_place, r.source_credit, r.tags, r.author_ids
+                        FROM article_revision r JOIN section s ON s.id = r.section_id
+                        WHERE r.article_id = :id ORDER BY r.id""")
+                .param("id", articleId)
+                .query((rs, n) -> {
+                    String tags = rs.getString("tags");
+                    String authors = rs.getString("author_ids");
+                    return new WxrRecords.Revision(rs.getString("saved_by"), rs.getLong("saved_at"),
+                            rs.getString("kind"), rs.getString("section"), rs.getString("slug"),
+                            rs.getString("headline"), rs.getString("standfirst"), rs.getString("body"),
+                            rs.getString("dateline_place"), rs.getString("source_credit"),
+                            tags.isEmpty() ? List.of() : List.of(tags.split("\n")),
+                            authors.isEmpty() ? List.of() : List.of(authors.split(",")));
+                })
+                .list().stream()
+                .map(r -> new WxrRecords.Revision(r.savedBy(), r.savedAt(), r.kind(), r.section(), r.slug(),
+                        r.headline(), r.standfirst(), r.body(), r.place(), r.credit(), r.tags(),
+                        r.authors().stream().map(id -> jdbc.sql("SELECT slug FROM author WHERE id = :id")
+                                .param("id", Long.parseLong(id.strip())).query(String.class).optional())
+                                .flatMap(java.util.Optional::stream).toList()))
+                .toList();
+    }
+
     ExportRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

@@ -20,6 +20,7 @@ import news.dateline.platform.ActingAccount;
 import news.dateline.platform.ReservedPaths;
 import news.dateline.platform.Slugs;
 import news.dateline.live.LiveService;
+import news.dateline.story.ArticleDraft;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleService.ImportedStory;
 import org.jsoup.Jsoup;
@@ -316,7 +317,14 @@ final class ImportRun implements WxrReader.Handler {
                         repo.idBySlug("section", o.section()).orElse(sectionId), o.slug(),
                         Instant.ofEpochMilli(o.retiredAt()))).toList(),
                 item.live() == null ? null : Instant.ofEpochMilli(item.live().since()),
-                item.live() == null || item.live().endedAt() == null ? null : Instant.ofEpochMilli(item.live().endedAt())),
+                item.live() == null || item.live().endedAt() == null ? null : Instant.ofEpochMilli(item.live().endedAt()),
+                // a revision's section this site lacks is the story's own; its bylines map as the story's do
+                item.revisions().stream().map(r -> new ImportedStory.SavedRevision(r.savedBy(),
+                        Instant.ofEpochMilli(r.savedAt()), r.kind(), new ArticleDraft(
+                        repo.idBySlug("section", r.section()).orElse(sectionId), r.slug(), r.headline(),
+                        r.standfirst(), r.body(), r.place(), r.credit(),
+                        r.authors().stream().map(login -> authorId(login, "")).distinct().toList(), r.tags())))
+                        .toList()),
                 ActingAccount.SITE);
         if (!item.liveEntries().isEmpty()) {
             live.importEntries(articleId, item.liveEntries().stream().map(e -> new LiveService.ImportedEntry(e.author(),

@@ -27,7 +27,15 @@ final class WxrRecords {
             String postId, String postDate, String postDateGmt, String postName, String status, String postType,
             String postParent, String attachmentUrl, List<ItemTerm> terms, Map<String, String> meta,
             List<Comment> comments, String postPassword, List<Correction> corrections, List<OldSlug> oldSlugs,
-            Live live, List<LiveEntry> liveEntries) {
+            Live live, List<LiveEntry> liveEntries, List<Revision> revisions) {
+    }
+
+    /**
+     * One saved version of one of our stories ({@code dateline:revision}): who saved it, when (epoch millis), the
+     * kind of save, and the snapshot, its section and bylines by slug.
+     */
+    record Revision(String savedBy, long savedAt, String kind, String section, String slug, String headline,
+            String standfirst, String body, String place, String credit, List<String> tags, List<String> authors) {
     }
 
     /** When one of our stories was covered live ({@code dateline:live}); {@code endedAt} null while it still is. */

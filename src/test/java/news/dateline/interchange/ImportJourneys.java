@@ -455,6 +455,17 @@ interface ImportJourneys extends RunningSite {
                                (:id, '**Key**: the bridge is open', TRUE, 'reporter', 1700000003000, 1700000004000, NULL),
                                (:id, 'Posted by mistake', FALSE, 'editor', 1700000005000, NULL, 1700000006000)""")
                 .param("id", corrected).update();
+        // … and revisions (only the current text travelled before): an earlier save, its tags and bylines included.
+        jdbc().sql("""
+                        INSERT INTO article_revision (article_id, account_id, saved_by, saved_at, kind, section_id, slug,
+                                                      headline, standfirst, body, dateline_place, source_credit, tags,
+                                                      author_ids)
+                        SELECT id, NULL, 'reporter', 1700000000789, 'save', section_id, 'markup-first-draft',
+                               'Markup: <first> draft', 'A & B', 'The *first* text', 'Kyiv', 'AFP',
+                               :tags,
+                               (SELECT CAST(MIN(author_id) AS TEXT) FROM article_author WHERE article_id = :id)
+                        FROM article WHERE id = :id""")
+                .param("id", corrected).param("tags", "Tag One\nTag Two").update();
         Path exported = dir.resolve("export.xml");
         int written;
         try (OutputStream out = Files.newOutputStream(exported)) {
@@ -491,6 +502,9 @@ interface ImportJourneys extends RunningSite {
             List<String> entries = RoundTrip.liveEntries(jdbc());
             assertThat(entries).hasSize(3);
             assertThat(RoundTrip.liveEntries(copy)).containsExactlyInAnyOrderElementsOf(entries);
+            List<String> revisions = RoundTrip.revisions(jdbc());
+            assertThat(revisions).anyMatch(r -> r.contains("Markup: <first> draft"));
+            assertThat(RoundTrip.revisions(copy)).containsExactlyInAnyOrderElementsOf(revisions);
         } finally {
             freshDb.destroy();
         }
