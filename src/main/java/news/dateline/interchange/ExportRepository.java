@@ -1,6 +1,7 @@
 package news.dateline.interchange;
 
 import java.util.List;
+import news.dateline.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +22,45 @@ class ExportRepository {
                 .list();
     }
 
+    /** Every live entry of the story, oldest first, deleted ones too (kept so nothing a reporter wrote is lost). */
+    List<WxrRecords.LiveEntry> liveEntries(long articleId) {
+        return jdbc.sql("""
+                        SELECT author_username, created_at, edited_at, deleted_at, key_event, body FROM live_entry
+                        WHERE article_id = :id ORDER BY id""")
+                .param("id", articleId)
+                .query((rs, n) -> new WxrRecords.LiveEntry(rs.getString("author_username"), rs.getLong("created_at"),
+                        Rows.millis(Rows.instant(rs, "edited_at")), Rows.millis(Rows.instant(rs, "deleted_at")),
+                        rs.getBoolean("key_event"), rs.getString("body")))
+                .list();
+    }
+
+    /** Every revision of the story, oldest first; its section and bylines by slug, so another site can map them. */
+    List<WxrRecords.Revision> revisions(long articleId) {
+        return jdbc.sql("""
+                        SELECT r.saved_by, r.saved_at, r.kind, s.slug AS section, r.slug, r.headline, r.standfirst,
+                               r.body, r.dateline_place, r.source_credit, r.tags, r.author_ids
+                        FROM article_revision r JOIN section s ON s.id = r.section_id
+                        WHERE r.article_id = :id ORDER BY r.id""")
+                .param("id", articleId)
+                .query((rs, n) -> {
+                    String tags = rs.getString("tags");
+                    String authors = rs.getString("author_ids");
+                    return new WxrRecords.Revision(rs.getString("saved_by"), rs.getLong("saved_at"),
+                            rs.getString("kind"), rs.getString("section"), rs.getString("slug"),
+                            rs.getString("headline"), rs.getString("standfirst"), rs.getString("body"),
+                            rs.getString("dateline_place"), rs.getString("source_credit"),
+                            tags.isEmpty() ? List.of() : List.of(tags.split("\n")),
+                            authors.isEmpty() ? List.of() : List.of(authors.split(",")));
+                })
+                .list().stream()
+                .map(r -> new WxrRecords.Revision(r.savedBy(), r.savedAt(), r.kind(), r.section(), r.slug(),
+                        r.headline(), r.standfirst(), r.body(), r.place(), r.credit(), r.tags(),
+                        r.authors().stream().map(id -> jdbc.sql("SELECT slug FROM author WHERE id = :id")
+                                .param("id", Long.parseLong(id.strip())).query(String.class).optional())
+                                .flatMap(java.util.Optional::stream).toList()))
+                .toList();
+    }
+
     ExportRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -33,7 +73,7 @@ class ExportRepository {
 
     record Story(long id, String kind, String wpKey, Long wpId, String sectionSlug, String sectionName, String slug, String headline,
             String standfirst, String body, String datelinePlace, String sourceCredit, String status, long createdAt,
-            Long publishedAt, Long updatedAt, Long scheduledFor) {
+            Long publishedAt, Long updatedAt, Long scheduledFor, Long liveSince, Long liveEndedAt) {
     }
 
     record Reply(long id, Long wpId, Long parentId, String state, String kind, String authorName, String email, String url,
@@ -61,7 +101,7 @@ class ExportRepository {
         return jdbc.sql("""
                         SELECT a.id, a.kind, m.wp_key, m.wp_id, s.slug AS section_slug, s.name AS section_name, a.slug,
                                a.headline, a.standfirst, a.body, a.dateline_place, a.source_credit, a.status,
-                               a.created_at, a.published_at, a.updated_at, a.scheduled_for
+                               a.created_at, a.published_at, a.updated_at, a.scheduled_for, a.live_since, a.live_ended_at
                         FROM article a
                         JOIN section s ON s.id = a.section_id
                         LEFT JOIN wordpress_import m ON m.kind = 'article' AND m.local_id = a.id

@@ -19,6 +19,8 @@ import news.dateline.interchange.WxrRecords.Term;
 import news.dateline.platform.ActingAccount;
 import news.dateline.platform.ReservedPaths;
 import news.dateline.platform.Slugs;
+import news.dateline.live.LiveService;
+import news.dateline.story.ArticleDraft;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleService.ImportedStory;
 import org.jsoup.Jsoup;
@@ -64,11 +66,13 @@ final class ImportRun implements WxrReader.Handler {
     /** Stories whose savepoint held: what the import's one recorded change names. */
     private final List<Long> imported = new ArrayList<>();
     private final ArticleService stories;
+    private final LiveService live;
 
-    ImportRun(ImportRepository repo, ArticleService stories, TransactionTemplate savepoint, ImportSummary summary,
+    ImportRun(ImportRepository repo, ArticleService stories, LiveService live, TransactionTemplate savepoint, ImportSummary summary,
             boolean flattenCategories, Instant now, Runnable progress) {
         this.repo = repo;
         this.stories = stories;
+        this.live = live;
         this.savepoint = savepoint;
         this.summary = summary;
         this.flattenCategories = flattenCategories;
@@ -314,7 +318,23 @@ final class ImportRun implements WxrReader.Handler {
                 // an old address in a section this site lacks is kept under the story's own section
                 item.oldSlugs().stream().map(o -> new ImportedStory.OldSlug(
                         repo.idBySlug("section", o.section()).orElse(sectionId), o.slug(),
-                        Instant.ofEpochMilli(o.retiredAt()))).toList()), ActingAccount.SITE);
+                        Instant.ofEpochMilli(o.retiredAt()))).toList(),
+                item.live() == null ? null : Instant.ofEpochMilli(item.live().since()),
+                item.live() == null || item.live().endedAt() == null ? null : Instant.ofEpochMilli(item.live().endedAt()),
+                // a revision's section this site lacks is the story's own; its bylines map as the story's do
+                item.revisions().stream().map(r -> new ImportedStory.SavedRevision(r.savedBy(),
+                        Instant.ofEpochMilli(r.savedAt()), r.kind(), new ArticleDraft(
+                        repo.idBySlug("section", r.section()).orElse(sectionId), r.slug(), r.headline(),
+                        r.standfirst(), r.body(), r.place(), r.credit(),
+                        r.authors().stream().map(login -> authorId(login, "")).distinct().toList(), r.tags())))
+                        .toList()),
+                ActingAccount.SITE);
+        if (!item.liveEntries().isEmpty()) {
+            live.importEntries(articleId, item.liveEntries().stream().map(e -> new LiveService.ImportedEntry(e.author(),
+                    Instant.ofEpochMilli(e.createdAt()), e.editedAt() == null ? null : Instant.ofEpochMilli(e.editedAt()),
+                    e.deletedAt() == null ? null : Instant.ofEpochMilli(e.deletedAt()), e.keyEvent(), e.body()))
+                    .toList(), ActingAccount.SITE);
+        }
         repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
         summary.imported(page ? "pages" : "articles");
         return articleId;

@@ -179,6 +179,47 @@ public class WxrExporter {
             xml.writeCharacters(clean(old.slug()));
             xml.writeEndElement();
         }
+        if (story.liveSince() != null) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeEmptyElement(WxrReader.DATELINE_NAMESPACE, "live");
+            xml.writeAttribute("since", Long.toString(story.liveSince()));
+            if (story.liveEndedAt() != null) {
+                xml.writeAttribute("ended", Long.toString(story.liveEndedAt()));
+            }
+        }
+        for (WxrRecords.LiveEntry entry : repo.liveEntries(story.id())) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeStartElement(WxrReader.DATELINE_NAMESPACE, "live_entry");
+            xml.writeAttribute("by", clean(entry.author()));
+            xml.writeAttribute("at", Long.toString(entry.createdAt()));
+            if (entry.editedAt() != null) {
+                xml.writeAttribute("edited", Long.toString(entry.editedAt()));
+            }
+            if (entry.deletedAt() != null) {
+                xml.writeAttribute("deleted", Long.toString(entry.deletedAt()));
+            }
+            xml.writeAttribute("key_event", Boolean.toString(entry.keyEvent()));
+            xml.writeCharacters(clean(entry.body()));
+            xml.writeEndElement();
+        }
+        for (WxrRecords.Revision revision : repo.revisions(story.id())) {
+            xml.writeCharacters("\n\t\t");
+            xml.writeStartElement(WxrReader.DATELINE_NAMESPACE, "revision");
+            xml.writeAttribute("by", clean(revision.savedBy()));
+            xml.writeAttribute("at", Long.toString(revision.savedAt()));
+            xml.writeAttribute("kind", clean(revision.kind()));
+            xml.writeAttribute("section", revision.section());
+            xml.writeAttribute("slug", clean(revision.slug()));
+            xml.writeAttribute("authors", String.join(",", revision.authors()));
+            text(xml, WxrReader.DATELINE_NAMESPACE, "headline", revision.headline(), 3);
+            text(xml, WxrReader.DATELINE_NAMESPACE, "standfirst", revision.standfirst(), 3);
+            text(xml, WxrReader.DATELINE_NAMESPACE, "body", revision.body(), 3);
+            text(xml, WxrReader.DATELINE_NAMESPACE, "place", revision.place(), 3);
+            text(xml, WxrReader.DATELINE_NAMESPACE, "credit", revision.credit(), 3);
+            text(xml, WxrReader.DATELINE_NAMESPACE, "tags", String.join("\n", revision.tags()), 3);
+            xml.writeCharacters("\n\t\t");
+            xml.writeEndElement();
+        }
         List<Reply> replies = repo.comments(story.id());
         Map<Long, Long> exportedIds = new HashMap<>();
         for (Reply reply : replies) {
@@ -244,6 +285,7 @@ public class WxrExporter {
             case EXCERPT -> xml.writeStartElement("excerpt", name, EXCERPT);
             case WxrReader.CONTENT_NAMESPACE -> xml.writeStartElement("content", name, ns);
             case WxrReader.DC_NAMESPACE -> xml.writeStartElement("dc", name, ns);
+            case WxrReader.DATELINE_NAMESPACE -> xml.writeStartElement("dateline", name, ns);
             default -> throw new IllegalArgumentException(ns);
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoriesImported;
+import news.dateline.live.LiveService;
 import news.dateline.story.ArticleService;
 import news.dateline.taxonomy.SectionRepository;
 import org.slf4j.Logger;
@@ -37,17 +38,19 @@ public class WxrImporter {
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final ArticleService stories;
+    private final LiveService live;
     private final ChangeLog changes;
     private final SectionRepository sections;
     private final Clock clock;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
-            ChangeLog changes, SectionRepository sections, Clock clock) {
+            LiveService live, ChangeLog changes, SectionRepository sections, Clock clock) {
         this.repo = repo;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.stories = stories;
+        this.live = live;
         this.changes = changes;
         this.sections = sections;
         this.clock = clock;
@@ -65,7 +68,7 @@ public class WxrImporter {
         List<Long> imported = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                ImportRun run = new ImportRun(repo, stories, savepoint, summary, options.flattenCategories(), clock.instant(),
+                ImportRun run = new ImportRun(repo, stories, live, savepoint, summary, options.flattenCategories(), clock.instant(),
                         () -> progress.accept(in.count()));
                 new WxrReader().read(in, run);
                 progress.accept(in.count());

@@ -140,6 +140,9 @@ final class WxrReader {
         List<Comment> comments = new ArrayList<>();
         List<WxrRecords.Correction> corrections = new ArrayList<>();
         List<WxrRecords.OldSlug> oldSlugs = new ArrayList<>();
+        WxrRecords.Live live = null;
+        List<WxrRecords.LiveEntry> liveEntries = new ArrayList<>();
+        List<WxrRecords.Revision> revisions = new ArrayList<>();
         while (nextTag(xml) == XMLStreamConstants.START_ELEMENT) {
             String name = xml.getLocalName();
             if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "correction".equals(name)) {
@@ -148,6 +151,26 @@ final class WxrReader {
                 if (at != null) {
                     corrections.add(new WxrRecords.Correction(at, note));
                 }
+            } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "live".equals(name)) {
+                Long since = number(xml.getAttributeValue(null, "since"));
+                Long ended = number(xml.getAttributeValue(null, "ended"));
+                text(xml);
+                if (since != null) {
+                    live = new WxrRecords.Live(since, ended);
+                }
+            } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "live_entry".equals(name)) {
+                String by = xml.getAttributeValue(null, "by");
+                Long at = number(xml.getAttributeValue(null, "at"));
+                Long edited = number(xml.getAttributeValue(null, "edited"));
+                Long deleted = number(xml.getAttributeValue(null, "deleted"));
+                boolean key = "true".equals(xml.getAttributeValue(null, "key_event"));
+                String body = text(xml);
+                if (at != null && !body.isBlank()) {
+                    liveEntries.add(new WxrRecords.LiveEntry(by == null || by.isBlank() ? "import" : by.strip(), at,
+                            edited, deleted, key, body));
+                }
+            } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "revision".equals(name)) {
+                revision(xml).ifPresent(revisions::add);
             } else if (DATELINE_NAMESPACE.equals(xml.getNamespaceURI()) && "old_slug".equals(name)) {
                 String section = xml.getAttributeValue(null, "section");
                 Long retired = number(xml.getAttributeValue(null, "retired"));
@@ -180,7 +203,8 @@ final class WxrReader {
                 f.getOrDefault("wp:post_date_gmt", ""), f.getOrDefault("wp:post_name", ""),
                 f.getOrDefault("wp:status", ""), f.getOrDefault("wp:post_type", "post"),
                 f.getOrDefault("wp:post_parent", "0"), f.getOrDefault("wp:attachment_url", ""),
-                terms, meta, comments, f.getOrDefault("wp:post_password", ""), corrections, oldSlugs);
+                terms, meta, comments, f.getOrDefault("wp:post_password", ""), corrections, oldSlugs,
+                live, liveEntries, revisions);
     }
 
     /** Qualifies the element by what its namespace means, whatever prefix the file chose. */
@@ -234,6 +258,37 @@ final class WxrReader {
         return new Term(taxonomy, number(f.get("term_id")), f.getOrDefault("term_slug", ""),
                 f.getOrDefault("term_name", ""), f.getOrDefault("term_parent", ""),
                 f.getOrDefault("term_description", ""));
+    }
+
+    /** A revision's attributes and its {@code dateline:} children; none without a time and a section. */
+    private static java.util.Optional<WxrRecords.Revision> revision(XMLStreamReader xml) throws XMLStreamException {
+        String by = xml.getAttributeValue(null, "by");
+        Long at = number(xml.getAttributeValue(null, "at"));
+        String kind = xml.getAttributeValue(null, "kind");
+        String section = xml.getAttributeValue(null, "section");
+        String slug = xml.getAttributeValue(null, "slug");
+        String authors = xml.getAttributeValue(null, "authors");
+        Map<String, String> f = new HashMap<>();
+        while (nextTag(xml) == XMLStreamConstants.START_ELEMENT) {
+            boolean ours = DATELINE_NAMESPACE.equals(xml.getNamespaceURI());
+            String name = xml.getLocalName();
+            String value = text(xml);
+            if (ours) {
+                f.put(name, value);
+            }
+        }
+        if (at == null || section == null || section.isBlank() || slug == null) {
+            return java.util.Optional.empty();
+        }
+        String tags = f.getOrDefault("tags", "");
+        return java.util.Optional.of(new WxrRecords.Revision(by == null ? "import" : by, at,
+                kind == null || kind.isBlank() ? "save" : kind, section.strip(), slug.strip(),
+                f.getOrDefault("headline", ""), f.getOrDefault("standfirst", ""), f.getOrDefault("body", ""),
+                f.getOrDefault("place", ""), f.getOrDefault("credit", ""),
+                tags.isEmpty() ? List.of() : List.of(tags.split("\n")),
+                authors == null || authors.isBlank() ? List.of()
+                        : java.util.Arrays.stream(authors.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                                .toList()));
     }
 
     /** A comment's fields and its commentmeta (our export's exact text travels there). */

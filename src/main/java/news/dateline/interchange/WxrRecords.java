@@ -26,7 +26,24 @@ final class WxrRecords {
     record Item(int line, String title, String link, String creator, String guid, String content, String excerpt,
             String postId, String postDate, String postDateGmt, String postName, String status, String postType,
             String postParent, String attachmentUrl, List<ItemTerm> terms, Map<String, String> meta,
-            List<Comment> comments, String postPassword, List<Correction> corrections, List<OldSlug> oldSlugs) {
+            List<Comment> comments, String postPassword, List<Correction> corrections, List<OldSlug> oldSlugs,
+            Live live, List<LiveEntry> liveEntries, List<Revision> revisions) {
+    }
+
+    /**
+     * One saved version of one of our stories ({@code dateline:revision}): who saved it, when (epoch millis), the
+     * kind of save, and the snapshot, its section and bylines by slug.
+     */
+    record Revision(String savedBy, long savedAt, String kind, String section, String slug, String headline,
+            String standfirst, String body, String place, String credit, List<String> tags, List<String> authors) {
+    }
+
+    /** When one of our stories was covered live ({@code dateline:live}); {@code endedAt} null while it still is. */
+    record Live(long since, Long endedAt) {
+    }
+
+    /** One live entry of a story ({@code dateline:live_entry}); edited and deleted times are null when never. */
+    record LiveEntry(String author, long createdAt, Long editedAt, Long deletedAt, boolean keyEvent, String body) {
     }
 
     /** An earlier address of one of our stories ({@code dateline:} namespace): its section's slug, slug, when retired. */

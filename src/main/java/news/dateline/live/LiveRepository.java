@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import news.dateline.live.LiveService.ImportedEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -79,6 +80,19 @@ public class LiveRepository {
                 .param("username", username).param("now", now.toEpochMilli())
                 .query(Long.class)
                 .single();
+    }
+
+    /** An entry brought by an import (Dateline's own export): its author, times and flag as they were there. */
+    void insertImported(long articleId, ImportedEntry e) {
+        jdbc.sql("""
+                        INSERT INTO live_entry (article_id, body, key_event, author_username, created_at, edited_at,
+                                                deleted_at)
+                        VALUES (:article, :body, :key, :username, :created, :edited, :deleted)""")
+                .param("article", articleId).param("body", e.body()).param("key", e.keyEvent())
+                .param("username", e.author()).param("created", e.createdAt().toEpochMilli())
+                .param("edited", e.editedAt() == null ? null : e.editedAt().toEpochMilli())
+                .param("deleted", e.deletedAt() == null ? null : e.deletedAt().toEpochMilli())
+                .update();
     }
 
     void update(long entryId, String body, boolean keyEvent, Instant now) {

@@ -70,6 +70,26 @@ public class LiveService {
         return id;
     }
 
+    /** A live entry from another Dateline (its export): who wrote it, when, whether it was edited or removed. */
+    public record ImportedEntry(String author, Instant createdAt, Instant editedAt, Instant deletedAt,
+            boolean keyEvent, String body) {
+    }
+
+    /**
+     * Files the live entries of an imported story as they were, times and removed ones included. Only editors and
+     * admins import; the import records its one change for all its stories (a {@code StoriesImported}), which drops
+     * every cached page, so no entry change is recorded here.
+     */
+    @Transactional
+    public void importEntries(long articleId, java.util.List<ImportedEntry> entries, ActingAccount by) {
+        if (!by.isEditor()) {
+            throw Refusal.forbidden(LiveEntryRules.NOT_ALLOWED);
+        }
+        for (ImportedEntry entry : entries) {
+            live.insertImported(articleId, entry);
+        }
+    }
+
     @Transactional
     public void editEntry(ActingAccount by, long entryId, String body, boolean keyEvent) {
         LiveEntry entry = existing(entryId);

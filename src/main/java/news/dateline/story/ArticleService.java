@@ -76,7 +76,12 @@ public class ArticleService {
     public record ImportedStory(String kind, long sectionId, String slug, String headline, String standfirst,
             String body, String datelinePlace, String sourceCredit, String status, Instant date, Instant publishedAt,
             Instant updatedAt, Instant scheduledFor, List<Long> authorIds, List<Long> tagIds, String importNote,
-            List<Correction> corrections, List<OldSlug> oldSlugs) {
+            List<Correction> corrections, List<OldSlug> oldSlugs, Instant liveSince, Instant liveEndedAt,
+            List<SavedRevision> revisions) {
+
+        /** A version saved on the site it comes from (Dateline's own export), kept as that site's history. */
+        public record SavedRevision(String savedBy, Instant savedAt, String kind, ArticleDraft snapshot) {
+        }
 
         /** A correction the story had on the site it comes from (Dateline's own export). */
         public record Correction(Instant at, String note) {
@@ -99,7 +104,13 @@ public class ArticleService {
         long id = articles.insertImported(story);
         articles.linkAuthors(id, story.authorIds());
         articles.linkTags(id, story.tagIds());
-        revisions.insert(id, by, "imported", editable(id).draft(), story.date());
+        if (story.revisions().isEmpty()) {
+            revisions.insert(id, by, "imported", editable(id).draft(), story.date());
+        }
+        // oldest first, so the newest stays the current one, as it was there
+        for (ImportedStory.SavedRevision saved : story.revisions()) {
+            revisions.insertImported(id, saved.savedBy(), saved.kind(), saved.snapshot(), saved.savedAt());
+        }
         for (ImportedStory.Correction correction : story.corrections()) {
             corrections.insertImported(id, correction.note(), correction.at());
         }

@@ -179,9 +179,10 @@ class ArticleWriter {
         return jdbc.sql("""
                         INSERT INTO article (kind, section_id, slug, headline, standfirst, body, dateline_place,
                                              source_credit, status, created_at, modified_at, published_at,
-                                             updated_at, scheduled_for, import_note)
+                                             updated_at, scheduled_for, import_note, live_since, live_ended_at)
                         VALUES (:kind, :section, :slug, :headline, :standfirst, :body, :place, :source, :status,
-                                :created, :created, :published, :updated, :scheduled, :importNote)
+                                :created, :created, :published, :updated, :scheduled, :importNote, :liveSince,
+                                :liveEnded)
                         RETURNING id""")
                 .param("kind", a.kind()).param("section", a.sectionId()).param("slug", a.slug()).param("headline", a.headline())
                 .param("standfirst", a.standfirst()).param("body", a.body()).param("place", a.datelinePlace())
@@ -191,6 +192,8 @@ class ArticleWriter {
                 .param("published", a.publishedAt() == null ? null : a.publishedAt().toEpochMilli())
                 .param("scheduled", a.scheduledFor() == null ? null : a.scheduledFor().toEpochMilli())
                 .param("importNote", a.importNote() == null || a.importNote().isBlank() ? null : a.importNote())
+                .param("liveSince", a.liveSince() == null ? null : a.liveSince().toEpochMilli())
+                .param("liveEnded", a.liveEndedAt() == null ? null : a.liveEndedAt().toEpochMilli())
                 .query(Long.class).single();
     }
 }

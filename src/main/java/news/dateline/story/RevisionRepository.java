@@ -24,6 +24,16 @@ public class RevisionRepository {
     }
 
     long insert(long articleId, ActingAccount by, String kind, ArticleDraft d, Instant now) {
+        return insert(articleId, by == null || by.isSite() ? null : by.accountId(),
+                by == null ? "scheduler" : by.username(), kind, d, now);
+    }
+
+    /** A revision saved on another site (an import): by a name there, by no account here. */
+    long insertImported(long articleId, String savedBy, String kind, ArticleDraft d, Instant savedAt) {
+        return insert(articleId, null, savedBy, kind, d, savedAt);
+    }
+
+    private long insert(long articleId, Long accountId, String savedBy, String kind, ArticleDraft d, Instant now) {
         return jdbc.sql("""
                         INSERT INTO article_revision (article_id, account_id, saved_by, saved_at, kind, section_id,
                                                       slug, headline, standfirst, body, dateline_place,
@@ -31,8 +41,8 @@ public class RevisionRepository {
                         VALUES (:article, :account, :savedBy, :now, :kind, :section, :slug, :headline, :standfirst,
                                 :body, :dateline, :source, :tags, :authors)
                         RETURNING id""")
-                .param("article", articleId).param("account", by == null || by.isSite() ? null : by.accountId())
-                .param("savedBy", by == null ? "scheduler" : by.username()).param("now", now.toEpochMilli())
+                .param("article", articleId).param("account", accountId)
+                .param("savedBy", savedBy).param("now", now.toEpochMilli())
                 .param("kind", kind).param("section", d.sectionId()).param("slug", d.slug())
                 .param("headline", d.headline()).param("standfirst", d.standfirst()).param("body", d.body())
                 .param("dateline", d.datelinePlace()).param("source", d.sourceCredit())

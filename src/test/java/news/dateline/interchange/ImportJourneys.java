@@ -445,6 +445,27 @@ interface ImportJourneys extends RunningSite {
                         INSERT INTO article_slug_history (section_id, slug, article_id, retired_at)
                         SELECT section_id, 'markup-before-the-rename', id, 1700000000456 FROM article WHERE id = :id""")
                 .param("id", corrected).update();
+        // … and live coverage (3 entries → 0 before): the story's live state and each entry, edits included.
+        jdbc().sql("UPDATE article SET live_since = 1700000001000, live_ended_at = 1700000009000 WHERE id = :id")
+                .param("id", corrected).update();
+        jdbc().sql("""
+                        INSERT INTO live_entry (article_id, body, key_event, author_username, created_at, edited_at,
+                                                deleted_at)
+                        VALUES (:id, 'Crowds <gather> & wait', FALSE, 'editor', 1700000002000, NULL, NULL),
+                               (:id, '**Key**: the bridge is open', TRUE, 'reporter', 1700000003000, 1700000004000, NULL),
+                               (:id, 'Posted by mistake', FALSE, 'editor', 1700000005000, NULL, 1700000006000)""")
+                .param("id", corrected).update();
+        // … and revisions (only the current text travelled before): an earlier save, its tags and bylines included.
+        jdbc().sql("""
+                        INSERT INTO article_revision (article_id, account_id, saved_by, saved_at, kind, section_id, slug,
+                                                      headline, standfirst, body, dateline_place, source_credit, tags,
+                                                      author_ids)
+                        SELECT id, NULL, 'reporter', 1700000000789, 'save', section_id, 'markup-first-draft',
+                               'Markup: <first> draft', 'A & B', 'The *first* text', 'Kyiv', 'AFP',
+                               :tags,
+                               (SELECT CAST(MIN(author_id) AS TEXT) FROM article_author WHERE article_id = :id)
+                        FROM article WHERE id = :id""")
+                .param("id", corrected).param("tags", "Tag One\nTag Two").update();
         Path exported = dir.resolve("export.xml");
         int written;
         try (OutputStream out = Files.newOutputStream(exported)) {
@@ -475,6 +496,15 @@ interface ImportJourneys extends RunningSite {
             assertThat(oldAddresses).contains("classic/markup-before-the-rename -> classic/markup-html-tags-and-formatting"
                     + " | 1700000000456");
             assertThat(RoundTrip.slugHistory(copy)).containsExactlyInAnyOrderElementsOf(oldAddresses);
+            List<String> live = RoundTrip.liveCoverage(jdbc());
+            assertThat(live).contains("classic/markup-html-tags-and-formatting | 1700000001000 | 1700000009000");
+            assertThat(RoundTrip.liveCoverage(copy)).containsExactlyInAnyOrderElementsOf(live);
+            List<String> entries = RoundTrip.liveEntries(jdbc());
+            assertThat(entries).hasSize(3);
+            assertThat(RoundTrip.liveEntries(copy)).containsExactlyInAnyOrderElementsOf(entries);
+            List<String> revisions = RoundTrip.revisions(jdbc());
+            assertThat(revisions).anyMatch(r -> r.contains("Markup: <first> draft"));
+            assertThat(RoundTrip.revisions(copy)).containsExactlyInAnyOrderElementsOf(revisions);
         } finally {
             freshDb.destroy();
         }

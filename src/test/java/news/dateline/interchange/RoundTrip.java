@@ -61,6 +61,45 @@ final class RoundTrip {
                 .query(String.class).list();
     }
 
+    /** Each revision with its story's address: who saved it, when, what kind, and the whole snapshot. */
+    static List<String> revisions(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug AS article, r.saved_by, r.saved_at, r.kind, rs.slug AS section,
+                               r.slug, r.headline, r.standfirst, r.body, r.dateline_place, r.source_credit, r.tags,
+                               r.author_ids
+                        FROM article_revision r JOIN article a ON a.id = r.article_id
+                        JOIN section s ON s.id = a.section_id JOIN section rs ON rs.id = r.section_id""")
+                .query((rs, n) -> String.join(" | ", rs.getString("article"), rs.getString("saved_by"),
+                        rs.getString("saved_at"), rs.getString("kind"), rs.getString("section"), rs.getString("slug"),
+                        rs.getString("headline"), rs.getString("standfirst"), rs.getString("body"),
+                        rs.getString("dateline_place"), rs.getString("source_credit"), rs.getString("tags"),
+                        "by=" + (rs.getString("author_ids").isEmpty() ? List.of() : java.util.Arrays
+                                .stream(rs.getString("author_ids").split(",")).map(id -> jdbc
+                                        .sql("SELECT slug FROM author WHERE id = :id").param("id", Long.parseLong(id))
+                                        .query(String.class).single()).toList())))
+                .list();
+    }
+
+    /** Each story that was ever covered live: its address, when coverage started and when it ended. */
+    static List<String> liveCoverage(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug || ' | ' || a.live_since || ' | ' || COALESCE(a.live_ended_at, -1)
+                        FROM article a JOIN section s ON s.id = a.section_id WHERE a.live_since IS NOT NULL""")
+                .query(String.class).list();
+    }
+
+    /** Each live entry, deleted ones too, with its story's address, author, times, key-event flag and body. */
+    static List<String> liveEntries(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT s.slug || '/' || a.slug AS article, e.author_username, e.created_at, e.edited_at,
+                               e.deleted_at, e.key_event, e.body
+                        FROM live_entry e JOIN article a ON a.id = e.article_id JOIN section s ON s.id = a.section_id""")
+                .query((rs, n) -> String.join(" | ", rs.getString("article"), rs.getString("author_username"),
+                        rs.getString("created_at"), rs.getString("edited_at"), rs.getString("deleted_at"),
+                        Boolean.toString(rs.getBoolean("key_event")), rs.getString("body")))
+                .list();
+    }
+
     /** Each correction with its story's address, when it was made (to the millisecond) and its note. */
     static List<String> corrections(JdbcClient jdbc) {
         return jdbc.sql("""
