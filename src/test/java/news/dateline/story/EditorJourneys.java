@@ -544,6 +544,17 @@ interface EditorJourneys extends RunningSite {
         }
         assertThat(locs).contains(base + encoded, base + tagPath).doesNotContain(base + "/tag/");
 
+        assertThat(page.header("xkey")).as("the front cache's purge keys name the tag, in ASCII")
+                .contains("tag-" + tagPath.substring("/tag/".length()).replace("%", "").toLowerCase());
+
+        Map<String, String> renamed = new java.util.LinkedHashMap<>(form);
+        renamed.put("slug", "україна-новини");
+        assertThat(editor.post("/newsroom/articles/" + id, renamed, "save").status()).isEqualTo(302);
+        SiteClient.Page moved = site().get(encoded);
+        assertThat(moved.status()).as("the old Unicode address").isEqualTo(301);
+        assertThat(moved.header("Location")).endsWith(new java.net.URI(null, null,
+                "/" + row.get("section_slug") + "/україна-новини", null).toASCIIString());
+
         long latin = editor.createDraft(Desk.story("São Paulo counts its ballots", "The count goes on."));
         assertThat(Desk.row(this, latin).get("slug")).as("an accented Latin headline keeps its ASCII slug")
                 .isEqualTo("sao-paulo-counts-its-ballots");
