@@ -36,10 +36,13 @@
     return fetch(url, { method: 'POST', headers: headers, body: payload, credentials: 'same-origin' });
   }
 
+  // The server's rule (platform/Slugs): letters, marks and digits of any script, lower-cased, in NFC; marks on
+  // Latin letters are dropped so "São Paulo" stays "sao-paulo", while й, ї and ά keep theirs.
   function slugify(text) {
-    var s = text.normalize('NFD').replace(/[\u0300-\u036f]+/g, '').toLowerCase()
+    var s = text.toLowerCase()
       .replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/ł/g, 'l')
-      .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      .normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC')
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/(^|-)\p{M}+/gu, '$1').replace(/^-+|-+$/g, '');
     if (s.length > 80) {
       s = s.slice(0, 80).replace(/-[^-]*$/, '');
     }

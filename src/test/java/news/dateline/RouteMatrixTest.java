@@ -108,7 +108,7 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /api/v1/comments/{id}/replies", Role.EDITOR),
             rule("PATCH /api/v1/comments/{id}", Role.EDITOR),
             rule("PUT /api/v1/comments/articles/{articleId}/policy", Role.EDITOR),
-            Map.entry("POST /{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
+            Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 
     /** Lowest first. */
     private static final List<Role> ROLES = List.of(Role.CONTRIBUTOR, Role.AUTHOR, Role.EDITOR, Role.ADMIN);

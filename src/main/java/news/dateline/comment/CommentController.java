@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import news.dateline.comment.CommentService.Outcome;
 import news.dateline.platform.Refusal;
+import news.dateline.platform.Slugs;
 import news.dateline.platform.StoreBusy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class CommentController {
 
-    static final String PATH = "/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}/comments";
+    static final String PATH = "/{section:" + Slugs.IN_ROUTE + "}/{slug:" + Slugs.IN_ROUTE + "}/comments";
     private static final int MAX_USER_AGENT = 400;
 
     private final CommentRepository comments;

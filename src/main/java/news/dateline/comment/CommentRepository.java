@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import news.dateline.platform.Slugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -189,7 +190,7 @@ public class CommentRepository {
 
     private static Discussion discussion(ResultSet rs) throws SQLException {
         String moderation = rs.getString("moderation");
-        return new Discussion(rs.getLong("id"), "/" + rs.getString("section_slug") + "/" + rs.getString("slug"),
+        return new Discussion(rs.getLong("id"), Slugs.inUrl("/" + rs.getString("section_slug") + "/" + rs.getString("slug")),
                 rs.getString("headline"), instant(rs, "published_at"),
                 moderation == null ? null : Moderation.fromColumn(moderation), nullableInt(rs, "close_after_days"));
     }

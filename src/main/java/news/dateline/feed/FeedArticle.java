@@ -2,6 +2,7 @@ package news.dateline.feed;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.platform.Slugs;
 import news.dateline.taxonomy.Section;
 
 /** A published story as feeds and sitemaps need it. */
@@ -21,7 +22,7 @@ record FeedArticle(
     record Byline(String slug, String name) {
 
         String path() {
-            return "/author/" + slug;
+            return Slugs.inUrl("/author/" + slug);
         }
     }
 
@@ -29,7 +30,7 @@ record FeedArticle(
     }
 
     String path() {
-        return "/" + section.slug() + "/" + slug;
+        return Slugs.inUrl("/" + section.slug() + "/" + slug);
     }
 
     /** What readers are told: the public update time if there was one. */

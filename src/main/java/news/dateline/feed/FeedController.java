@@ -1,5 +1,6 @@
 package news.dateline.feed;
 
+import news.dateline.platform.Slugs;
 import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import org.springframework.http.HttpHeaders;
@@ -49,19 +50,19 @@ class FeedController {
     }
 
     @CachedPage
-    @GetMapping("/{section:[a-z0-9-]+}/feed")
+    @GetMapping("/{section:" + Slugs.IN_ROUTE + "}/feed")
     ResponseEntity<byte[]> sectionRss(@PathVariable String section, ServletWebRequest request) {
         return respond(scopes.section(section), FeedFormat.RSS, request);
     }
 
     @CachedPage
-    @GetMapping("/{section:[a-z0-9-]+}/feed/atom")
+    @GetMapping("/{section:" + Slugs.IN_ROUTE + "}/feed/atom")
     ResponseEntity<byte[]> sectionAtom(@PathVariable String section, ServletWebRequest request) {
         return respond(scopes.section(section), FeedFormat.ATOM, request);
     }
 
     @CachedPage
-    @GetMapping("/{section:[a-z0-9-]+}/feed.json")
+    @GetMapping("/{section:" + Slugs.IN_ROUTE + "}/feed.json")
     ResponseEntity<byte[]> sectionJson(@PathVariable String section, ServletWebRequest request) {
         return respond(scopes.section(section), FeedFormat.JSON, request);
     }

@@ -2,6 +2,7 @@ package news.dateline.feed;
 
 import java.net.URI;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.Slugs;
 import org.springframework.stereotype.Component;
 
 /** Absolute addresses on the public site, for everything read away from it: feeds, sitemaps, metadata. */
@@ -17,7 +18,7 @@ class SiteUrls {
 
     /** {@code /world/} becomes {@code https://news.example/world/}. */
     String of(String path) {
-        return base + path;
+        return base + Slugs.inUrl(path);
     }
 
     String home() {

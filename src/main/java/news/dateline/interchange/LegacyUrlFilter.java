@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.dateline.platform.Slugs;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,7 +46,7 @@ final class LegacyUrlFilter extends OncePerRequestFilter {
         }
         if (target.isPresent()) {
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            response.setHeader("Location", target.get());
+            response.setHeader("Location", Slugs.inUrl(target.get()));
             response.setHeader("Cache-Control", "public, max-age=86400");
             return;
         }

@@ -16,6 +16,7 @@ import news.dateline.interchange.ExportRepository.Person;
 import news.dateline.interchange.ExportRepository.Reply;
 import news.dateline.interchange.ExportRepository.Story;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.Slugs;
 import news.dateline.story.CorrectionRepository;
 import news.dateline.story.MarkdownRenderer;
 import org.springframework.stereotype.Service;
@@ -115,7 +116,7 @@ public class WxrExporter {
         start(xml, "", "item", 1);
         // A WordPress title is HTML: our headline is text, so "<" and "&" in it go out escaped and read back as text.
         text(xml, "", "title", HtmlUtils.htmlEscape(story.headline(), "UTF-8"), 2);
-        text(xml, "", "link", site.baseUrl() + "/" + story.sectionSlug() + "/" + story.slug(), 2);
+        text(xml, "", "link", site.baseUrl() + Slugs.inUrl("/" + story.sectionSlug() + "/" + story.slug()), 2);
         text(xml, "", "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atOffset(ZoneOffset.UTC)), 2);
         text(xml, WxrReader.DC_NAMESPACE, "creator", bylines.isEmpty() ? "" : bylines.getFirst(), 2);
         xml.writeCharacters("\n\t\t");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import news.dateline.live.LiveService.ImportedEntry;
+import news.dateline.platform.Slugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,7 +34,7 @@ public class LiveRepository {
                         WHERE a.id = :id""")
                 .param("id", articleId)
                 .query((rs, n) -> new LiveCoverage(rs.getLong("id"), rs.getString("headline"),
-                        "/" + rs.getString("section_slug") + "/" + rs.getString("slug"),
+                        Slugs.inUrl("/" + rs.getString("section_slug") + "/" + rs.getString("slug")),
                         "published".equals(rs.getString("status")), instant(rs, "live_since"), instant(rs, "live_ended_at")))
                 .optional();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import news.dateline.comment.CommentState;
+import news.dateline.platform.Slugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,7 +86,7 @@ class QueueRepository {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;
         return new QueuedComment(rs.getLong("id"), rs.getLong("article_id"), rs.getString("headline"),
-                "/" + rs.getString("section_slug") + "/" + rs.getString("slug"), parentId, rs.getString("state"),
+                Slugs.inUrl("/" + rs.getString("section_slug") + "/" + rs.getString("slug")), parentId, rs.getString("state"),
                 rs.getString("author_name"), rs.getString("author_email"), rs.getString("author_url"),
                 rs.getString("body"), byStaff, rs.getString("reason"),
                 java.time.Instant.ofEpochMilli(rs.getLong("created_at")),

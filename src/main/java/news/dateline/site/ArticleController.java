@@ -7,6 +7,7 @@ import news.dateline.live.LiveBlog;
 import news.dateline.live.LiveBlogs;
 import news.dateline.platform.Moments;
 import news.dateline.platform.Refusal;
+import news.dateline.platform.Slugs;
 import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.platform.cache.PageCache;
@@ -52,7 +53,7 @@ class ArticleController {
     }
 
     @CachedPage
-    @GetMapping("/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
+    @GetMapping("/{section:" + Slugs.IN_ROUTE + "}/{slug:" + Slugs.IN_ROUTE + "}")
     ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         Article article = articles.findPublished(section, slug).orElse(null);

@@ -1,5 +1,6 @@
 package news.dateline.site;
 
+import news.dateline.platform.Slugs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -10,7 +11,7 @@ final class PermanentRedirect {
     }
 
     static RedirectView to(String path) {
-        RedirectView redirect = new RedirectView(path);
+        RedirectView redirect = new RedirectView(Slugs.inUrl(path));
         redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
         redirect.setExposeModelAttributes(false);
         return redirect;

@@ -2,6 +2,7 @@ package news.dateline.site;
 
 import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.Slugs;
 import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
@@ -31,7 +32,7 @@ class SectionController {
     }
 
     @CachedPage(paginated = true)
-    @GetMapping("/{section:[a-z0-9-]+}/")
+    @GetMapping("/{section:" + Slugs.IN_ROUTE + "}/")
     ModelAndView section(@PathVariable String section, @RequestParam(defaultValue = "1") String page, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Section found = sections.findBySlug(section).orElse(null);
@@ -50,7 +51,7 @@ class SectionController {
     }
 
     /** A section's address ends with a slash; without it, readers are sent there. */
-    @GetMapping("/{section:[a-z0-9-]+}")
+    @GetMapping("/{section:" + Slugs.IN_ROUTE + "}")
     RedirectView withoutSlash(@PathVariable String section) {
         Section found = sections.findBySlug(section)
                 .orElseThrow(() -> Refusal.notFound("Section " + section));

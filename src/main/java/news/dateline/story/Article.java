@@ -2,6 +2,7 @@ package news.dateline.story;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.platform.Slugs;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.Tag;
@@ -28,7 +29,7 @@ public record Article(
     }
 
     public String path() {
-        return "/" + section.slug() + "/" + slug;
+        return Slugs.inUrl("/" + section.slug() + "/" + slug);
     }
 
     /** The time readers are told the story last changed: the public update if there was one. */

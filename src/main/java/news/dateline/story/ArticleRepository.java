@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import news.dateline.platform.Slugs;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.AuthorRepository;
 import news.dateline.taxonomy.Section;
@@ -63,7 +64,7 @@ public class ArticleRepository {
                         JOIN section cs ON cs.id = a.section_id
                         WHERE hs.slug = :section AND h.slug = :slug AND a.status = 'published'""")
                 .param("section", sectionSlug).param("slug", oldSlug)
-                .query((rs, n) -> "/" + rs.getString("section_slug") + "/" + rs.getString("slug"))
+                .query((rs, n) -> Slugs.inUrl("/" + rs.getString("section_slug") + "/" + rs.getString("slug")))
                 .optional();
     }
 

@@ -2,6 +2,7 @@ package news.dateline.story;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.platform.Slugs;
 
 /** An article as the newsroom sees it, whatever its status, with what the write rules need to know. */
 public record EditableArticle(
@@ -19,7 +20,7 @@ public record EditableArticle(
         String importNote) {
 
     public String path() {
-        return "/" + sectionSlug + "/" + draft.slug();
+        return Slugs.inUrl("/" + sectionSlug + "/" + draft.slug());
     }
 
     public boolean isPublished() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import news.dateline.platform.ActingAccount;
+import news.dateline.platform.Slugs;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.AuthorRepository;
 import news.dateline.taxonomy.Tag;
@@ -100,7 +101,7 @@ public class EditorialRepository {
                 .param("author", mine == null || mine.authorId() == null ? -1L : mine.authorId())
                 .param("limit", limit)
                 .query((rs, n) -> new ArticleListing(rs.getLong("id"), rs.getString("headline"),
-                        rs.getString("section_name"), "/" + rs.getString("section_slug") + "/" + rs.getString("slug"),
+                        rs.getString("section_name"), Slugs.inUrl("/" + rs.getString("section_slug") + "/" + rs.getString("slug")),
                         ArticleStatus.fromColumn(rs.getString("status")), instant(rs, "modified_at"),
                         instant(rs, "published_at"), instant(rs, "scheduled_for"),
                         rs.getObject("pending_revision_id") != null, rs.getString("created_by_name"), List.of()))

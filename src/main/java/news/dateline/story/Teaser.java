@@ -2,6 +2,7 @@ package news.dateline.story;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.platform.Slugs;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.Section;
 
@@ -17,7 +18,7 @@ public record Teaser(
         List<Author> authors) {
 
     public String path() {
-        return "/" + section.slug() + "/" + slug;
+        return Slugs.inUrl("/" + section.slug() + "/" + slug);
     }
 
     Teaser withAuthors(List<Author> bylines) {

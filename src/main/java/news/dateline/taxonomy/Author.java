@@ -1,8 +1,10 @@
 package news.dateline.taxonomy;
 
+import news.dateline.platform.Slugs;
+
 public record Author(long id, String slug, String name, String bio) {
 
     public String path() {
-        return "/author/" + slug;
+        return Slugs.inUrl("/author/" + slug);
     }
 }

@@ -2,6 +2,7 @@ package news.dateline.taxonomy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import news.dateline.platform.Slugs;
 
 public record Section(long id, String slug, String name, String description) {
 
@@ -12,6 +13,6 @@ public record Section(long id, String slug, String name, String description) {
     }
 
     public String path() {
-        return "/" + slug + "/";
+        return Slugs.inUrl("/" + slug + "/");
     }
 }

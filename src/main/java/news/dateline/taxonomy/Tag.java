@@ -1,8 +1,10 @@
 package news.dateline.taxonomy;
 
+import news.dateline.platform.Slugs;
+
 public record Tag(long id, String slug, String name) {
 
     public String path() {
-        return "/tag/" + slug;
+        return Slugs.inUrl("/tag/" + slug);
     }
 }

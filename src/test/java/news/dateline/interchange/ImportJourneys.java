@@ -330,6 +330,45 @@ interface ImportJourneys extends RunningSite {
         assertThat(editor.get("/newsroom/articles/" + open).html().select("#import-note")).isEmpty();
     }
 
+    /** Issue 19, item 5: percent-encoded WordPress slugs come in as the Unicode slugs they spell. */
+    @Test
+    default void greekAndUkrainianSlugsComeInAsUnicodeAndAnswerAtTheirEncodedAddresses(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        Path file = dir.resolve("unicode.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+                <item><title>Ελληνικά νέα %1$s</title><guid>https://unicode.example/%1$s/1</guid>
+                  <content:encoded><![CDATA[Μια σελίδα.]]></content:encoded>
+                  <wp:post_id>1</wp:post_id><wp:post_date_gmt>2020-01-02 03:04:05</wp:post_date_gmt>
+                  <wp:post_name>%%ce%%b5%%ce%%bb%%ce%%bb%%ce%%b7%%ce%%bd%%ce%%b9%%ce%%ba%%ce%%ac-%%ce%%bd%%ce%%ad%%ce%%b1-%1$s</wp:post_name>
+                  <wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+                <item><title>Київ %1$s</title><guid>https://unicode.example/%1$s/2</guid>
+                  <content:encoded><![CDATA[Новини з Києва.]]></content:encoded>
+                  <wp:post_id>2</wp:post_id><wp:post_date_gmt>2020-01-02 03:04:05</wp:post_date_gmt>
+                  <wp:post_name>%%d0%%ba%%d0%%b8%%d1%%97%%d0%%b2-%1$s</wp:post_name>
+                  <category domain="post_tag" nicename="%%d1%%83%%d0%%ba%%d1%%80%%d0%%b0%%d1%%97%%d0%%bd%%d0%%b0-%1$s"><![CDATA[Україна %1$s]]></category>
+                  <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                </channel></rss>
+                """.formatted(unique));
+
+        ImportSummary summary = importFile(file);
+
+        assertThat(summary.imported()).containsEntry("pages", 1).containsEntry("articles", 1);
+        assertThat(jdbc().sql("SELECT slug FROM article WHERE headline LIKE :h ORDER BY id")
+                .param("h", "% " + unique).query(String.class).list())
+                .containsExactly("ελληνικά-νέα-" + unique, "київ-" + unique);
+        assertThat(jdbc().sql("SELECT slug FROM tag WHERE name = :n").param("n", "Україна " + unique)
+                .query(String.class).single()).isEqualTo("україна-" + unique);
+        SiteClient reader = site();
+        String page = "/pages/%ce%b5%ce%bb%ce%bb%ce%b7%ce%bd%ce%b9%ce%ba%ce%ac-%ce%bd%ce%ad%ce%b1-" + unique;
+        assertThat(reader.get(page).html().select("h1").text()).isEqualTo("Ελληνικά νέα " + unique);
+        String tag = "/tag/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0-" + unique;
+        assertThat(reader.get(tag).html().select("a").eachText()).contains("Київ " + unique);
+    }
+
     /** Issue 19, item 16: menus are not imported yet, and the summary says how many and why. */
     @Test
     default void theSummarySaysTheMenuItemsWereSkippedAndWhy() throws Exception {

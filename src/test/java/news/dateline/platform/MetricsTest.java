@@ -109,7 +109,7 @@ class MetricsTest extends SqliteSite {
     @Test
     void aPageServedFromTheCacheIsAHitAndAnHttpRequestOfItsRoute() {
         Written written = story(this, "A story read twice").write();
-        String route = "status=\"200\",uri=\"/{section:[a-z0-9-]+}/{slug:[a-z0-9-]+}\"";
+        String route = "status=\"200\",uri=\"/{section:(?U)[\\\\w-]+}/{slug:(?U)[\\\\w-]+}\"";
         double hits = meter("dateline_page_cache_requests_total", "result=\"hit\"");
         double misses = meter("dateline_page_cache_requests_total", "result=\"miss\"");
         double requests = meter("http_server_requests_seconds_count", route);

@@ -507,4 +507,56 @@ interface EditorJourneys extends RunningSite {
                         + "WHERE article_id = :id")
                 .param("id", articleId).query(String.class).optional().orElse("none");
     }
+
+    @Test
+    default void aUkrainianHeadlineAndTagGetUnicodeAddressesThatAnswerPercentEncoded() throws Exception {
+        Desk editor = Desk.signIn(this, "editor");
+        Map<String, String> form = Desk.story("Україна: новини дня", "Перші новини дня.");
+        form.put("tags", "Україна");
+        long id = editor.createDraft(form);
+        assertThat(editor.post("/newsroom/articles/" + id, form, "publish").status()).isEqualTo(302);
+
+        Map<String, Object> row = Desk.row(this, id);
+        assertThat(row.get("slug")).isEqualTo("україна-новини-дня");
+        String encoded = new java.net.URI(null, null, "/" + row.get("section_slug") + "/україна-новини-дня", null)
+                .toASCIIString();
+        assertThat(encoded).contains("%D1%83%D0%BA");
+        SiteClient.Page page = site().get(encoded);
+        assertThat(page.status()).isEqualTo(200);
+        Document html = page.html();
+        assertThat(html.select("h1").text()).isEqualTo("Україна: новини дня");
+        String base = html.select("link[rel=canonical]").attr("href").replaceAll("^(https?://[^/]+).*", "$1");
+        assertThat(html.select("link[rel=canonical]").attr("href")).isEqualTo(base + encoded);
+        assertThat(site().get(encoded).header("X-Cache")).as("the second request, from the page cache").isEqualTo("hit");
+
+        String tagPath = new java.net.URI(null, null, "/tag/україна", null).toASCIIString();
+        assertThat(html.select("a[href=" + tagPath + "]").eachText()).contains("Україна");
+        SiteClient.Page tag = site().get(tagPath);
+        assertThat(tag.status()).isEqualTo(200);
+        assertThat(tag.html().select("a").eachAttr("href")).contains(encoded);
+
+        String index = site().get("/sitemap.xml").body();
+        java.util.List<String> locs = new java.util.ArrayList<>();
+        for (String file : org.jsoup.Jsoup.parse(index, "", org.jsoup.parser.Parser.xmlParser())
+                .select("sitemap > loc").eachText()) {
+            locs.addAll(org.jsoup.Jsoup.parse(site().get(file.substring(base.length())).body(), "",
+                    org.jsoup.parser.Parser.xmlParser()).select("url > loc").eachText());
+        }
+        assertThat(locs).contains(base + encoded, base + tagPath).doesNotContain(base + "/tag/");
+
+        assertThat(page.header("xkey")).as("the front cache's purge keys name the tag, in ASCII")
+                .contains("tag-" + tagPath.substring("/tag/".length()).replace("%", "").toLowerCase());
+
+        Map<String, String> renamed = new java.util.LinkedHashMap<>(form);
+        renamed.put("slug", "україна-новини");
+        assertThat(editor.post("/newsroom/articles/" + id, renamed, "save").status()).isEqualTo(302);
+        SiteClient.Page moved = site().get(encoded);
+        assertThat(moved.status()).as("the old Unicode address").isEqualTo(301);
+        assertThat(moved.header("Location")).endsWith(new java.net.URI(null, null,
+                "/" + row.get("section_slug") + "/україна-новини", null).toASCIIString());
+
+        long latin = editor.createDraft(Desk.story("São Paulo counts its ballots", "The count goes on."));
+        assertThat(Desk.row(this, latin).get("slug")).as("an accented Latin headline keeps its ASCII slug")
+                .isEqualTo("sao-paulo-counts-its-ballots");
+    }
 }

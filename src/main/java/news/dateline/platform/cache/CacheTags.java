@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import news.dateline.platform.Slugs;
 
 /**
  * What a cacheable answer shows, named for front caches that purge by key: {@code xkey} (Varnish's xkey module),
@@ -27,15 +28,20 @@ public final class CacheTags {
     }
 
     public static String section(String slug) {
-        return "section-" + slug;
+        return "section-" + ascii(slug);
     }
 
     public static String tag(String slug) {
-        return "tag-" + slug;
+        return "tag-" + ascii(slug);
     }
 
     public static String author(String slug) {
-        return "author-" + slug;
+        return "author-" + ascii(slug);
+    }
+
+    /** A Unicode slug as its UTF-8 bytes in hex ("україна" → "d183d0bad180…"): header values are ASCII. */
+    private static String ascii(String slug) {
+        return Slugs.inUrl(slug).replace("%", "").toLowerCase(Locale.ROOT);
     }
 
     /** Adds keys to the answer's tags (kept in order, each once). Keys are slugs: no spaces or commas. */
