@@ -539,7 +539,8 @@ interface ImportJourneys extends RunningSite {
             assertThat(live).contains("classic/markup-html-tags-and-formatting | 1700000001000 | 1700000009000");
             assertThat(RoundTrip.liveCoverage(copy)).containsExactlyInAnyOrderElementsOf(live);
             List<String> entries = RoundTrip.liveEntries(jdbc());
-            assertThat(entries).hasSize(3);
+            assertThat(entries).as("this story's entries; other journeys on the site have theirs")
+                    .filteredOn(entry -> entry.startsWith("classic/markup-html-tags-and-formatting | ")).hasSize(3);
             assertThat(RoundTrip.liveEntries(copy)).containsExactlyInAnyOrderElementsOf(entries);
             List<String> revisions = RoundTrip.revisions(jdbc());
             assertThat(revisions).anyMatch(r -> r.contains("Markup: <first> draft"));
