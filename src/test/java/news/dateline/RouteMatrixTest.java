@@ -88,6 +88,7 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/two-factor", Role.CONTRIBUTOR),
             rule("POST /newsroom/two-factor/off", Role.CONTRIBUTOR),
             rule("POST /newsroom/users/second-factor", Role.ADMIN),
+            rule("POST /newsroom/users/{id}/second-factor/reset", Role.ADMIN),
             rule("POST /newsroom/users", Role.ADMIN),
             rule("POST /newsroom/users/{id}/role", Role.ADMIN),
             rule("POST /newsroom/users/{id}/password", Role.ADMIN),

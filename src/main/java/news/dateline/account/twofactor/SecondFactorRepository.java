@@ -111,18 +111,19 @@ class SecondFactorRepository {
                 .param("by", by).update();
     }
 
-    /** Editors and administrators who can sign in, and whether each has a confirmed second factor. */
-    List<StaffFactor> staffWhoMayNeedOne() {
+    /** Editors and administrators who can sign in, and anyone with a second factor: whether each has one. */
+    List<StaffFactor> staffFactors() {
         return jdbc.sql("""
-                        SELECT ac.username, ac.role,
+                        SELECT ac.id, ac.username, ac.role,
                                (SELECT COUNT(*) FROM totp_secret t
                                 WHERE t.account_id = ac.id AND t.confirmed_at IS NOT NULL) AS enrolled
                         FROM account ac
-                        WHERE ac.role IN ('admin', 'editor') AND ac.disabled = :no
+                        WHERE ac.disabled = :no AND (ac.role IN ('admin', 'editor') OR EXISTS (
+                            SELECT 1 FROM totp_secret t WHERE t.account_id = ac.id AND t.confirmed_at IS NOT NULL))
                         ORDER BY LOWER(ac.username)""")
                 .param("no", false)
-                .query((row, n) -> new StaffFactor(row.getString("username"), row.getString("role"),
-                        row.getLong("enrolled") > 0))
+                .query((row, n) -> new StaffFactor(row.getLong("id"), row.getString("username"),
+                        row.getString("role"), row.getLong("enrolled") > 0))
                 .list();
     }
 }

@@ -2,10 +2,12 @@ package news.dateline.account.twofactor;
 
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
+import news.dateline.platform.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -30,8 +32,11 @@ class SecondFactorSettingsController {
     @GetMapping(PAGE)
     String page(Model model) {
         model.addAttribute("required", factors.required());
-        model.addAttribute("staffFactors", factors.staffWhoMayNeedOne());
+        model.addAttribute("staffFactors", factors.staffFactors());
         model.addAttribute("saved", model.containsAttribute("saved"));
+        if (!model.containsAttribute("notice")) {
+            model.addAttribute("notice", null);
+        }
         return "account/twofactor/settings";
     }
 
@@ -40,6 +45,20 @@ class SecondFactorSettingsController {
             RedirectAttributes redirect) {
         factors.require(required, staff.username());
         redirect.addFlashAttribute("saved", true);
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/newsroom/users/{id}/second-factor/reset")
+    String reset(@ModelAttribute("staff") Staff staff, @PathVariable long id, RedirectAttributes redirect) {
+        String username = factors.staffFactors().stream().filter(f -> f.accountId() == id)
+                .map(StaffFactor::username).findFirst()
+                .orElseThrow(() -> Refusal.notFound("That account has no second factor."));
+        try {
+            factors.reset(id, staff.accountId());
+            redirect.addFlashAttribute("notice", TwoFactorMessages.RESET.formatted(username));
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("notice", refused.getMessage());
+        }
         return "redirect:" + PAGE;
     }
 }

@@ -156,8 +156,21 @@ public class SecondFactors {
         repository.setRequired(required, byUsername, clock.instant());
     }
 
-    public List<StaffFactor> staffWhoMayNeedOne() {
-        return repository.staffWhoMayNeedOne();
+    public List<StaffFactor> staffFactors() {
+        return repository.staffFactors();
+    }
+
+    /**
+     * An administrator removes someone else's second factor (a lost phone and lost recovery codes): they sign in
+     * with the password alone again, or, where it is required, are sent to set up a new one.
+     */
+    @Transactional
+    public void reset(long accountId, long actingAccountId) {
+        if (accountId == actingAccountId) {
+            throw Refusal.conflict(TwoFactorMessages.NOT_YOUR_OWN);
+        }
+        repository.deleteSecret(accountId);
+        repository.deleteRecoveryCodes(accountId);
     }
 
     private String uri(String username, String secret) {

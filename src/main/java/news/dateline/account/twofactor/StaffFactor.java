@@ -1,5 +1,5 @@
 package news.dateline.account.twofactor;
 
-/** One editor or administrator on the second-factor settings page: do they have one yet? */
-public record StaffFactor(String username, String role, boolean enrolled) {
+/** One account on the second-factor settings page: do they have one yet? */
+public record StaffFactor(long accountId, String username, String role, boolean enrolled) {
 }

@@ -15,6 +15,8 @@ public final class TwoFactorMessages {
             + " Set one up to continue.";
     public static final String MUST_ENROL_API = "Set up two-factor sign-in in the newsroom first.";
     public static final String PENDING_EXPIRED = "That sign-in took too long. Please sign in again.";
+    public static final String NOT_YOUR_OWN = "Turn your own second factor off on your two-factor page.";
+    public static final String RESET = "The second factor of %s is removed: they sign in with their password again.";
     public static final String TOO_MANY_CODES = "Too many wrong codes. Please sign in again.";
 
     private TwoFactorMessages() {

@@ -243,6 +243,27 @@ interface SecondFactorJourneys extends RunningSite {
     }
 
     @Test
+    default void anAdminRemovesTheSecondFactorOfAWriterWhoLostTheirPhone() {
+        String author = TestAccounts.create(this, "author");
+        enrol(StaffSession.signedIn(this, author, PASSWORD));
+        assertThat(StaffSession.open(this).attemptSignIn(author, PASSWORD).header("Location"))
+                .endsWith("/newsroom/login/code");
+        StaffSession boss = StaffSession.signedIn(this, TestAccounts.create(this, "admin"), PASSWORD);
+        Page settings = boss.get("/newsroom/users/second-factor");
+        String action = settings.html().select("#staff-factors tr:contains(" + author + ") form").attr("action");
+        assertThat(action).endsWith("/second-factor/reset");
+        assertThat(boss.post(action, Map.of()).header("Location")).endsWith("/newsroom/users/second-factor");
+        assertThat(boss.get("/newsroom/users/second-factor").html().select("#reset-notice").text())
+                .isEqualTo(TwoFactorMessages.RESET.formatted(author));
+        assertThat(StaffSession.open(this).attemptSignIn(author, PASSWORD).header("Location"))
+                .as("the password alone again").endsWith("/newsroom");
+        assertThat(bean(JdbcClient.class).sql("""
+                        SELECT COUNT(*) FROM recovery_code r JOIN account a ON a.id = r.account_id
+                        WHERE a.username = :u""").param("u", author).query(Long.class).single())
+                .as("its recovery codes gone too").isZero();
+    }
+
+    @Test
     default void aWriterWhoIsNotRequiredToCanTurnItOffWithACurrentCode() {
         String author = TestAccounts.create(this, "author");
         StaffSession writer = StaffSession.signedIn(this, author, PASSWORD);
