@@ -116,7 +116,7 @@ public class SecondFactors {
             return false;
         }
         String digits = typed.replaceAll("[\\s-]", "");
-        if (digits.matches("\\d+")) {
+        if (digits.matches("\\d{" + Totp.DIGITS + "}")) { // a recovery code has ten characters, digits or not
             OptionalLong step = Totp.matchingStep(box.open(accountId, stored.get().sealed()), digits,
                     clock.instant());
             return step.isPresent() && repository.spendStep(accountId, step.getAsLong());
