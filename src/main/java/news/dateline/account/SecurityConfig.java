@@ -2,6 +2,8 @@ package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.account.twofactor.SecondFactorGate;
+import news.dateline.account.twofactor.SecondFactors;
 import news.dateline.edge.Refusals;
 import news.dateline.edge.SecurityHeaders;
 
@@ -69,9 +71,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts,
-            UploadGate uploads) throws Exception {
+            UploadGate uploads, SecondStepController secondStep, SecondFactors secondFactors) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/newsroom/login").permitAll()
+                        .requestMatchers("/newsroom/login", SecondStepController.PAGE).permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/newsroom/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -82,11 +84,13 @@ class SecurityConfig {
                 .addFilterBefore(uploads, CsrfFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SignedInAccountFilter(accounts), AnonymousAuthenticationFilter.class)
+                // after the account was read: one that must set up a second factor may do nothing else
+                .addFilterAfter(new SecondFactorGate(secondFactors), SignedInAccountFilter.class)
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")
                         // its own entry point (for the actuator) redirects by a relative Location too
                         .withObjectPostProcessor(RELATIVE_SIGN_IN)
-                        .successHandler(new SignInHandlers.Success(throttle))
+                        .successHandler(new SignInHandlers.Success(throttle, secondStep))
                         .failureHandler(new SignInHandlers.Failure(throttle))
                         .permitAll())
                 // Spring's default session fixation protection stays on: signing in gives the session a new id.

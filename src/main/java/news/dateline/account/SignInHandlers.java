@@ -60,9 +60,11 @@ final class SignInHandlers {
     static final class Success extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final LoginThrottle throttle;
+        private final SecondStepController secondStep;
 
-        Success(LoginThrottle throttle) {
+        Success(LoginThrottle throttle, SecondStepController secondStep) {
             this.throttle = throttle;
+            this.secondStep = secondStep;
             setDefaultTargetUrl("/newsroom");
             setRedirectStrategy(new RelativeRedirects()); // the saved request's URL carries the request's host
         }
@@ -70,6 +72,9 @@ final class SignInHandlers {
         @Override
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                 Authentication authentication) throws ServletException, IOException {
+            if (secondStep.begin(request, response, authentication)) {
+                return; // its failures stay counted until the code is right too
+            }
             throttle.succeeded(authentication.getName());
             super.onAuthenticationSuccess(request, response, authentication);
         }

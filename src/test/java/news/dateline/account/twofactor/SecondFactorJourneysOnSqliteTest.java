@@ -1,0 +1,6 @@
+package news.dateline.account.twofactor;
+
+import news.dateline.support.SqliteSite;
+
+class SecondFactorJourneysOnSqliteTest extends SqliteSite implements SecondFactorJourneys {
+}
