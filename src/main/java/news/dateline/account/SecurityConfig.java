@@ -7,6 +7,7 @@ import news.dateline.edge.SecurityHeaders;
 
 import news.dateline.platform.ApiProblems;
 import news.dateline.platform.Role;
+import news.dateline.platform.audit.AuditLog;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,10 +70,12 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts,
+            AuditLog audit,
             UploadGate uploads) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login").permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/newsroom/audit", "/newsroom/audit.csv").hasRole(Role.ADMIN.name())
                         .requestMatchers("/newsroom/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
@@ -86,8 +89,8 @@ class SecurityConfig {
                         .loginPage("/newsroom/login")
                         // its own entry point (for the actuator) redirects by a relative Location too
                         .withObjectPostProcessor(RELATIVE_SIGN_IN)
-                        .successHandler(new SignInHandlers.Success(throttle))
-                        .failureHandler(new SignInHandlers.Failure(throttle))
+                        .successHandler(new SignInHandlers.Success(throttle, audit, accounts))
+                        .failureHandler(new SignInHandlers.Failure(throttle, audit))
                         .permitAll())
                 // Spring's default session fixation protection stays on: signing in gives the session a new id.
                 .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl("/newsroom/login?signed-out"))

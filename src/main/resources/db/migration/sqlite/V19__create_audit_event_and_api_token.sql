@@ -1,0 +1,23 @@
+-- The audit log (news.dateline.platform.audit; docs/audit.md): who did what, when and from where. One row per
+-- action, written in the action's own transaction. The same file in postgresql/ but for the assigned id and the
+-- trigger's dialect, which cannot be written once.
+CREATE TABLE audit_event (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          BIGINT  NOT NULL,
+    actor_id    BIGINT,
+    actor       TEXT    NOT NULL,
+    action      TEXT    NOT NULL,
+    subject     TEXT    NOT NULL DEFAULT '',
+    detail      TEXT    NOT NULL DEFAULT '',
+    address     TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_event_by_at ON audit_event (at);
+CREATE INDEX audit_event_by_actor ON audit_event (actor, at);
+CREATE INDEX audit_event_by_action ON audit_event (action, at);
+
+-- Append-only: a row is never changed (the daily purge deletes rows past the kept time, nothing else does).
+CREATE TRIGGER audit_event_append_only BEFORE UPDATE ON audit_event
+BEGIN
+    SELECT RAISE(ABORT, 'audit_event is append-only');
+END;
+
