@@ -60,6 +60,8 @@ class ArchitectureTest {
             entry("interchange", THROUGH_MODERATION),
             entry("site", THROUGH_MODERATION),
             entry("feed", plus(THROUGH_MODERATION, "site")),
+            // the content and admin API at /api/v1 (docs/api.md): reads and writes through the features' own services
+            entry("api", THROUGH_MODERATION),
             // the command line starts any feature's work without a web server
             entry("cli", plus(plus(plus(THROUGH_MODERATION, "interchange"), "edge"), "backup")));
 
