@@ -2,6 +2,8 @@ package news.dateline.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import news.dateline.account.token.ApiTokenFilter;
+import news.dateline.account.token.ApiTokens;
 import news.dateline.edge.Refusals;
 import news.dateline.edge.SecurityHeaders;
 
@@ -70,21 +72,25 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts,
-            AuditLog audit,
+            AuditLog audit, ApiTokens tokens,
             UploadGate uploads) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login").permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/newsroom/audit", "/newsroom/audit.csv").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/newsroom/tokens", "/newsroom/tokens/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/newsroom/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
+                        // a bearer token only (account.token.ApiTokenFilter); the roles are the story rules' business
+                        .requestMatchers(ApiTokenFilter.PATHS).authenticated()
                         .anyRequest().permitAll())
                 // before the CSRF check reads a parameter, and with it a whole multipart body: see edge/Uploads
                 .addFilterBefore(uploads, CsrfFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SignedInAccountFilter(accounts), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiTokenFilter(tokens), SignedInAccountFilter.class)
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")
                         // its own entry point (for the actuator) redirects by a relative Location too
@@ -97,7 +103,10 @@ class SecurityConfig {
                 // The Leave A Reply form sits on article pages served from a shared cache, so it cannot carry a
                 // per-visitor CSRF token. That one POST is protected by a strict same-origin check instead
                 // (news.dateline.comment.SameOrigin; docs/comments.md). Every other state change keeps the token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(COMMENT_POST))
+                // The admin API takes a bearer token and no cookie (ApiTokenFilter), so no other site can make a
+                // browser use it: no CSRF token there either.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(COMMENT_POST,
+                        PathPatternRequestMatcher.withDefaults().matcher(ApiTokenFilter.PATHS)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> json(response, 401,
                                 "Sign in to the newsroom first"), API)

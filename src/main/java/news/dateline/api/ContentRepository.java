@@ -128,6 +128,16 @@ class ContentRepository {
                 .list();
     }
 
+    /** The revision saved just before {@code revisionId} (updates for review aside): what an update replaced. */
+    Optional<Long> revisionBefore(long articleId, long revisionId) {
+        return jdbc.sql("""
+                        SELECT id FROM article_revision
+                        WHERE article_id = :article AND id < :revision AND kind <> 'pending'
+                        ORDER BY id DESC LIMIT 1""")
+                .param("article", articleId).param("revision", revisionId)
+                .query(Long.class).optional();
+    }
+
     Optional<Long> sectionId(String slug) {
         return jdbc.sql("SELECT id FROM section WHERE slug = :slug").param("slug", slug).query(Long.class)
                 .optional();

@@ -21,3 +21,18 @@ BEGIN
     SELECT RAISE(ABORT, 'audit_event is append-only');
 END;
 
+-- API tokens for the admin API (news.dateline.account.token; docs/api.md): made by an admin, acting for the
+-- admin's account with the token's own role. Only the SHA-256 of the token is kept (it is 32 random bytes, so a
+-- fast hash is enough); prefix is its first characters, to tell tokens apart on the screen.
+CREATE TABLE api_token (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    name         TEXT    NOT NULL,
+    prefix       TEXT    NOT NULL,
+    token_hash   TEXT    NOT NULL,
+    role         TEXT    NOT NULL CHECK (role IN ('admin', 'editor', 'author', 'contributor')),
+    account_id   BIGINT  NOT NULL REFERENCES account (id),
+    created_at   BIGINT  NOT NULL,
+    last_used_at BIGINT,
+    revoked_at   BIGINT
+);
+CREATE UNIQUE INDEX api_token_by_hash ON api_token (token_hash);

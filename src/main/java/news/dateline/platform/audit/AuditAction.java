@@ -26,6 +26,8 @@ public enum AuditAction {
     SETTINGS_CHANGED("settings-changed", "Settings changed"),
     IMPORTED("imported", "WordPress import"),
     EXPORTED("exported", "WordPress export"),
+    /** A story created or changed, or a live entry posted, through the admin API (publication has its own). */
+    API_WRITE("api-write", "Written through the API"),
     API_TOKEN_CREATED("api-token-created", "API token created"),
     API_TOKEN_REVOKED("api-token-revoked", "API token revoked");
 
