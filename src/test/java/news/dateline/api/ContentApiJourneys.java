@@ -133,6 +133,33 @@ interface ContentApiJourneys extends RunningSite {
                 site().get("/api/v1/sections").header("ETag")).status()).isEqualTo(304);
     }
 
+    @Test
+    default void theContentApiSearchesAndFiltersOnlyPublishedStories() {
+        String word = unique("Quellbrook").replace(" ", "");
+        var found = StoryBuilder.story(this, "Ferry to " + word + " sails again").body("The " + word + " ferry sails.")
+                .by("amara-osei").write();
+        StoryBuilder.story(this, "Draft about " + word).body("The " + word + " draft.").draft().write();
+
+        JsonNode results = json(site().get("/api/v1/search?q=" + word));
+        assertThat(ids(results.get("stories"))).containsExactly(found.id());
+        assertThat(site().get("/api/v1/search?q=").status()).isEqualTo(422);
+
+        String tag = unique("Api filters");
+        Instant longAgo = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        long old = StoryBuilder.story(this, unique("Old pier story")).tagged(tag).publishedAt(longAgo)
+                .updatedAt(longAgo).write().id();
+        long recent = StoryBuilder.story(this, unique("New pier story")).tagged(tag).write().id();
+        String since = longAgo.plus(Duration.ofDays(1)).toString();
+        assertThat(ids(json(site().get("/api/v1/stories?tag=" + Slugs.of(tag) + "&updated_since=" + since))
+                .get("stories"))).containsExactly(recent);
+        assertThat(ids(json(site().get("/api/v1/stories?tag=" + Slugs.of(tag) + "&author=amara-osei"))
+                .get("stories"))).containsExactly(recent, old);
+        assertThat(ids(json(site().get("/api/v1/stories?tag=" + Slugs.of(tag) + "&section=world"))
+                .get("stories"))).containsExactly(recent, old);
+        assertThat(json(site().get("/api/v1/stories?updated_since=yesterday")).get("errors")
+                .get("updated_since").asString()).startsWith("Give a time as");
+    }
+
     /** Newest publication first; for the two that share a time, the higher id first. */
     private static List<Long> expectedOrder(List<Long> filed) {
         return List.of(filed.get(4), filed.get(3), Math.max(filed.get(1), filed.get(2)),
