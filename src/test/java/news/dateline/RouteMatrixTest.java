@@ -114,6 +114,15 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /api/v1/comments/{id}/replies", Role.EDITOR),
             rule("PATCH /api/v1/comments/{id}", Role.EDITOR),
             rule("PUT /api/v1/comments/articles/{articleId}/policy", Role.EDITOR),
+            rule("POST /newsroom/tokens", Role.ADMIN),
+            rule("POST /newsroom/tokens/{id}/revoke", Role.ADMIN),
+            // the admin API takes a bearer token only: every session, with or without the CSRF token, gets 401
+            rule("POST /api/v1/admin/stories", Role.CONTRIBUTOR),
+            rule("PATCH /api/v1/admin/stories/{id}", Role.EDITOR),
+            rule("POST /api/v1/admin/stories/{id}/publish", Role.EDITOR),
+            rule("POST /api/v1/admin/stories/{id}/unpublish", Role.EDITOR),
+            rule("POST /api/v1/admin/stories/{id}/schedule", Role.EDITOR),
+            rule("POST /api/v1/admin/stories/{id}/live/entries", Role.EDITOR),
             Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 
     /** Lowest first. */
@@ -222,7 +231,8 @@ class RouteMatrixTest extends SqliteSite {
                     case "slug" -> slug;
                     case "revision" -> Long.toString(revision);
                     case "entryId" -> Long.toString(entryId);
-                    case "id" -> Long.toString(path.startsWith("/newsroom/articles") ? articleId
+                    case "id" -> Long.toString(path.startsWith("/newsroom/articles")
+                            || path.startsWith("/api/v1/admin/stories") ? articleId
                             : path.startsWith("/newsroom/users") ? accountId
                             : path.startsWith("/newsroom/sections") ? sectionId
                             : path.startsWith("/newsroom/tags") ? tagId

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.Role;
 import news.dateline.platform.Slugs;
+import news.dateline.platform.audit.AuditAction;
+import news.dateline.platform.audit.AuditLog;
 import news.dateline.taxonomy.AuthorRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,8 +30,11 @@ public class Accounts {
     private final AuthorRepository authors;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Accounts(AccountRepository repository, AuthorRepository authors, PasswordEncoder passwords, Clock clock) {
+    Accounts(AccountRepository repository, AuthorRepository authors, PasswordEncoder passwords, Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.authors = authors;
         this.passwords = passwords;
@@ -88,6 +93,7 @@ public class Accounts {
         Long authorId = newAuthorName.isEmpty() ? request.authorId() : Long.valueOf(newAuthor(newAuthorName));
         long id = repository.insert(username, passwords.encode(password), role.orElseThrow(), authorId,
                 clock.instant());
+        audit.record(AuditAction.ACCOUNT_CREATED, username, role.orElseThrow().column());
         return new CreatedAccount(find(id).orElseThrow(), generate ? password : null);
     }
 
@@ -108,6 +114,7 @@ public class Accounts {
             requireAnotherAdmin(account);
         }
         repository.updateRole(id, role);
+        audit.record(AuditAction.ROLE_CHANGED, account.username(), account.role().column() + " → " + role.column());
     }
 
     @Transactional
@@ -120,6 +127,7 @@ public class Accounts {
             requireAnotherAdmin(account);
         }
         repository.updateDisabled(id, disabled);
+        audit.record(disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, account.username(), "");
     }
 
     private void requireAnotherAdmin(Account account) {
@@ -140,6 +148,7 @@ public class Accounts {
             });
         }
         repository.updatePassword(id, passwords.encode(chosen));
+        audit.record(AuditAction.PASSWORD_SET, account.username(), generate ? "generated" : "chosen");
         return generate ? chosen : null;
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import news.dateline.account.twofactor.SecondFactors;
 import news.dateline.account.twofactor.TwoFactorMessages;
 import news.dateline.platform.StoreBusy;
+import news.dateline.platform.audit.AuditAction;
+import news.dateline.platform.audit.AuditLog;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -60,19 +62,21 @@ class SecondStepController {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final ResourceUrlProvider resources;
+    private final AuditLog audit;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
     private final SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
 
     SecondStepController(SecondFactors factors, Accounts accounts, AccountDetailsService details,
-            LoginThrottle throttle, Clock clock, ResourceUrlProvider resources) {
+            LoginThrottle throttle, Clock clock, ResourceUrlProvider resources, AuditLog audit) {
         this.factors = factors;
         this.accounts = accounts;
         this.details = details;
         this.throttle = throttle;
         this.clock = clock;
         this.resources = resources;
+        this.audit = audit;
         landing.setDefaultTargetUrl("/newsroom");
         landing.setRedirectStrategy(new RelativeRedirects());
     }
@@ -129,6 +133,8 @@ class SecondStepController {
             waitFor(throttle.slowDown(pending.username()));
             if (!factors.verify(pending.accountId(), code)) {
                 throttle.failed(pending.username(), address);
+                audit.recordOnItsOwn(pending.accountId(), pending.username(), AuditAction.SIGN_IN_FAILED,
+                        pending.username(), "wrong second-factor code");
                 Pending counted = new Pending(pending.accountId(), pending.username(), pending.startedAt(),
                         pending.wrongCodes() + 1);
                 if (counted.wrongCodes() >= WRONG_CODES_PER_SIGN_IN) {
@@ -140,6 +146,8 @@ class SecondStepController {
                         .orElse(TwoFactorMessages.WRONG_CODE), code);
             }
             throttle.succeeded(pending.username());
+            audit.recordOnItsOwn(pending.accountId(), pending.username(), AuditAction.SIGNED_IN,
+                    pending.username(), "with a second factor");
         } catch (DataAccessException failure) {
             if (!StoreBusy.is(failure)) {
                 throw failure;

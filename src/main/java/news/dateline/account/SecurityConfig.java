@@ -4,11 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import news.dateline.account.twofactor.SecondFactorGate;
 import news.dateline.account.twofactor.SecondFactors;
+import news.dateline.account.token.ApiTokenFilter;
+import news.dateline.account.token.ApiTokens;
 import news.dateline.edge.Refusals;
 import news.dateline.edge.SecurityHeaders;
 
 import news.dateline.platform.ApiProblems;
 import news.dateline.platform.Role;
+import news.dateline.platform.audit.AuditLog;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,14 +74,19 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, Accounts accounts,
-            UploadGate uploads, SecondStepController secondStep, SecondFactors secondFactors) throws Exception {
+            UploadGate uploads, SecondStepController secondStep, SecondFactors secondFactors,
+            AuditLog audit, ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login", SecondStepController.PAGE).permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/newsroom/audit", "/newsroom/audit.csv").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/newsroom/tokens", "/newsroom/tokens/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/newsroom/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
+                        // a bearer token only (account.token.ApiTokenFilter); the roles are the story rules' business
+                        .requestMatchers(ApiTokenFilter.PATHS).authenticated()
                         .anyRequest().permitAll())
                 // before the CSRF check reads a parameter, and with it a whole multipart body: see edge/Uploads
                 .addFilterBefore(uploads, CsrfFilter.class)
@@ -86,19 +94,23 @@ class SecurityConfig {
                 .addFilterBefore(new SignedInAccountFilter(accounts), AnonymousAuthenticationFilter.class)
                 // after the account was read: one that must set up a second factor may do nothing else
                 .addFilterAfter(new SecondFactorGate(secondFactors), SignedInAccountFilter.class)
+                .addFilterAfter(new ApiTokenFilter(tokens), SignedInAccountFilter.class)
                 .formLogin(form -> form
                         .loginPage("/newsroom/login")
                         // its own entry point (for the actuator) redirects by a relative Location too
                         .withObjectPostProcessor(RELATIVE_SIGN_IN)
-                        .successHandler(new SignInHandlers.Success(throttle, secondStep))
-                        .failureHandler(new SignInHandlers.Failure(throttle))
+                        .successHandler(new SignInHandlers.Success(throttle, secondStep, audit, accounts))
+                        .failureHandler(new SignInHandlers.Failure(throttle, audit))
                         .permitAll())
                 // Spring's default session fixation protection stays on: signing in gives the session a new id.
                 .logout(logout -> logout.logoutUrl("/newsroom/logout").logoutSuccessUrl("/newsroom/login?signed-out"))
                 // The Leave A Reply form sits on article pages served from a shared cache, so it cannot carry a
                 // per-visitor CSRF token. That one POST is protected by a strict same-origin check instead
                 // (news.dateline.comment.SameOrigin; docs/comments.md). Every other state change keeps the token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(COMMENT_POST))
+                // The admin API takes a bearer token and no cookie (ApiTokenFilter), so no other site can make a
+                // browser use it: no CSRF token there either.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(COMMENT_POST,
+                        PathPatternRequestMatcher.withDefaults().matcher(ApiTokenFilter.PATHS)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> json(response, 401,
                                 "Sign in to the newsroom first"), API)

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import news.dateline.platform.StoreBusy;
+import news.dateline.platform.audit.AuditAction;
+import news.dateline.platform.audit.AuditLog;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -22,9 +24,11 @@ final class SignInHandlers {
     static final class Failure implements AuthenticationFailureHandler {
 
         private final LoginThrottle throttle;
+        private final AuditLog audit;
 
-        Failure(LoginThrottle throttle) {
+        Failure(LoginThrottle throttle, AuditLog audit) {
             this.throttle = throttle;
+            this.audit = audit;
         }
 
         @Override
@@ -41,6 +45,8 @@ final class SignInHandlers {
                 }
                 problem = messageAfterFailure(username, request.getRemoteAddr());
             }
+            // no account is named: the username is as typed, and may be no account at all
+            audit.recordOnItsOwn(null, username, AuditAction.SIGN_IN_FAILED, username, problem);
             SignInOutcome.refused(request, response, username, problem);
         }
 
@@ -61,10 +67,14 @@ final class SignInHandlers {
 
         private final LoginThrottle throttle;
         private final SecondStepController secondStep;
+        private final AuditLog audit;
+        private final Accounts accounts;
 
-        Success(LoginThrottle throttle, SecondStepController secondStep) {
+        Success(LoginThrottle throttle, SecondStepController secondStep, AuditLog audit, Accounts accounts) {
             this.throttle = throttle;
             this.secondStep = secondStep;
+            this.audit = audit;
+            this.accounts = accounts;
             setDefaultTargetUrl("/newsroom");
             setRedirectStrategy(new RelativeRedirects()); // the saved request's URL carries the request's host
         }
@@ -76,6 +86,8 @@ final class SignInHandlers {
                 return; // its failures stay counted until the code is right too
             }
             throttle.succeeded(authentication.getName());
+            audit.recordOnItsOwn(accounts.find(authentication.getName()).map(Account::id).orElse(null),
+                    authentication.getName(), AuditAction.SIGNED_IN, authentication.getName(), "");
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

@@ -15,12 +15,16 @@ import news.dateline.interchange.ExportRepository.Category;
 import news.dateline.interchange.ExportRepository.Person;
 import news.dateline.interchange.ExportRepository.Reply;
 import news.dateline.interchange.ExportRepository.Story;
+import news.dateline.platform.ActingAccount;
 import news.dateline.platform.SiteProperties;
 import news.dateline.platform.Slugs;
+import news.dateline.platform.audit.AuditAction;
+import news.dateline.platform.audit.AuditLog;
 import news.dateline.story.CorrectionRepository;
 import news.dateline.story.MarkdownRenderer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -41,17 +45,38 @@ public class WxrExporter {
     private final SiteProperties site;
     private final CorrectionRepository corrections;
 
+    private final AuditLog audit;
+    private final TransactionTemplate readOnly;
+
     WxrExporter(ExportRepository repo, MarkdownRenderer markdown, SiteProperties site,
-            CorrectionRepository corrections) {
+            CorrectionRepository corrections, AuditLog audit, PlatformTransactionManager transactions) {
+        this.audit = audit;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.corrections = corrections;
         this.repo = repo;
         this.markdown = markdown;
         this.site = site;
     }
 
-    /** Returns how many articles were written. One read transaction: a consistent snapshot. */
-    @Transactional(readOnly = true)
+    /**
+     * Returns how many articles were written. One read transaction: a consistent snapshot; then the export is
+     * recorded in the audit log, in a transaction of its own (the read-only one cannot write).
+     */
     public int export(OutputStream out) throws XMLStreamException {
+        int count = readOnly.execute(status -> {
+            try {
+                return write(out);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        audit.recordOnItsOwn(null, ActingAccount.SITE.username(), AuditAction.EXPORTED, "WordPress export (WXR)",
+                count + " articles");
+        return count;
+    }
+
+    private int write(OutputStream out) throws XMLStreamException {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.audit.AuditAction;
+import news.dateline.platform.audit.AuditLog;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.live.LiveService;
 import news.dateline.story.ArticleService;
@@ -42,9 +44,11 @@ public class WxrImporter {
     private final ChangeLog changes;
     private final SectionRepository sections;
     private final Clock clock;
+    private final AuditLog audit;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
-            LiveService live, ChangeLog changes, SectionRepository sections, Clock clock) {
+            LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.repo = repo;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
@@ -79,8 +83,11 @@ public class WxrImporter {
             if (options.dryRun()) {
                 summary.dryRun();
                 status.setRollbackOnly();
-            } else if (!imported.isEmpty()) {
-                changes.record(new StoriesImported(imported));
+            } else {
+                if (!imported.isEmpty()) {
+                    changes.record(new StoriesImported(imported));
+                }
+                audit.record(AuditAction.IMPORTED, imported.size() + " stories", String.join("; ", summary.lines()));
             }
         });
         if (!options.dryRun()) {

@@ -58,6 +58,23 @@ public class Refusal extends RuntimeException {
         return new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, message, fields, null);
     }
 
+    /**
+     * 400 for a request whose shape is wrong (a field no one asked for, a body too large), each problem beside the
+     * field it names; {@code status} 400 or 413.
+     */
+    public static Refusal malformed(HttpStatus status, String message, Map<String, String> fields) {
+        return new Refusal(status, message, fields, null);
+    }
+
+    /**
+     * 412, or 428 when {@code required}: the writer's version (the API's {@code If-Match}) is not the thing's
+     * current one, or was not sent; {@code fields} says what the current version is.
+     */
+    public static Refusal precondition(boolean required, String message, Map<String, String> fields) {
+        return new Refusal(required ? HttpStatus.PRECONDITION_REQUIRED : HttpStatus.PRECONDITION_FAILED, message,
+                fields, null);
+    }
+
     /** 503: the database could not take the write in time; nothing was stored, try again. */
     public static Refusal busy() {
         return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, StoreBusy.MESSAGE, Map.of(), StoreBusy.RETRY_AFTER);

@@ -252,7 +252,16 @@ public class SearchIndex implements SmartLifecycle {
         return state;
     }
 
-    /** Runs a read against the current near-real-time searcher. */
+    /**
+     * The ids of the stories that best match a reader's words, best first, at most {@code limit} (the content
+     * API's search; the index holds published stories, which the caller checks again).
+     */
+    public java.util.List<Long> bestMatches(String words, int limit) throws IOException {
+        return read(searcher -> ArticleSearch.search(searcher, new SearchRequest(words, null, null, null, false, 1,
+                limit))).hits().stream().map(SearchHits.Hit::articleId).toList();
+    }
+
+        /** Runs a read against the current near-real-time searcher. */
     <T> T read(Reader<T> reader) throws IOException {
         LuceneIndex current = index;
         if (current == null || state == State.UNAVAILABLE) {

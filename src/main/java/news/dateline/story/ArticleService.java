@@ -7,6 +7,8 @@ import java.util.Map;
 import news.dateline.platform.ActingAccount;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.Slugs;
+import news.dateline.platform.audit.AuditAction;
+import news.dateline.platform.audit.AuditLog;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.StoryChanged.Kind;
@@ -30,10 +32,12 @@ public class ArticleService {
     private final RevisionRepository revisions;
     private final CorrectionRepository corrections;
     private final ArticleRules rules;
+    private final AuditLog audit;
 
     ArticleService(ArticleWriter articles, TagRepository tags, ChangeLog changes, Clock clock,
             EditorialRepository editorial, RevisionRepository revisions, CorrectionRepository corrections,
-            ArticleRules rules) {
+            ArticleRules rules, AuditLog audit) {
+        this.audit = audit;
         this.articles = articles;
         this.tags = tags;
         this.changes = changes;
@@ -46,6 +50,11 @@ public class ArticleService {
 
     private void recordChange(long articleId, Kind kind) {
         changes.record(new StoryChanged(articleId, kind));
+    }
+
+    /** The audit log's line for a change readers see (publish, unpublish, schedule, correct), in this transaction. */
+    private void audit(ActingAccount by, AuditAction action, long articleId, String headline, String detail) {
+        audit.record(by, action, headline + " (#" + articleId + ")", detail);
     }
 
     /**
@@ -69,6 +78,12 @@ public class ArticleService {
         articles.linkTags(id, draft.tagNames().stream().distinct().map(tags::idFor).distinct().toList());
         revisions.insert(id, by, Kind.CREATED.code(), editable(id).draft(), now);
         recordChange(id, Kind.CREATED);
+        switch (draft.status()) {
+            case PUBLISHED -> audit(by, AuditAction.STORY_PUBLISHED, id, draft.headline(), "filed published");
+            case SCHEDULED -> audit(by, AuditAction.STORY_SCHEDULED, id, draft.headline(), "filed scheduled");
+            default -> {
+            }
+        }
         return id;
     }
 
@@ -194,6 +209,7 @@ public class ArticleService {
         Revision pending = revisions.find(articleId, current.pendingRevisionId()).orElseThrow();
         apply(current, pending.snapshot(), Intent.SAVE, null, null, by, Kind.PENDING_UPDATE_APPROVED, null);
         articles.setPendingRevision(articleId, null);
+        audit(by, AuditAction.STORY_PUBLISHED, articleId, pending.snapshot().headline(), "update approved");
     }
 
     /**
@@ -241,8 +257,10 @@ public class ArticleService {
         if (!articles.publishIfDue(articleId, now)) {
             return false;
         }
-        revisions.insert(articleId, null, Kind.PUBLISHED.code(), editable(articleId).draft(), now);
+        ArticleDraft published = editable(articleId).draft();
+        revisions.insert(articleId, null, Kind.PUBLISHED.code(), published, now);
         recordChange(articleId, Kind.PUBLISHED_ON_SCHEDULE);
+        audit(ActingAccount.SITE, AuditAction.STORY_PUBLISHED, articleId, published.headline(), "on schedule");
         return true;
     }
 
@@ -342,6 +360,15 @@ public class ArticleService {
             revisions.insert(id, by, kind.code(), draft, now);
         }
         recordChange(id, kind);
+        switch (intent) {
+            case PUBLISH -> audit(by, AuditAction.STORY_PUBLISHED, id, draft.headline(),
+                    kind == Kind.UPDATED ? "update published" : "");
+            case SCHEDULE -> audit(by, AuditAction.STORY_SCHEDULED, id, draft.headline(), String.valueOf(scheduleAt));
+            case UNPUBLISH -> audit(by, AuditAction.STORY_UNPUBLISHED, id, draft.headline(), "");
+            case CORRECT -> audit(by, AuditAction.STORY_CORRECTED, id, draft.headline(), note.strip());
+            default -> {
+            }
+        }
         return id;
     }
 

@@ -1,0 +1,6 @@
+package news.dateline.account;
+
+import news.dateline.support.PostgresSite;
+
+class AuditJourneysOnPostgresTest extends PostgresSite implements AuditJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.account;
+
+import news.dateline.support.SqliteSite;
+
+class AuditJourneysOnSqliteTest extends SqliteSite implements AuditJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.api;
+
+import news.dateline.support.SqliteSite;
+
+class AdminApiJourneysOnSqliteTest extends SqliteSite implements AdminApiJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.api;
+
+import news.dateline.support.PostgresSite;
+
+class ContentApiJourneysOnPostgresTest extends PostgresSite implements ContentApiJourneys {
+}
