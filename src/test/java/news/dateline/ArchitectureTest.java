@@ -57,8 +57,10 @@ class ArchitectureTest {
             entry("comment", THROUGH_STORY),
             entry("search", THROUGH_STORY),
             entry("moderation", THROUGH_SEARCH),
+            // the front page's choices and the breaking-news banner; site shows them
+            entry("front", Set.of("platform", "newsroom", "taxonomy", "story")),
             entry("interchange", THROUGH_MODERATION),
-            entry("site", THROUGH_MODERATION),
+            entry("site", plus(THROUGH_MODERATION, "front")),
             entry("feed", plus(THROUGH_MODERATION, "site")),
             // the command line starts any feature's work without a web server
             entry("cli", plus(plus(plus(THROUGH_MODERATION, "interchange"), "edge"), "backup")));

@@ -97,6 +97,7 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/tags/merge", Role.ADMIN),
             rule("POST /newsroom/tags/{id}/delete", Role.ADMIN),
             rule("POST /newsroom/import", Role.ADMIN),
+            rule("POST /newsroom/front", Role.EDITOR),
             rule("POST /newsroom/comments/{id}/{action:approve|spam|trash|restore}", Role.EDITOR),
             rule("POST /newsroom/comments/bulk", Role.EDITOR),
             rule("POST /newsroom/comments/{id}/reply", Role.EDITOR),
