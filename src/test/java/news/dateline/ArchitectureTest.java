@@ -59,9 +59,11 @@ class ArchitectureTest {
             entry("moderation", THROUGH_SEARCH),
             // the front page's choices and the breaking-news banner; site shows them
             entry("front", Set.of("platform", "newsroom", "taxonomy", "story")),
+            // the site's settings (name, logo, footer, …), its icons and web manifest; site and feed show them
+            entry("settings", Set.of("platform", "newsroom", "story")),
             entry("interchange", THROUGH_MODERATION),
-            entry("site", plus(THROUGH_MODERATION, "front")),
-            entry("feed", plus(THROUGH_MODERATION, "site")),
+            entry("site", plus(plus(THROUGH_MODERATION, "front"), "settings")),
+            entry("feed", plus(plus(THROUGH_MODERATION, "site"), "settings")),
             // the command line starts any feature's work without a web server
             entry("cli", plus(plus(plus(THROUGH_MODERATION, "interchange"), "edge"), "backup")));
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code front_pick} (position 0: the lead; 1…: top stories) and {@code section_pin}. */
+/** {@code front_pick} (slot 0: the lead; 1…: top stories) and {@code section_pin}. */
 @Repository
 public class FrontRepository {
 
@@ -21,8 +21,8 @@ public class FrontRepository {
     public FrontPicks picks() {
         Long lead = null;
         List<Long> top = new ArrayList<>();
-        for (var row : jdbc.sql("SELECT position, article_id FROM front_pick ORDER BY position")
-                .query((rs, n) -> new long[] {rs.getLong("position"), rs.getLong("article_id")}).list()) {
+        for (var row : jdbc.sql("SELECT slot, article_id FROM front_pick ORDER BY slot")
+                .query((rs, n) -> new long[] {rs.getLong("slot"), rs.getLong("article_id")}).list()) {
             if (row[0] == 0) {
                 lead = row[1];
             } else {
@@ -52,8 +52,8 @@ public class FrontRepository {
                 .param("section", section).param("article", article).update());
     }
 
-    private void insertPick(long position, long articleId) {
-        jdbc.sql("INSERT INTO front_pick (position, article_id) VALUES (:position, :article)")
-                .param("position", position).param("article", articleId).update();
+    private void insertPick(long slot, long articleId) {
+        jdbc.sql("INSERT INTO front_pick (slot, article_id) VALUES (:slot, :article)")
+                .param("slot", slot).param("article", articleId).update();
     }
 }

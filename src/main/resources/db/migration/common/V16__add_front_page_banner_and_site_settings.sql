@@ -1,10 +1,10 @@
 -- The site in the editors' hands (issue 16): the front page's choices, section pins, the breaking-news banner and
--- the site's settings. Ids are chosen by the application (positions, section ids, banner set times), so the same
+-- the site's settings. Ids are chosen by the application (slots, section ids, banner set times), so the same
 -- SQL serves both databases.
 
--- Position 0 is the lead story, 1..N the top stories in order. A story that is deleted leaves the front page.
+-- Slot 0 is the lead story, 1..N the top stories in order. A story that is deleted leaves the front page.
 CREATE TABLE front_pick (
-    position BIGINT NOT NULL PRIMARY KEY,
+    slot BIGINT NOT NULL PRIMARY KEY,
     article_id BIGINT NOT NULL REFERENCES article (id) ON DELETE CASCADE
 );
 

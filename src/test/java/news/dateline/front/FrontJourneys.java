@@ -6,18 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
+import news.dateline.support.MovableClock;
 import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What editors decide about the site's face, seen by readers through a real server. The front page
  * (/newsroom/front): the lead, the top stories in order, a story pinned to its section; readers see it at once,
- * cached pages included, and never the same story twice. Each journey leaves the front page
- * automatic, as the other journeys on the shared site expect.
+ * cached pages included, and never the same story twice. The breaking-news banner (/newsroom/banner): on every
+ * reader page, cached ones included, within a second, announced to screen readers, ending by itself. Each journey
+ * leaves the front page automatic and no banner showing, as the other journeys on the shared site expect.
  */
 interface FrontJourneys extends RunningSite {
 
@@ -144,5 +148,106 @@ interface FrontJourneys extends RunningSite {
     /** Every story the page links from a card: lead, top stories, Latest and the section blocks. */
     private static List<String> storyLinks(Document page) {
         return page.select("main .card-title a").eachAttr("href");
+    }
+
+    @AfterEach
+    default void noBannerLeftBehind() {
+        NewsroomForms.as(this, "editor").post("/newsroom/banner/end");
+    }
+
+    @Test
+    default void aBannerAppearsOnACachedArticleWithinASecondAndIsGoneAfterItsExpiry() {
+        var article = story(this, "Story readers have open when the news breaks").write();
+        var breaking = story(this, "Levee gives way north of the city").write();
+        site().get(article.path());
+        assertThat(site().get(article.path()).header("X-Cache")).as("the article is cached").isEqualTo("hit");
+
+        Page set = NewsroomForms.as(this, "editor").post("/newsroom/banner",
+                "message", "Levee gives way: evacuation ordered", "link", breaking.path(), "minutes", "15");
+        assertThat(set.status()).isEqualTo(303);
+
+        Element banner = within(Duration.ofSeconds(1), article.path(), page -> page.selectFirst(".breaking") != null)
+                .selectFirst(".breaking");
+        assertThat(banner.attr("role")).isEqualTo("status");
+        assertThat(banner.attr("aria-live")).isEqualTo("polite");
+        assertThat(banner.select("a").text()).isEqualTo("Levee gives way: evacuation ordered");
+        assertThat(banner.select("a").attr("href")).isEqualTo(breaking.path());
+        assertThat(site().get("/").html().select(".breaking a").text())
+                .as("every reader page").isEqualTo("Levee gives way: evacuation ordered");
+        assertThat(site().get(article.path()).header("X-Cache")).as("pages with the banner stay cacheable")
+                .isEqualTo("hit");
+
+        bean(MovableClock.class).advance(Duration.ofMinutes(15).plusSeconds(1));
+
+        Document after = within(Duration.ofSeconds(1), article.path(), page -> page.selectFirst(".breaking") == null);
+        assertThat(after.select(".breaking")).isEmpty();
+        assertThat(site().get("/").html().select(".breaking")).isEmpty();
+    }
+
+    @Test
+    default void aBannerWithAnUnsafeLinkIsRefusedAndTheFormKeepsWhatWasTyped() {
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+
+        Page refused = editor.post("/newsroom/banner", "message", "Click for the latest",
+                "link", "javascript:alert(document.cookie)", "minutes", "60");
+
+        assertThat(refused.status()).isEqualTo(422);
+        Document form = refused.html();
+        assertThat(form.select("#link-error").text())
+                .isEqualTo("Use an address starting with https://, http:// or / (this site).");
+        assertThat(form.select("#message").attr("value")).isEqualTo("Click for the latest");
+        assertThat(form.select("#link").attr("value")).isEqualTo("javascript:alert(document.cookie)");
+        assertThat(form.select("#minutes option[selected]").attr("value")).isEqualTo("60");
+        assertThat(site().get("/").html().select(".breaking")).as("nothing was set").isEmpty();
+    }
+
+    @Test
+    default void anEmptyLineIsRefusedAndTwoHoursIsTheDefault() {
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        assertThat(editor.get("/newsroom/banner").html().select("#minutes option[selected]").text())
+                .isEqualTo("2 hours");
+
+        Page refused = editor.post("/newsroom/banner", "message", "  ", "link", "", "minutes", "120");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#message-error").text()).isEqualTo("Write the banner's line.");
+    }
+
+    @Test
+    default void anEditorEndsTheBannerEarly() {
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        editor.post("/newsroom/banner", "message", "Polls close in ten minutes", "minutes", "120");
+        assertThat(site().get("/").html().select(".breaking").text()).contains("Polls close in ten minutes");
+        assertThat(editor.get("/newsroom/banner").html().select("#banner-now").text())
+                .contains("Polls close in ten minutes");
+
+        Page ended = editor.post("/newsroom/banner/end");
+
+        assertThat(ended.status()).isEqualTo(303);
+        assertThat(site().get("/").html().select(".breaking")).isEmpty();
+        assertThat(editor.get("/newsroom/banner").html().select("#banner-now").text())
+                .isEqualTo("No banner is showing.");
+    }
+
+    @Test
+    default void authorsMayNotSetTheBanner() {
+        assertThat(NewsroomForms.as(this, "author").get("/newsroom/banner").status()).isEqualTo(403);
+    }
+
+    /** The page at {@code path} once it satisfies {@code condition}, asked every 50 ms for at most {@code limit}. */
+    private Document within(Duration limit, String path, Predicate<Document> condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Document page = site().get(path).html();
+        while (!condition.test(page) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            page = site().get(path).html();
+        }
+        assertThat(condition).as("within " + limit + " on " + path).accepts(page);
+        return page;
     }
 }
