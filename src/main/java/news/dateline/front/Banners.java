@@ -48,6 +48,9 @@ public class Banners {
             } catch (DataAccessException e) {
                 return Optional.empty();
             }
+            // A banner that had already ended when read (ended early, by a recorded change that emptied the
+            // cache) is on no cached page: its end must not empty the cache a second time.
+            known.filter(banner -> !banner.showingAt(clock.instant())).ifPresent(banner -> ended.set(banner.id()));
             newest.compareAndSet(null, known);
         }
         return known;
