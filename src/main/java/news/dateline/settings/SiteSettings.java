@@ -5,10 +5,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import news.dateline.platform.Moments;
+import news.dateline.platform.NewsroomTimes;
 import news.dateline.platform.SiteProperties;
 import news.dateline.platform.cache.PageCache;
 import news.dateline.platform.change.Change;
 import news.dateline.platform.change.SiteChanged;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -34,12 +38,23 @@ public class SiteSettings {
     private final SettingsRepository stored;
     private final SiteProperties defaults;
     private final PageCache pages;
+    private final Moments moments;
+    private final NewsroomTimes newsroomTimes;
     private final AtomicReference<Settings> current = new AtomicReference<>();
 
-    SiteSettings(SettingsRepository stored, SiteProperties defaults, PageCache pages) {
+    SiteSettings(SettingsRepository stored, SiteProperties defaults, PageCache pages, Moments moments,
+            NewsroomTimes newsroomTimes) {
         this.stored = stored;
         this.defaults = defaults;
         this.pages = pages;
+        this.moments = moments;
+        this.newsroomTimes = newsroomTimes;
+    }
+
+    /** Reads the stored settings once the site is up, so pages and the newsroom show times in their zone. */
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        current();
     }
 
     public Settings current() {
@@ -50,7 +65,10 @@ public class SiteSettings {
             } catch (DataAccessException e) {
                 return of(Map.of()); // error pages render while the database is the thing that failed
             }
-            current.compareAndSet(null, known);
+            if (current.compareAndSet(null, known)) {
+                moments.useZone(known.timeZone());
+                newsroomTimes.useZone(known.timeZone());
+            }
         }
         return known;
     }

@@ -54,6 +54,8 @@ interface SettingsJourneys extends RunningSite {
         Document atom = Jsoup.parse(site().get("/feed/atom").body(), "", Parser.xmlParser());
         assertThat(atom.selectFirst("feed > author > name").text()).isEqualTo("Harbour Herald");
         assertThat(site().get("/site.webmanifest").body()).contains("\"name\":\"Harbour Herald\"");
+        assertThat(home.select(".lead time").text()).as("times in the site's new time zone")
+                .matches(".*(GMT|BST)$");
     }
 
     @Test
