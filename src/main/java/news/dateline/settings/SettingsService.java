@@ -26,6 +26,8 @@ class SettingsService {
     static final String LANGUAGE_UNKNOWN = "Give a language tag such as en, de or pt-BR.";
     static final String ZONE_UNKNOWN = "Give a time zone such as Europe/Berlin or UTC.";
     static final String IMAGE_UNSAFE = "Use an address starting with https:// or / (this site), or leave it empty.";
+    static final String LOGO_OFF_SITE = "Use an image on this site, starting with / (pages load images from this site "
+            + "only), or leave it empty.";
     static final String PROFILE_UNSAFE = "Each line must be one address starting with https://.";
     static final int MAX_PROFILES = 12;
 
@@ -61,7 +63,12 @@ class SettingsService {
             problems.put(SiteSettings.TIME_ZONE, ZONE_UNKNOWN);
         }
         values.put(SiteSettings.TIME_ZONE, zone);
-        values.put(SiteSettings.LOGO, image(form.logoUrl(), SiteSettings.LOGO, problems));
+        String logo = image(form.logoUrl(), SiteSettings.LOGO, problems);
+        if (!logo.isEmpty() && !problems.containsKey(SiteSettings.LOGO) && !logo.startsWith("/")) {
+            // The Content-Security-Policy (img-src 'self') would block an image from another site in the header.
+            problems.put(SiteSettings.LOGO, LOGO_OFF_SITE);
+        }
+        values.put(SiteSettings.LOGO, logo);
         values.put(SiteSettings.SHARE_IMAGE, image(form.shareImageUrl(), SiteSettings.SHARE_IMAGE, problems));
         List<String> profiles = form.socialProfiles().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (profiles.size() > MAX_PROFILES

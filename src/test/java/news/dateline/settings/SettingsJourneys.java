@@ -35,11 +35,12 @@ interface SettingsJourneys extends RunningSite {
         Page saved = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", "Harbour Herald",
                 "tagline", "The port's paper since 1871", "language", "en-GB", "time-zone", "Europe/London",
                 "social-profiles", "https://social.example/@herald\nhttps://video.example/harbourherald",
-                "footer", "Harbour Herald, 1 Quay Street, Port Halvik");
+                "footer", "Harbour Herald, 1 Quay Street, Port Halvik", "logo-url", "/assets/logo.svg");
         assertThat(saved.status()).isEqualTo(303);
 
         Document home = site().get("/").html();
-        assertThat(home.select(".brand a").text()).isEqualTo("Harbour Herald");
+        assertThat(home.select(".brand a img").attr("src")).isEqualTo("/assets/logo.svg");
+        assertThat(home.select(".brand a img").attr("alt")).isEqualTo("Harbour Herald");
         assertThat(home.select(".tagline").text()).isEqualTo("The port's paper since 1871");
         assertThat(home.select("html").attr("lang")).isEqualTo("en-GB");
         assertThat(home.select(".site-footer").text()).isEqualTo("Harbour Herald, 1 Quay Street, Port Halvik");
@@ -62,14 +63,18 @@ interface SettingsJourneys extends RunningSite {
     default void badSettingsAreRefusedAndTheFormKeepsWhatWasTyped() {
         Page refused = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", " ",
                 "tagline", "Still the tagline", "language", "english please", "time-zone", "Mars/Olympus_Mons",
-                "logo-url", "javascript:alert(1)", "social-profiles", "http://insecure.example/me");
+                "logo-url", "https://images.example/logo.png", "share-image-url", "javascript:alert(1)",
+                "social-profiles", "http://insecure.example/me");
 
         assertThat(refused.status()).isEqualTo(422);
         Document form = refused.html();
         assertThat(form.select("#name-error").text()).isEqualTo("The site needs a name.");
         assertThat(form.select("#language-error").text()).isEqualTo("Give a language tag such as en, de or pt-BR.");
         assertThat(form.select("#time-zone-error").text()).isEqualTo("Give a time zone such as Europe/Berlin or UTC.");
-        assertThat(form.select("#logo-url-error").text())
+        assertThat(form.select("#logo-url-error").text()).as("the page's CSP loads images from this site only")
+                .isEqualTo("Use an image on this site, starting with / (pages load images from this site only), "
+                        + "or leave it empty.");
+        assertThat(form.select("#share-image-url-error").text())
                 .isEqualTo("Use an address starting with https:// or / (this site), or leave it empty.");
         assertThat(form.select("#social-profiles-error").text())
                 .isEqualTo("Each line must be one address starting with https://.");
