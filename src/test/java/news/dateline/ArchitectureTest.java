@@ -57,9 +57,13 @@ class ArchitectureTest {
             entry("comment", THROUGH_STORY),
             entry("search", THROUGH_STORY),
             entry("moderation", THROUGH_SEARCH),
+            // the front page's choices and the breaking-news banner; site shows them
+            entry("front", Set.of("platform", "newsroom", "taxonomy", "story")),
+            // the site's settings (name, logo, footer, …), its icons and web manifest; site and feed show them
+            entry("settings", Set.of("platform", "newsroom", "story")),
             entry("interchange", THROUGH_MODERATION),
-            entry("site", THROUGH_MODERATION),
-            entry("feed", plus(THROUGH_MODERATION, "site")),
+            entry("site", plus(plus(THROUGH_MODERATION, "front"), "settings")),
+            entry("feed", plus(plus(THROUGH_MODERATION, "site"), "settings")),
             // the content and admin API at /api/v1 (docs/api.md): reads and writes through the features' own services
             entry("api", THROUGH_MODERATION),
             // the command line starts any feature's work without a web server

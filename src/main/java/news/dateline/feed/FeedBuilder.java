@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import news.dateline.platform.SiteProperties;
+import news.dateline.settings.SiteSettings;
 import news.dateline.story.MarkdownRenderer;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +17,15 @@ class FeedBuilder {
     private final FeedRepository stories;
     private final MarkdownRenderer markdown;
     private final SiteUrls urls;
-    private final SiteProperties site;
+    private final SiteSettings siteSettings;
     private final FeedProperties settings;
 
-    FeedBuilder(FeedRepository stories, MarkdownRenderer markdown, SiteUrls urls, SiteProperties site,
+    FeedBuilder(FeedRepository stories, MarkdownRenderer markdown, SiteUrls urls, SiteSettings siteSettings,
             FeedProperties settings) {
         this.stories = stories;
         this.markdown = markdown;
         this.urls = urls;
-        this.site = site;
+        this.siteSettings = siteSettings;
         this.settings = settings;
     }
 
@@ -41,9 +41,9 @@ class FeedBuilder {
         List<Feed.Item> items = stories.latest(scope, settings.size()).stream().map(this::item).toList();
         Instant updated = items.stream().map(Feed.Item::updated).max(Instant::compareTo)
                 .orElse(Instant.ofEpochMilli(version.newestChangeMillis()));
-        return new Feed(scope.title(), scope.description(), site.language(), urls.of(scope.pagePath()),
+        return new Feed(scope.title(), scope.description(), siteSettings.current().language(), urls.of(scope.pagePath()),
                 selfUrl(scope, format), settings.websubEnabled() ? settings.websubHub() : null,
-                new Feed.Person(site.name(), urls.home()), updated, items);
+                new Feed.Person(siteSettings.current().name(), urls.home()), updated, items);
     }
 
     private Feed.Item item(FeedArticle story) {

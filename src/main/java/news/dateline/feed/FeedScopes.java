@@ -1,7 +1,7 @@
 package news.dateline.feed;
 
 import news.dateline.platform.Refusal;
-import news.dateline.platform.SiteProperties;
+import news.dateline.settings.SiteSettings;
 import news.dateline.story.ArticleRepository;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.AuthorRepository;
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedScopes {
 
-    private final SiteProperties site;
+    private final SiteSettings settings;
     private final SectionRepository sections;
     private final TagRepository tags;
     private final AuthorRepository authors;
     private final ArticleRepository articles;
 
-    FeedScopes(SiteProperties site, SectionRepository sections, TagRepository tags, AuthorRepository authors,
+    FeedScopes(SiteSettings settings, SectionRepository sections, TagRepository tags, AuthorRepository authors,
             ArticleRepository articles) {
-        this.site = site;
+        this.settings = settings;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
@@ -31,13 +31,13 @@ class FeedScopes {
     }
 
     FeedScope site() {
-        return new FeedScope(FeedScope.Kind.SITE, 0, site.name(), site.tagline(), "/");
+        return new FeedScope(FeedScope.Kind.SITE, 0, settings.current().name(), settings.current().tagline(), "/");
     }
 
     FeedScope section(String slug) {
         Section found = sections.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Section feed " + slug));
-        return new FeedScope(FeedScope.Kind.SECTION, found.id(), found.name() + " — " + site.name(),
-                found.description().isBlank() ? found.name() + " stories from " + site.name() + "." : found.description(),
+        return new FeedScope(FeedScope.Kind.SECTION, found.id(), found.name() + " — " + settings.current().name(),
+                found.description().isBlank() ? found.name() + " stories from " + settings.current().name() + "." : found.description(),
                 found.path());
     }
 
@@ -50,13 +50,13 @@ class FeedScopes {
         if (articles.countTaggedWith(found.id()) == 0) {
             throw Refusal.notFound("Tag feed " + slug + " has no published stories");
         }
-        return new FeedScope(FeedScope.Kind.TAG, found.id(), found.name() + " — " + site.name(),
+        return new FeedScope(FeedScope.Kind.TAG, found.id(), found.name() + " — " + settings.current().name(),
                 "Stories tagged " + found.name() + ".", found.path());
     }
 
     FeedScope author(String slug) {
         Author found = authors.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Author feed " + slug));
-        return new FeedScope(FeedScope.Kind.AUTHOR, found.id(), found.name() + " — " + site.name(),
+        return new FeedScope(FeedScope.Kind.AUTHOR, found.id(), found.name() + " — " + settings.current().name(),
                 found.bio().isBlank() ? "Stories by " + found.name() + "." : found.bio(), found.path());
     }
 }

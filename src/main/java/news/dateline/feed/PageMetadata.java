@@ -5,7 +5,7 @@ import java.util.List;
 import news.dateline.feed.PageMeta.MetaTag;
 import news.dateline.live.LiveBlog;
 import news.dateline.live.LiveEntryView;
-import news.dateline.platform.SiteProperties;
+import news.dateline.settings.SiteSettings;
 import news.dateline.site.ArticlePage;
 import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
@@ -31,11 +31,11 @@ class PageMetadata {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SiteUrls urls;
-    private final SiteProperties site;
+    private final SiteSettings settings;
 
-    PageMetadata(SiteUrls urls, SiteProperties site) {
+    PageMetadata(SiteUrls urls, SiteSettings settings) {
         this.urls = urls;
-        this.site = site;
+        this.settings = settings;
     }
 
     PageMeta article(ArticlePage page) {
@@ -82,7 +82,7 @@ class PageMetadata {
             article.put("dateline", page.datelinePlace());
             article.putObject("locationCreated").put("@type", "Place").put("name", page.datelinePlace());
         }
-        article.put("inLanguage", site.language());
+        article.put("inLanguage", settings.current().language());
         article.put("isAccessibleForFree", true);
         if (!corrections.isEmpty()) {
             ArrayNode notes = article.putArray("correction");
@@ -99,7 +99,7 @@ class PageMetadata {
     private ObjectNode breadcrumbs(ArticlePage page, String url) {
         ObjectNode list = JSON.createObjectNode().put("@type", "BreadcrumbList");
         ArrayNode items = list.putArray("itemListElement");
-        items.addObject().put("@type", "ListItem").put("position", 1).put("name", site.name()).put("item", urls.home());
+        items.addObject().put("@type", "ListItem").put("position", 1).put("name", settings.current().name()).put("item", urls.home());
         items.addObject().put("@type", "ListItem").put("position", 2).put("name", page.section().name())
                 .put("item", urls.of(page.section().path()));
         items.addObject().put("@type", "ListItem").put("position", 3).put("name", page.headline()).put("item", url);
@@ -122,8 +122,8 @@ class PageMetadata {
 
     PageMeta home(HomePage page) {
         String url = urls.home();
-        return new PageMeta(url, common("website", site.name(), site.tagline(), url), List.of(),
-                collection(url, site.name(), site.tagline()));
+        return new PageMeta(url, common("website", settings.current().name(), settings.current().tagline(), url), List.of(),
+                collection(url, settings.current().name(), settings.current().tagline()));
     }
 
     /** A section, tag or author page; page 2 and later are their own canonical addresses. */
@@ -132,20 +132,22 @@ class PageMetadata {
         String url = urls.of(page.path()) + (number > 1 ? "?page=" + number : "");
         String base = page.path().endsWith("/") ? page.path().substring(0, page.path().length() - 1) : page.path();
         return new PageMeta(url, common("website", page.heading(), page.description(), url),
-                FeedLink.under(base, site.name() + ": " + page.heading()),
+                FeedLink.under(base, settings.current().name() + ": " + page.heading()),
                 collection(url, page.heading(), page.description()));
     }
 
     private List<MetaTag> common(String type, String title, String description, String url) {
         List<MetaTag> tags = new ArrayList<>();
         tags.add(MetaTag.og("og:type", type));
-        tags.add(MetaTag.og("og:site_name", site.name()));
+        tags.add(MetaTag.og("og:site_name", settings.current().name()));
         tags.add(MetaTag.og("og:title", title));
         if (!description.isBlank()) {
             tags.add(MetaTag.og("og:description", description));
         }
         tags.add(MetaTag.og("og:url", url));
-        tags.add(MetaTag.og("og:image", urls.of(LOGO)));
+        String shareImage = settings.current().shareImageUrl();
+        tags.add(MetaTag.og("og:image", shareImage.isEmpty() ? urls.of(LOGO)
+                : shareImage.startsWith("/") ? urls.of(shareImage) : shareImage));
         tags.add(MetaTag.named("twitter:card", "summary"));
         tags.add(MetaTag.named("twitter:title", title));
         if (!description.isBlank()) {
@@ -163,9 +165,9 @@ class PageMetadata {
         website.put("@type", "WebSite");
         website.put("@id", urls.home() + "#website");
         website.put("url", urls.home());
-        website.put("name", site.name());
-        website.put("description", site.tagline());
-        website.put("inLanguage", site.language());
+        website.put("name", settings.current().name());
+        website.put("description", settings.current().tagline());
+        website.put("inLanguage", settings.current().language());
         website.set("publisher", publisher());
         ObjectNode search = website.putObject("potentialAction");
         search.put("@type", "SearchAction");
@@ -180,7 +182,7 @@ class PageMetadata {
         if (!description.isBlank()) {
             page.put("description", description);
         }
-        page.put("inLanguage", site.language());
+        page.put("inLanguage", settings.current().language());
         page.putObject("isPartOf").put("@id", urls.home() + "#website");
         return JsonLd.of(root);
     }
@@ -188,10 +190,21 @@ class PageMetadata {
     private ObjectNode publisher() {
         ObjectNode publisher = JSON.createObjectNode();
         publisher.put("@type", "Organization");
-        publisher.put("name", site.name());
+        publisher.put("name", settings.current().name());
         publisher.put("url", urls.home());
-        publisher.putObject("logo").put("@type", "ImageObject").put("url", urls.of(LOGO))
-                .put("width", LOGO_WIDTH).put("height", LOGO_HEIGHT);
+        String logo = settings.current().logoUrl();
+        if (logo.isEmpty()) {
+            publisher.putObject("logo").put("@type", "ImageObject").put("url", urls.of(LOGO))
+                    .put("width", LOGO_WIDTH).put("height", LOGO_HEIGHT);
+        } else {
+            publisher.putObject("logo").put("@type", "ImageObject")
+                    .put("url", logo.startsWith("/") ? urls.of(logo) : logo);
+        }
+        List<String> profiles = settings.current().socialProfiles();
+        if (!profiles.isEmpty()) {
+            ArrayNode sameAs = publisher.putArray("sameAs");
+            profiles.forEach(sameAs::add);
+        }
         return publisher;
     }
 }

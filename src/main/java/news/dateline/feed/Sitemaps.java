@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import news.dateline.platform.SiteProperties;
+import news.dateline.settings.SiteSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +22,16 @@ class Sitemaps {
     private final SitemapRepository repository;
     private final SitemapWriter writer;
     private final SiteUrls urls;
-    private final SiteProperties site;
+    private final SiteSettings siteSettings;
     private final Clock clock;
     private final int perFile;
 
-    Sitemaps(SitemapRepository repository, SitemapWriter writer, SiteUrls urls, SiteProperties site,
+    Sitemaps(SitemapRepository repository, SitemapWriter writer, SiteUrls urls, SiteSettings siteSettings,
             FeedProperties settings, Clock clock) {
         this.repository = repository;
         this.writer = writer;
         this.urls = urls;
-        this.site = site;
+        this.siteSettings = siteSettings;
         this.clock = clock;
         this.perFile = settings.sitemapUrlsPerFile();
     }
@@ -78,7 +78,7 @@ class Sitemaps {
                 .stream()
                 .map(s -> new SitemapWriter.NewsEntry(urls.of(s.path()), s.headline(), s.publishedAt()))
                 .toList();
-        return writer.news(stories, site.name(), site.language());
+        return writer.news(stories, siteSettings.current().name(), siteSettings.current().language());
     }
 
     private int files(SitemapKind kind) {

@@ -9,11 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Moments {
 
-    private final ZoneId zone;
-    private final DateTimeFormatter human;
+    private volatile DateTimeFormatter human;
 
     Moments(SiteProperties site) {
-        this.zone = site.timeZone();
+        useZone(site.timeZone());
+    }
+
+    /** The site's time zone as its settings say now (settings.SiteSettings), without a restart. */
+    public void useZone(ZoneId zone) {
         this.human = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(zone);
     }
 

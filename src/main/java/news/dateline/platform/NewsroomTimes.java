@@ -10,14 +10,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class NewsroomTimes {
 
-    private final ZoneId zone;
-    private final DateTimeFormatter human;
-    private final DateTimeFormatter clock;
+    private volatile ZoneId zone;
+    private volatile DateTimeFormatter human;
+    private volatile DateTimeFormatter clock;
 
     NewsroomTimes(SiteProperties site) {
-        this.zone = site.timeZone();
+        useZone(site.timeZone());
+    }
+
+    /** The site's time zone as its settings say now (settings.SiteSettings), without a restart. */
+    public void useZone(ZoneId zone) {
         this.human = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH).withZone(zone);
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(zone);
+        this.zone = zone;
     }
 
     public ZoneId zone() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import news.dateline.platform.change.Change;
 import news.dateline.platform.change.CommentsChanged;
 import news.dateline.platform.change.LiveEntryChanged;
+import news.dateline.platform.change.SiteChanged;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
@@ -39,6 +40,7 @@ class IndexFollower {
                 case CommentsChanged comments -> { }
                 case LiveEntryChanged entry -> { }
                 case TaxonomyChanged taxonomy -> { }
+                case SiteChanged site -> { }
             }
         } catch (RuntimeException | IOException e) {
             log.error("Search index not updated for {}; `reindex` repairs it.", change, e);

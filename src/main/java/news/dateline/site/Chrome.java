@@ -1,9 +1,14 @@
 package news.dateline.site;
 
 import java.util.List;
+import news.dateline.front.Banner;
+import news.dateline.settings.Settings;
 import news.dateline.taxonomy.Section;
 
-/** What every reader page around the content needs: the site's name, its sections and its assets. */
+/**
+ * What every reader page around the content needs: the site's name, its sections and its assets, and the
+ * breaking-news banner when one is showing (null otherwise), and the rest of the site's settings (logo, footer).
+ */
 public record Chrome(String siteName, String tagline, String language, List<Section> sections, String stylesheet,
-        int year) {
+        int year, Banner banner, Settings settings) {
 }

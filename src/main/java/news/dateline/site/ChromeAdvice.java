@@ -3,7 +3,9 @@ package news.dateline.site;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
-import news.dateline.platform.SiteProperties;
+import news.dateline.front.Banners;
+import news.dateline.settings.Settings;
+import news.dateline.settings.SiteSettings;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.dao.DataAccessException;
@@ -18,13 +20,16 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 @ControllerAdvice
 class ChromeAdvice {
 
-    private final SiteProperties site;
+    private final SiteSettings settings;
     private final SectionRepository sections;
     private final ResourceUrlProvider resources;
     private final Clock clock;
+    private final Banners banners;
 
-    ChromeAdvice(SiteProperties site, SectionRepository sections, ResourceUrlProvider resources, Clock clock) {
-        this.site = site;
+    ChromeAdvice(SiteSettings settings, SectionRepository sections, ResourceUrlProvider resources, Clock clock,
+            Banners banners) {
+        this.banners = banners;
+        this.settings = settings;
         this.sections = sections;
         this.resources = resources;
         this.clock = clock;
@@ -33,9 +38,10 @@ class ChromeAdvice {
     @ModelAttribute("chrome")
     Chrome chrome() {
         String stylesheet = resources.getForLookupPath("/assets/site.css");
+        Settings site = settings.current();
         return new Chrome(site.name(), site.tagline(), site.language(), sectionsOrNone(),
                 stylesheet != null ? stylesheet : "/assets/site.css",
-                Year.now(clock.withZone(site.timeZone())).getValue());
+                Year.now(clock.withZone(site.timeZone())).getValue(), banners.current().orElse(null), site);
     }
 
     /** Error pages must render even while the database is the thing that failed. */

@@ -1,11 +1,15 @@
 package news.dateline.site;
 
+import java.util.ArrayList;
+import java.util.List;
+import news.dateline.front.FrontRepository;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.SiteProperties;
 import news.dateline.platform.Slugs;
 import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.story.ArticleRepository;
+import news.dateline.story.Teaser;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.stereotype.Controller;
@@ -23,8 +27,11 @@ class SectionController {
     private final ArticleRepository articles;
     private final StoryCards cards;
     private final SiteProperties site;
+    private final FrontRepository front;
 
-    SectionController(SectionRepository sections, ArticleRepository articles, StoryCards cards, SiteProperties site) {
+    SectionController(SectionRepository sections, ArticleRepository articles, StoryCards cards, SiteProperties site,
+            FrontRepository front) {
+        this.front = front;
         this.sections = sections;
         this.articles = articles;
         this.cards = cards;
@@ -41,13 +48,30 @@ class SectionController {
             return sections.renamedFrom(section).map(current -> new ModelAndView(PermanentRedirect.to("/" + current + "/")))
                     .orElseThrow(() -> Refusal.notFound("Section " + section));
         }
-        CacheTags.add(response, CacheTags.section(found.slug()));
+        CacheTags.add(response, CacheTags.section(found.slug()), CacheTags.FRONT);
         Pagination pagination = Pagination.of(page, articles.countInSection(found.id()), site.pageSize(),
                 found.path());
+        var stories = articles.inSection(found.id(), site.pageSize(), pagination.offset(site.pageSize()));
         model.addAttribute("listing", new ListingPage("section", found.name(), found.description(), found.path(),
-                cards.of(articles.inSection(found.id(), site.pageSize(), pagination.offset(site.pageSize()))),
+                cards.of(pagination.offset(site.pageSize()) == 0 ? pinnedFirst(found, stories) : stories),
                 pagination));
         return new ModelAndView("site/listing");
+    }
+
+    /** The story an editor pinned to the section leads its first page (once: the list leaves it out). */
+    private List<Teaser> pinnedFirst(Section section, List<Teaser> stories) {
+        Long pin = front.picks().pins().get(section.id());
+        if (pin == null) {
+            return stories;
+        }
+        List<Teaser> pinned = articles.publishedTeasers(List.of(pin)).stream()
+                .filter(t -> t.section().id() == section.id()).toList();
+        if (pinned.isEmpty()) {
+            return stories;
+        }
+        List<Teaser> first = new ArrayList<>(pinned);
+        stories.stream().filter(t -> t.id() != pin).forEach(first::add);
+        return first;
     }
 
     /** A section's address ends with a slash; without it, readers are sent there. */

@@ -70,6 +70,46 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
         }
     }
 
+    /**
+     * The newsroom's front page, banner and settings screens, refused forms included, and reader pages showing the
+     * breaking-news banner: valid (issue 16).
+     */
+    @org.junit.jupiter.api.Test
+    void theFrontPageBannerAndSettingsScreensAndPagesWithTheBannerAreValidHtml() throws Exception {
+        var story = news.dateline.support.StoryBuilder.story(this, "Ferry service suspended in the gale").write();
+        var editor = news.dateline.support.NewsroomForms.as(this, "editor");
+        var admin = news.dateline.support.NewsroomForms.as(this, "admin");
+        List<String> errors = new ArrayList<>();
+        try {
+            assertThat(editor.post("/newsroom/banner", "message", "Gale warning: ferries suspended", "link",
+                    story.path(), "minutes", "60").status()).isEqualTo(303);
+            java.util.Map<String, Page> pages = new java.util.LinkedHashMap<>();
+            pages.put("/newsroom/front", editor.get("/newsroom/front"));
+            pages.put("/newsroom/front (refused)", editor.post("/newsroom/front", "lead", String.valueOf(story.id()),
+                    "top-1", String.valueOf(story.id()), "order-1", "x"));
+            pages.put("/newsroom/banner", editor.get("/newsroom/banner"));
+            pages.put("/newsroom/banner (refused)", editor.post("/newsroom/banner", "message", "", "link",
+                    "javascript:alert(1)", "minutes", "7"));
+            pages.put("/newsroom/settings", admin.get("/newsroom/settings"));
+            pages.put("/newsroom/settings (refused)", admin.post("/newsroom/settings", "name", "", "language", "?",
+                    "time-zone", "Nowhere"));
+            pages.put("/ (banner)", site().get("/"));
+            pages.put(story.path() + " (banner)", site().get(story.path()));
+            pages.forEach((name, page) -> {
+                assertThat(page.html().select(name.startsWith("/newsroom") ? "main h1" : ".breaking")).as(name)
+                        .isNotEmpty();
+                try {
+                    check(page.body()).errors().forEach(error -> errors.add(name + ": " + error));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            editor.post("/newsroom/banner/end");
+        }
+        assertThat(errors).as("Nu Html Checker errors").isEmpty();
+    }
+
     /** What the checker said about one page: its errors (fatal ones included) and its warnings, one line each. */
     private record Report(List<String> errors, List<String> warnings) {
     }

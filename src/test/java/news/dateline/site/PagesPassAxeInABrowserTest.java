@@ -97,6 +97,49 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
         }
     }
 
+    /**
+     * The newsroom's front page, banner and settings screens, and reader pages with the breaking-news banner, which
+     * an editor sets through the banner screen in the browser; a reader who dismisses it does not see it again
+     * (issue 16).
+     */
+    @Test
+    void theFrontPageBannerAndSettingsScreensAndPagesWithTheBannerHaveNoAxeViolations() {
+        Written story = story(this, "Harbour bridge closed to traffic").body("Engineers inspect it today.").write();
+        String username = TestAccounts.create(this, "admin");
+        List<String> violations = new ArrayList<>();
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            page.navigate(site().base() + "/newsroom/login");
+            page.fill("#username", username);
+            page.fill("#password", TestAccounts.PASSWORD);
+            page.press("#password", "Enter");
+            page.waitForURL(site().base() + "/newsroom");
+            violations.addAll(check(page, "/newsroom/front"));
+            violations.addAll(check(page, "/newsroom/settings"));
+            violations.addAll(check(page, "/newsroom/banner"));
+            page.fill("#message", "Harbour bridge closed: use the ferry");
+            page.fill("#link", story.path());
+            page.click("button:has-text('Set banner')");
+            page.waitForURL(site().base() + "/newsroom/banner");
+            violations.addAll(check(page, "/newsroom/banner"));
+            try (BrowserContext reader = newContext()) {
+                Page readerPage = reader.newPage();
+                for (String path : List.of("/", story.path(), "/world/")) {
+                    violations.addAll(check(readerPage, path));
+                    assertThat(readerPage.locator(".breaking[role=status]").textContent()).as(path)
+                            .contains("Harbour bridge closed: use the ferry");
+                }
+                readerPage.click(".breaking-dismiss");
+                assertThat(readerPage.locator(".breaking").count()).as("dismissed").isZero();
+                readerPage.navigate(site().base() + "/");
+                assertThat(readerPage.locator(".breaking").count()).as("still dismissed on the next page").isZero();
+            }
+            page.navigate(site().base() + "/newsroom/banner");
+            page.click("button:has-text('End the banner now')");
+        }
+        assertThat(violations).as("axe violations").isEmpty();
+    }
+
     private BrowserContext newContext() {
         // axe is injected as a script of the test's own, which the site's Content-Security-Policy would refuse
         return chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true));

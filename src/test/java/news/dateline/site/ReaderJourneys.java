@@ -162,6 +162,27 @@ interface ReaderJourneys extends RunningSite {
     }
 
     /** Story links in an element, in page order, without section and tag links. */
+    @Test
+    default void addressesWithASlashTooManyAnswer301ToTheRealOnes() {
+        var article = story(this, "Story linked with a slash too many").tagged("Quayside").write();
+
+        assertThat(site().get("/feed/").status()).isEqualTo(301);
+        assertThat(site().get("/feed/").header("Location")).endsWith("/feed");
+        assertThat(site().get("/feed/atom/").header("Location")).endsWith("/feed/atom");
+        Page slashed = site().get(article.path() + "/");
+        assertThat(slashed.status()).isEqualTo(301);
+        assertThat(slashed.header("Location")).endsWith(article.path());
+        assertThat(site().get("/tag/quayside/").header("Location")).endsWith("/tag/quayside");
+        assertThat(site().get("/tag/quayside").status()).isEqualTo(200);
+        assertThat(site().get("/world/feed/").header("Location")).endsWith("/world/feed");
+        assertThat(site().get("/world/").status()).as("a section's address is the one with the slash")
+                .isEqualTo(200);
+        assertThat(site().get("/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0-news/%D1%80%D0%B5%D0%BF%D0%BE%D1%80%D1%82%D0%B0%D0%B6/")
+                .header("Location"))
+                .as("a Unicode address stays percent-encoded")
+                .endsWith("/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0-news/%D1%80%D0%B5%D0%BF%D0%BE%D1%80%D1%82%D0%B0%D0%B6");
+    }
+
     private static List<String> links(Element element) {
         return element.select(".card-title a, h1 a").eachAttr("href");
     }

@@ -19,6 +19,8 @@ public final class CacheTags {
     public static final String CACHE_TAG = "Cache-Tag";
     public static final String HOME = "home";
     public static final String FEEDS = "feeds";
+    /** Pages whose choice of stories an editor makes on the front page screen: home and the section pages. */
+    public static final String FRONT = "front";
 
     private CacheTags() {
     }

@@ -111,6 +111,12 @@ public class PageCache {
         pages.asMap().values().removeIf(page -> page.dependsOn().equals(own) || page.taggedWith(CacheTags.FEEDS));
     }
 
+    /** Drops every page that names this key among its {@link CacheTags} (the front page's choices: home, sections). */
+    public void dropTagged(String key) {
+        generation.incrementAndGet();
+        pages.asMap().values().removeIf(page -> page.taggedWith(key));
+    }
+
     public void clear() {
         generation.incrementAndGet();
         pages.invalidateAll();

@@ -3,6 +3,7 @@ package news.dateline.platform.cache;
 import news.dateline.platform.change.Change;
 import news.dateline.platform.change.CommentsChanged;
 import news.dateline.platform.change.LiveEntryChanged;
+import news.dateline.platform.change.SiteChanged;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
@@ -31,6 +32,14 @@ class PageCacheInvalidation {
             case LiveEntryChanged entry -> cache.liveEntryChanged(entry.articleId());
             // Every page's navigation lists the sections, and tag names show on article pages and listings.
             case TaxonomyChanged taxonomy -> cache.clear();
+            // The front page's choices show on home and section pages; the banner and settings on every page.
+            case SiteChanged site -> {
+                if (site.kind() == SiteChanged.Kind.FRONT) {
+                    cache.dropTagged(CacheTags.FRONT);
+                } else {
+                    cache.clear();
+                }
+            }
         }
     }
 }

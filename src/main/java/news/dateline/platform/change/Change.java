@@ -8,7 +8,7 @@ import java.util.List;
  * to rebuild the same change on another node ({@link #fromRow}).
  */
 public sealed interface Change
-        permits StoryChanged, StoriesImported, LiveEntryChanged, CommentsChanged, TaxonomyChanged {
+        permits StoryChanged, StoriesImported, LiveEntryChanged, CommentsChanged, TaxonomyChanged, SiteChanged {
 
     /** The rows this change writes: one per article it names, or one with no article for a site-wide change. */
     List<ChangeRow> rows();
@@ -24,6 +24,10 @@ public sealed interface Change
         LiveEntryChanged.Kind entry = LiveEntryChanged.Kind.fromCode(row.kind());
         if (entry != null) {
             return new LiveEntryChanged(row.articleId(), row.entryId() == null ? 0 : row.entryId(), entry);
+        }
+        SiteChanged.Kind site = SiteChanged.Kind.fromCode(row.kind());
+        if (site != null) {
+            return new SiteChanged(site);
         }
         if (row.articleId() == null) {
             return new TaxonomyChanged(TaxonomyChanged.Kind.fromCode(row.kind()));

@@ -26,6 +26,9 @@ class ChangesReplayFromTheirRowsTest extends SqliteSite {
                 new LiveEntryChanged(9001, 77, LiveEntryChanged.Kind.EDITED),
                 new CommentsChanged(9001),
                 new TaxonomyChanged(TaxonomyChanged.Kind.TAG_MERGED),
+                new SiteChanged(SiteChanged.Kind.FRONT),
+                new SiteChanged(SiteChanged.Kind.BANNER),
+                new SiteChanged(SiteChanged.Kind.SETTINGS),
                 new StoriesImported(List.of(9002L, 9003L)));
         long before = lastRow();
         TransactionTemplate transaction = new TransactionTemplate(bean(PlatformTransactionManager.class));
@@ -38,7 +41,8 @@ class ChangesReplayFromTheirRowsTest extends SqliteSite {
 
         // An import is one event here and one row per story there: the replay names the same stories.
         assertThat(replayed).containsExactly(changes.get(0), changes.get(1), changes.get(2), changes.get(3),
-                changes.get(4), changes.get(5), new StoriesImported(List.of(9002L)),
+                changes.get(4), changes.get(5), changes.get(6), changes.get(7), changes.get(8),
+                new StoriesImported(List.of(9002L)),
                 new StoriesImported(List.of(9003L)));
     }
 

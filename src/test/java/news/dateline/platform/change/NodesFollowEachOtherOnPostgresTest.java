@@ -70,6 +70,36 @@ class NodesFollowEachOtherOnPostgresTest {
     }
 
     /**
+     * The site's face is followed too (issue 16): a new site name and a breaking-news banner saved on node 1 show on
+     * node 2's cached home page within a second, without a restart.
+     */
+    @Test
+    @Timeout(60)
+    void aSettingsChangeAndABannerSavedOnNode1ShowOnNode2WithinASecond() {
+        String name = "Herald " + unique("Quay");
+        assertThat(node2.site().get("/").status()).isEqualTo(200);
+        assertThat(node2.site().get("/").header("X-Cache")).as("node 2's home page is cached").isEqualTo("hit");
+        var admin = news.dateline.support.NewsroomForms.as(node1, "admin");
+        try {
+            assertThat(admin.post("/newsroom/settings", "name", name, "tagline", "News as it happens",
+                    "language", "en", "time-zone", "UTC").status()).isEqualTo(303);
+            assertThat(admin.post("/newsroom/banner", "message", "Bridge closed " + name, "minutes", "60").status())
+                    .isEqualTo(303);
+            long start = System.nanoTime();
+            long elapsed = waitUntil(() -> {
+                String home = node2.site().get("/").body();
+                return home.contains(">" + name + "</a>") && home.contains("Bridge closed " + name);
+            }, start);
+            System.out.println("Node 2 showed the new name and the banner " + elapsed + " ms after node 1 saved them");
+            assertThat(elapsed).isLessThan(1_000);
+        } finally {
+            admin.post("/newsroom/banner/end");
+            admin.post("/newsroom/settings", "name", "Dateline", "tagline", "News as it happens", "language", "en",
+                    "time-zone", "UTC");
+        }
+    }
+
+    /**
      * Ids are taken at insert, so a transaction holding a lower id can commit after one with a higher id, after
      * node 2 has already read the higher one. A follower that only asks for "id > newest seen" skips it forever.
      */

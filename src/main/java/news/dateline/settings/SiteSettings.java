@@ -1,0 +1,100 @@
+package news.dateline.settings;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import news.dateline.platform.Moments;
+import news.dateline.platform.NewsroomTimes;
+import news.dateline.platform.SiteProperties;
+import news.dateline.platform.cache.PageCache;
+import news.dateline.platform.change.Change;
+import news.dateline.platform.change.SiteChanged;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The site's settings as every page and feed reads them: stored rows over the {@code dateline.site.*} defaults,
+ * kept in memory and read again after a recorded settings change (this node's, or another node's replayed by the
+ * change follower), so a change applies on every node without a restart.
+ */
+@Component
+public class SiteSettings {
+
+    static final String NAME = "name";
+    static final String TAGLINE = "tagline";
+    static final String LANGUAGE = "language";
+    static final String TIME_ZONE = "time-zone";
+    static final String LOGO = "logo-url";
+    static final String SHARE_IMAGE = "share-image-url";
+    static final String SOCIAL = "social-profiles";
+    static final String FOOTER = "footer";
+
+    private final SettingsRepository stored;
+    private final SiteProperties defaults;
+    private final PageCache pages;
+    private final Moments moments;
+    private final NewsroomTimes newsroomTimes;
+    private final AtomicReference<Settings> current = new AtomicReference<>();
+
+    SiteSettings(SettingsRepository stored, SiteProperties defaults, PageCache pages, Moments moments,
+            NewsroomTimes newsroomTimes) {
+        this.stored = stored;
+        this.defaults = defaults;
+        this.pages = pages;
+        this.moments = moments;
+        this.newsroomTimes = newsroomTimes;
+    }
+
+    /** Reads the stored settings once the site is up, so pages and the newsroom show times in their zone. */
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        current();
+    }
+
+    public Settings current() {
+        Settings known = current.get();
+        if (known == null) {
+            try {
+                known = of(stored.all());
+            } catch (DataAccessException e) {
+                return of(Map.of()); // error pages render while the database is the thing that failed
+            }
+            if (current.compareAndSet(null, known)) {
+                moments.useZone(known.timeZone());
+                newsroomTimes.useZone(known.timeZone());
+            }
+        }
+        return known;
+    }
+
+    /** The settings these stored values make, each missing or unusable one taken from the properties. */
+    Settings of(Map<String, String> values) {
+        ZoneId zone = defaults.timeZone();
+        try {
+            zone = ZoneId.of(values.getOrDefault(TIME_ZONE, zone.getId()));
+        } catch (DateTimeException e) {
+            // keeps the property's zone
+        }
+        String social = values.getOrDefault(SOCIAL, "");
+        return new Settings(values.getOrDefault(NAME, defaults.name()), values.getOrDefault(TAGLINE, defaults.tagline()),
+                values.getOrDefault(LANGUAGE, defaults.language()), zone, values.getOrDefault(LOGO, ""),
+                values.getOrDefault(SHARE_IMAGE, ""),
+                social.isBlank() ? List.of() : List.of(social.strip().split("\\s*\\n\\s*")),
+                values.getOrDefault(FOOTER, ""));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(Change change) {
+        if (change instanceof SiteChanged site && site.kind() == SiteChanged.Kind.SETTINGS) {
+            current.set(null);
+            // Whichever listener runs first, no page rendered with the old settings is kept after this.
+            pages.clear();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package news.dateline.settings;
+
+import news.dateline.support.PostgresSite;
+
+class SettingsJourneysOnPostgresTest extends PostgresSite implements SettingsJourneys {
+}

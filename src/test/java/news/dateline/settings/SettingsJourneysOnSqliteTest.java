@@ -1,0 +1,6 @@
+package news.dateline.settings;
+
+import news.dateline.support.SqliteSite;
+
+class SettingsJourneysOnSqliteTest extends SqliteSite implements SettingsJourneys {
+}
