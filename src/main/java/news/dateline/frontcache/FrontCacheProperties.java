@@ -1,4 +1,4 @@
-package news.dateline.front;
+package news.dateline.frontcache;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package news.dateline.front;
+package news.dateline.frontcache;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

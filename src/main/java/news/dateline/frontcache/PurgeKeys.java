@@ -1,4 +1,4 @@
-package news.dateline.front;
+package news.dateline.frontcache;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package news.dateline.front;
+package news.dateline.frontcache;
 
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +50,7 @@ class ThroughVarnishOnPostgresTest {
         int port = FrontCache.freePort();
         String database = TestDatabases.sharedPostgres("dateline_front");
         Map<String, String> purging = Map.of("dateline.front.caches", "http://127.0.0.1:" + port,
-                "logging.level.news.dateline.front", "DEBUG");
+                "logging.level.news.dateline.frontcache", "DEBUG");
         node1 = ClusterNode.start("node1", database, purging);
         node2 = ClusterNode.start("node2", database, purging);
         // The nodes purge from 127.0.0.1; nobody else may.
