@@ -49,6 +49,8 @@ class ArchitectureTest {
             entry("edge", Set.of("platform")),
             // backups, taken by the command and on a schedule by the running site
             entry("backup", Set.of("platform")),
+            // the front caches' purge client, driven by the change path
+            entry("frontcache", Set.of("platform")),
             entry("newsroom", Set.of("platform")),
             entry("taxonomy", Set.of("platform", "newsroom")),
             entry("account", Set.of("platform", "edge", "newsroom", "taxonomy")),

@@ -27,21 +27,33 @@ class LiveStreamController {
 
     private final LiveRepository live;
     private final LiveStreams streams;
+    private final GripStreams grip;
 
-    LiveStreamController(LiveRepository live, LiveStreams streams) {
+    LiveStreamController(LiveRepository live, LiveStreams streams, GripStreams grip) {
         this.live = live;
         this.streams = streams;
+        this.grip = grip;
     }
 
     @GetMapping(path = "/live/{articleId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> events(@PathVariable long articleId,
+    ResponseEntity<?> events(@PathVariable long articleId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(required = false) Long after) {
+            @RequestParam(required = false) Long after, HttpServletRequest request) {
         LiveCoverage coverage = live.coverage(articleId).filter(LiveCoverage::published)
                 .orElseThrow(() -> Refusal.notFound("Live stream of article " + articleId));
         if (!coverage.isLive()) {
             // 204 tells EventSource to stop reconnecting: nothing more will come.
             return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+        }
+        if (grip.holds(request)) {
+            // Pushpin keeps the connection open and appends what this site publishes to the channel (GripStreams).
+            return ResponseEntity.ok()
+                    .cacheControl(CacheControl.noStore())
+                    .contentType(MediaType.TEXT_EVENT_STREAM)
+                    .header("Grip-Hold", "stream")
+                    .header("Grip-Channel", GripStreams.channel(articleId))
+                    .header("Grip-Keep-Alive", ":keep-alive\\n\\n; format=cstring; timeout=15")
+                    .body(grip.hold(articleId, resumeAfter(lastEventId, after)));
         }
         SseEmitter emitter = streams.open(articleId).orElse(null);
         if (emitter == null) {

@@ -133,12 +133,17 @@ class LiveStreams implements SmartLifecycle {
         }
     }
 
-    private SseEventBuilder entryEvent(String name, LiveEntryView entry) {
+    /** What an entry's event carries, on this node's streams and through Pushpin ({@link GripStreams}). */
+    String entryJson(LiveEntryView entry) {
         Map<String, Object> payload = new java.util.LinkedHashMap<>();
         payload.put("id", entry.id());
         payload.put("html", blogs.entryHtml(entry));
         payload.put("keyHtml", entry.keyEvent() ? blogs.keyEventHtml(entry) : null);
-        SseEventBuilder event = SseEmitter.event().name(name).data(JSON.writeValueAsString(payload));
+        return JSON.writeValueAsString(payload);
+    }
+
+    private SseEventBuilder entryEvent(String name, LiveEntryView entry) {
+        SseEventBuilder event = SseEmitter.event().name(name).data(entryJson(entry));
         // Only new entries move the resume point: an edit of an old entry must not make the browser skip others.
         return "entry".equals(name) ? event.id(Long.toString(entry.id())) : event;
     }

@@ -187,7 +187,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         boolean storable = captured.getStatus() == HttpServletResponse.SC_OK
                 && captured.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
                 && captured.getHeader(HttpHeaders.CONTENT_ENCODING) == null
-                && !PageCache.refused(request);
+                && !PageCache.refused(request)
+                // Rendered from rows a change has since replaced: not stored here, and not shared by a front cache
+                // either, which would otherwise keep it after the purge that change sent (front.FrontCachePurger).
+                && cache.generation() == generation;
         if (!storable) {
             if (captured.getStatus() == HttpServletResponse.SC_OK && !saysNoStore(captured)) {
                 captured.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");

@@ -7,6 +7,7 @@ import news.dateline.platform.change.SiteChanged;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,6 +22,8 @@ class PageCacheInvalidation {
         this.cache = cache;
     }
 
+    /** First among the listeners: the front cache purge (front.FrontCachePurger) must find this node fresh. */
+    @Order(0)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(Change change) {
         switch (change) {
