@@ -14,6 +14,8 @@ import java.util.function.LongConsumer;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.live.LiveService;
+import news.dateline.page.PageRepository;
+import news.dateline.page.PageService;
 import news.dateline.story.ArticleService;
 import news.dateline.taxonomy.SectionRepository;
 import org.slf4j.Logger;
@@ -42,9 +44,14 @@ public class WxrImporter {
     private final ChangeLog changes;
     private final SectionRepository sections;
     private final Clock clock;
+    private final PageService pageService;
+    private final PageRepository pages;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
-            LiveService live, ChangeLog changes, SectionRepository sections, Clock clock) {
+            LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, PageService pageService,
+            PageRepository pages) {
+        this.pageService = pageService;
+        this.pages = pages;
         this.repo = repo;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
@@ -68,9 +75,11 @@ public class WxrImporter {
         List<Long> imported = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                ImportRun run = new ImportRun(repo, stories, live, savepoint, summary, options.flattenCategories(), clock.instant(),
+                ImportRun run = new ImportRun(repo, stories, live, new PageImport(pageService, pages, summary),
+                        savepoint, summary, options.flattenCategories(), clock.instant(),
                         () -> progress.accept(in.count()));
                 new WxrReader().read(in, run);
+                run.finish();
                 progress.accept(in.count());
                 imported.addAll(run.importedArticleIds());
             } catch (IOException e) {

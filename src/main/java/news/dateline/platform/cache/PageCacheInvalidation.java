@@ -3,6 +3,7 @@ package news.dateline.platform.cache;
 import news.dateline.platform.change.Change;
 import news.dateline.platform.change.CommentsChanged;
 import news.dateline.platform.change.LiveEntryChanged;
+import news.dateline.platform.change.SiteContentChanged;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
@@ -31,6 +32,8 @@ class PageCacheInvalidation {
             case LiveEntryChanged entry -> cache.liveEntryChanged(entry.articleId());
             // Every page's navigation lists the sections, and tag names show on article pages and listings.
             case TaxonomyChanged taxonomy -> cache.clear();
+            // A page is linked from the menus, and the menus are on every page.
+            case SiteContentChanged content -> cache.clear();
         }
     }
 }

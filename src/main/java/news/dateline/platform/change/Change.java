@@ -8,7 +8,8 @@ import java.util.List;
  * to rebuild the same change on another node ({@link #fromRow}).
  */
 public sealed interface Change
-        permits StoryChanged, StoriesImported, LiveEntryChanged, CommentsChanged, TaxonomyChanged {
+        permits StoryChanged, StoriesImported, LiveEntryChanged, CommentsChanged, TaxonomyChanged,
+        SiteContentChanged {
 
     /** The rows this change writes: one per article it names, or one with no article for a site-wide change. */
     List<ChangeRow> rows();
@@ -24,6 +25,10 @@ public sealed interface Change
         LiveEntryChanged.Kind entry = LiveEntryChanged.Kind.fromCode(row.kind());
         if (entry != null) {
             return new LiveEntryChanged(row.articleId(), row.entryId() == null ? 0 : row.entryId(), entry);
+        }
+        SiteContentChanged.Kind content = row.articleId() == null ? SiteContentChanged.Kind.fromCode(row.kind()) : null;
+        if (content != null) {
+            return new SiteContentChanged(content);
         }
         if (row.articleId() == null) {
             return new TaxonomyChanged(TaxonomyChanged.Kind.fromCode(row.kind()));
