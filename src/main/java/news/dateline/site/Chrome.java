@@ -1,9 +1,13 @@
 package news.dateline.site;
 
 import java.util.List;
+import news.dateline.menu.Navigation;
 import news.dateline.taxonomy.Section;
 
-/** What every reader page around the content needs: the site's name, its sections and its assets. */
+/**
+ * What every reader page around the content needs: the site's name, its sections and its assets, and the menus
+ * the newsroom made (the header's replaces the sections' list when there is one).
+ */
 public record Chrome(String siteName, String tagline, String language, List<Section> sections, String stylesheet,
-        int year) {
+        int year, Navigation navigation) {
 }

@@ -3,6 +3,8 @@ package news.dateline.site;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
+import news.dateline.menu.Menus;
+import news.dateline.menu.Navigation;
 import news.dateline.platform.SiteProperties;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
@@ -22,8 +24,11 @@ class ChromeAdvice {
     private final SectionRepository sections;
     private final ResourceUrlProvider resources;
     private final Clock clock;
+    private final Menus menus;
 
-    ChromeAdvice(SiteProperties site, SectionRepository sections, ResourceUrlProvider resources, Clock clock) {
+    ChromeAdvice(SiteProperties site, SectionRepository sections, ResourceUrlProvider resources, Clock clock,
+            Menus menus) {
+        this.menus = menus;
         this.site = site;
         this.sections = sections;
         this.resources = resources;
@@ -35,7 +40,16 @@ class ChromeAdvice {
         String stylesheet = resources.getForLookupPath("/assets/site.css");
         return new Chrome(site.name(), site.tagline(), site.language(), sectionsOrNone(),
                 stylesheet != null ? stylesheet : "/assets/site.css",
-                Year.now(clock.withZone(site.timeZone())).getValue());
+                Year.now(clock.withZone(site.timeZone())).getValue(), navigationOrNone());
+    }
+
+    /** Like the sections: the error page for a database that failed shows no menu rather than failing too. */
+    private Navigation navigationOrNone() {
+        try {
+            return menus.navigation();
+        } catch (DataAccessException e) {
+            return Navigation.NONE;
+        }
     }
 
     /** Error pages must render even while the database is the thing that failed. */
