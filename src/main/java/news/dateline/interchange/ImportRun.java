@@ -47,7 +47,7 @@ final class ImportRun implements WxrReader.Handler {
     static final String STANDFIRST_META = "_dateline_standfirst";
 
     static final String PAGES = "pages";
-    /** Menus come with the site's own navigation (a later issue); until then they are skipped, and said so. */
+    /** Menus are imported only when asked (the command and the upload do); otherwise skipped, and said so. */
     static final String MENU_ITEM_SKIPPED = "menu item (menus are not imported yet: set up the site's navigation in Dateline)";
     static final String WAS_PASSWORD_PROTECTED = "was password-protected in WordPress";
     private static final java.time.format.DateTimeFormatter MINUTE =
@@ -68,12 +68,15 @@ final class ImportRun implements WxrReader.Handler {
     private final ArticleService stories;
     private final LiveService live;
     private final PageImport pages;
+    /** Null when the caller did not ask for menus: their items are then skipped, as before. */
+    private final MenuImport menus;
 
-    ImportRun(ImportRepository repo, ArticleService stories, LiveService live, PageImport pages,
+    ImportRun(ImportRepository repo, ArticleService stories, LiveService live, PageImport pages, MenuImport menus,
             TransactionTemplate savepoint, ImportSummary summary, boolean flattenCategories, Instant now,
             Runnable progress) {
         this.repo = repo;
         this.pages = pages;
+        this.menus = menus;
         this.stories = stories;
         this.live = live;
         this.savepoint = savepoint;
@@ -208,7 +211,15 @@ final class ImportRun implements WxrReader.Handler {
                     }
                 }
                 case "attachment" -> attachment(item);
-                case "nav_menu_item" -> summary.skipped(MENU_ITEM_SKIPPED, describe(item));
+                case "nav_menu_item" -> {
+                    if (menus == null) {
+                        summary.skipped(MENU_ITEM_SKIPPED, describe(item));
+                    } else {
+                        long postId = WxrFields.wpNumber(item.postId(), "post id");
+                        menus.item(item, (item.guid().isBlank() ? "menu-item" : item.guid().strip()) + "#" + postId,
+                                postId, describe(item));
+                    }
+                }
                 default -> summary.skipped("post type '" + item.postType().strip() + "'", describe(item));
             }
         } finally {
@@ -236,6 +247,9 @@ final class ImportRun implements WxrReader.Handler {
     /** After the last item. */
     void finish() {
         pages.placeUnderParents();
+        if (menus != null) {
+            menus.build();
+        }
     }
 
     /** Returns the id of the story this post created, or null when it was imported before. */

@@ -60,6 +60,11 @@ final class PageImport {
         }
     }
 
+    /** The page a WordPress page id of this file became (null if none). */
+    Long pageFor(long wpId) {
+        return byWpId.get(wpId);
+    }
+
     /** After the last item: every page under its WordPress parent, when that parent came in too. */
     void placeUnderParents() {
         Set<Long> unplaced = new LinkedHashSet<>();

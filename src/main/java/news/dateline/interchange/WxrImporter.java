@@ -14,6 +14,7 @@ import java.util.function.LongConsumer;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.live.LiveService;
+import news.dateline.menu.MenuService;
 import news.dateline.page.PageRepository;
 import news.dateline.page.PageService;
 import news.dateline.story.ArticleService;
@@ -46,10 +47,12 @@ public class WxrImporter {
     private final Clock clock;
     private final PageService pageService;
     private final PageRepository pages;
+    private final MenuService menuService;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
             LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, PageService pageService,
-            PageRepository pages) {
+            PageRepository pages, MenuService menuService) {
+        this.menuService = menuService;
         this.pageService = pageService;
         this.pages = pages;
         this.repo = repo;
@@ -63,7 +66,15 @@ public class WxrImporter {
         this.clock = clock;
     }
 
-    public record Options(boolean dryRun, boolean flattenCategories) {
+    /**
+     * {@code menus}: WordPress's menus become the header and footer menus (each only while the site's is empty).
+     * The command and the newsroom upload always ask; the two-argument form, for tests on a shared site, does not.
+     */
+    public record Options(boolean dryRun, boolean flattenCategories, boolean menus) {
+
+        public Options(boolean dryRun, boolean flattenCategories) {
+            this(dryRun, flattenCategories, false);
+        }
     }
 
     /**
@@ -75,7 +86,9 @@ public class WxrImporter {
         List<Long> imported = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                ImportRun run = new ImportRun(repo, stories, live, new PageImport(pageService, pages, summary),
+                PageImport pageImport = new PageImport(pageService, pages, summary);
+                MenuImport menuImport = options.menus() ? new MenuImport(menuService, repo, pageImport, summary) : null;
+                ImportRun run = new ImportRun(repo, stories, live, pageImport, menuImport,
                         savepoint, summary, options.flattenCategories(), clock.instant(),
                         () -> progress.accept(in.count()));
                 new WxrReader().read(in, run);

@@ -57,6 +57,17 @@ class MenuRepository {
                 .optional();
     }
 
+    int countOthers(String menu, List<String> wpKeys) {
+        if (wpKeys.isEmpty()) {
+            return jdbc.sql("SELECT COUNT(*) FROM menu_item WHERE menu = :menu").param("menu", menu)
+                    .query(Integer.class).single();
+        }
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM menu_item
+                        WHERE menu = :menu AND (wp_key IS NULL OR wp_key NOT IN (:keys))""")
+                .param("menu", menu).param("keys", wpKeys).query(Integer.class).single();
+    }
+
     long insert(String menu, Long parentId, String label, MenuItem.Kind kind, Long targetId, String url,
             String wpKey) {
         return jdbc.sql("""

@@ -152,6 +152,16 @@ public class MenuService {
         return id;
     }
 
+    /** Whether an item with this WordPress key was imported before. */
+    public boolean isImported(String wpKey) {
+        return items.idByWpKey(wpKey).isPresent();
+    }
+
+    /** Whether the menu holds items other than those with these WordPress keys (made in the newsroom, say). */
+    public boolean hasOtherItems(String menu, List<String> wpKeys) {
+        return items.countOthers(menu, wpKeys) > 0;
+    }
+
     /** Whether a menu's address is one a reader can follow without harm: http(s), mailto, or this site's path. */
     public static boolean isSafe(String url) {
         if (url.startsWith("/")) {
