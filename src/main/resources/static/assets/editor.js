@@ -10,7 +10,7 @@
   var csrfToken = document.querySelector('meta[name="csrf-token"]').content;
   var SIGNED_OUT = 'You have been signed out. Your text is still here: sign in in another tab, then save.';
   var signedOut = false;
-  var headline = form.elements.headline;
+  var headline = form.elements.headline || form.elements.title; // a story's headline, a page's title
   var slug = form.elements.slug;
   var body = form.elements.body;
   var dateline = form.elements.dateline;

@@ -35,7 +35,8 @@ class ArchitectureTest {
     private static final Set<String> THROUGH_STORY = Set.of("platform", "newsroom", "taxonomy", "account", "story");
     private static final Set<String> THROUGH_SEARCH = Set.of("platform", "newsroom", "taxonomy", "account", "story",
             "live", "comment", "search");
-    private static final Set<String> THROUGH_MODERATION = plus(THROUGH_SEARCH, "moderation");
+    private static final Set<String> THROUGH_MODERATION = plus(plus(plus(THROUGH_SEARCH, "moderation"),
+            "page"), "menu");
 
     /**
      * Which top-level package may use which others, low to high: platform, edge (what is settled before any feature
@@ -56,6 +57,10 @@ class ArchitectureTest {
             entry("account", Set.of("platform", "edge", "newsroom", "taxonomy")),
             entry("story", Set.of("platform", "newsroom", "taxonomy")),
             entry("live", THROUGH_STORY),
+            // pages (About, Contact…): written with story's Markdown; the importer, site, feed and cli use them
+            entry("page", Set.of("platform", "newsroom", "taxonomy", "story")),
+            // the header and footer menus: items point at sections, tags and pages
+            entry("menu", Set.of("platform", "newsroom", "taxonomy", "page")),
             entry("comment", THROUGH_STORY),
             entry("search", THROUGH_STORY),
             entry("moderation", THROUGH_SEARCH),

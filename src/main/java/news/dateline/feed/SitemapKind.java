@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The sitemaps the index points at, each split into files: {@code /sitemaps/articles-1.xml}, {@code -2}… */
 enum SitemapKind {
-    ARTICLES, SECTIONS, TAGS, AUTHORS;
+    ARTICLES, SECTIONS, TAGS, AUTHORS, PAGES;
 
     String fileName(int page) {
         return name().toLowerCase(Locale.ROOT) + "-" + page + ".xml";

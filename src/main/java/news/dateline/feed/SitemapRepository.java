@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the sitemaps list: published stories, sections, and the tags and authors that have published
- * stories. Each kind is read a file at a time, in a stable order, so that file N keeps its addresses.
+ * What the sitemaps list: published stories, sections, the tags and authors that have published stories, and
+ * published pages (never in the news sitemap; stories of kind page from before pages existed are listed as pages).
+ * Each kind is read a file at a time, in a stable order, so that file N keeps its addresses.
  */
 @Repository
 class SitemapRepository {
@@ -19,7 +20,7 @@ class SitemapRepository {
     private static final String ARTICLES = """
             SELECT '/' || s.slug || '/' || a.slug AS path, %s AS last_changed
             FROM article a JOIN section s ON s.id = a.section_id
-            WHERE a.status = 'published'
+            WHERE a.status = 'published' AND a.kind = 'article'
             ORDER BY a.published_at, a.id
             LIMIT :limit OFFSET :offset""".formatted(LAST_CHANGED);
 
@@ -48,6 +49,14 @@ class SitemapRepository {
             ORDER BY au.id
             LIMIT :limit OFFSET :offset""".formatted(LAST_CHANGED);
 
+    /** Published pages (About, Contact…, news.dateline.page): in the sitemap, never in the news sitemap. */
+    private static final String PAGES = """
+            SELECT '/pages/' || p.path AS path, p.updated_at AS last_changed
+            FROM page p
+            WHERE p.status = 'published'
+            ORDER BY p.id
+            LIMIT :limit OFFSET :offset""";
+
     private final JdbcClient jdbc;
 
     SitemapRepository(JdbcClient jdbc) {
@@ -71,7 +80,7 @@ class SitemapRepository {
 
     long count(SitemapKind kind) {
         String sql = switch (kind) {
-            case ARTICLES -> "SELECT COUNT(*) FROM article WHERE status = 'published'";
+            case ARTICLES -> "SELECT COUNT(*) FROM article WHERE status = 'published' AND kind = 'article'";
             case SECTIONS -> "SELECT COUNT(*) FROM section";
             case TAGS -> """
                     SELECT COUNT(DISTINCT at.tag_id)
@@ -79,6 +88,7 @@ class SitemapRepository {
             case AUTHORS -> """
                     SELECT COUNT(DISTINCT aa.author_id)
                     FROM article_author aa JOIN article a ON a.id = aa.article_id AND a.status = 'published'""";
+            case PAGES -> "SELECT COUNT(*) FROM page WHERE status = 'published'";
         };
         return jdbc.sql(sql).query(Long.class).single();
     }
@@ -88,7 +98,8 @@ class SitemapRepository {
         return jdbc.sql("""
                         SELECT '/' || s.slug || '/' || a.slug AS path, a.headline, a.published_at
                         FROM article a JOIN section s ON s.id = a.section_id
-                        WHERE a.status = 'published' AND a.published_at >= :since AND a.published_at <= :until
+                        WHERE a.status = 'published' AND a.kind = 'article'
+                          AND a.published_at >= :since AND a.published_at <= :until
                         ORDER BY a.published_at DESC, a.id DESC
                         LIMIT :limit""")
                 .param("since", since.toEpochMilli()).param("until", until.toEpochMilli()).param("limit", limit)
@@ -98,13 +109,16 @@ class SitemapRepository {
     }
 
     /**
-     * The version of every sitemap at once: any story changing, in any status, and any section or author
-     * appearing changes it.
+     * The version of every sitemap at once: any story or page changing, in any status, and any section or
+     * author appearing changes it.
      */
     FeedVersion version() {
         return jdbc.sql("""
-                        SELECT COALESCE(MAX(modified_at), 0) AS newest,
-                               COUNT(*) + (SELECT COUNT(*) FROM section) + (SELECT COUNT(*) FROM author) AS items
+                        SELECT CASE WHEN COALESCE(MAX(modified_at), 0) > (SELECT COALESCE(MAX(updated_at), 0) FROM page)
+                                    THEN COALESCE(MAX(modified_at), 0)
+                                    ELSE (SELECT COALESCE(MAX(updated_at), 0) FROM page) END AS newest,
+                               COUNT(*) + (SELECT COUNT(*) FROM section) + (SELECT COUNT(*) FROM author)
+                                   + (SELECT COUNT(*) FROM page) AS items
                         FROM article""")
                 .query((rs, n) -> new FeedVersion(rs.getLong("newest"), rs.getLong("items"), "sitemap"))
                 .single();
@@ -116,6 +130,7 @@ class SitemapRepository {
             case SECTIONS -> SECTIONS;
             case TAGS -> TAGS;
             case AUTHORS -> AUTHORS;
+            case PAGES -> PAGES;
         };
     }
 }

@@ -17,6 +17,7 @@ import news.dateline.platform.change.Change;
 import news.dateline.platform.change.CommentsChanged;
 import news.dateline.platform.change.LiveEntryChanged;
 import news.dateline.platform.change.SiteChanged;
+import news.dateline.platform.change.SiteContentChanged;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
@@ -100,6 +101,8 @@ class FrontCachePurger {
             // The front page's choices show on home and the section pages; a banner or the settings on every page.
             case SiteChanged site -> site.kind() == SiteChanged.Kind.FRONT
                     ? new Purge(List.of(CacheTags.FRONT)) : Purge.EVERYTHING;
+            // A page or a menu: the menus are on every page.
+            case SiteContentChanged content -> Purge.EVERYTHING;
         };
     }
 

@@ -52,7 +52,7 @@ class ImportController {
         try {
             file.transferTo(upload);
             ImportSummary summary = importer.importFile(upload,
-                    new WxrImporter.Options(dryRun, flattenCategories), read -> { });
+                    new WxrImporter.Options(dryRun, flattenCategories, true), read -> { });
             model.addAttribute("view", new ImportView(null, file.getOriginalFilename(), summary.lines(), dryRun,
                     flattenCategories));
         } catch (WxrFormatException e) {

@@ -30,6 +30,14 @@ class ImportRepository {
                 .query(Long.class).optional();
     }
 
+    /** What a WordPress number (a term id, a post id) became here, from the newest import that brought it. */
+    Optional<Long> mappedById(String kind, long wpId) {
+        return jdbc.sql("""
+                        SELECT local_id FROM wordpress_import WHERE kind = :kind AND wp_id = :id
+                        ORDER BY imported_at DESC LIMIT 1""")
+                .param("kind", kind).param("id", wpId).query(Long.class).optional();
+    }
+
     void map(String kind, String wpKey, Long wpId, String wpName, long localId, Instant now) {
         jdbc.sql("""
                         INSERT INTO wordpress_import (kind, wp_key, wp_id, wp_name, local_id, imported_at)

@@ -47,7 +47,7 @@ final class ImportRun implements WxrReader.Handler {
     static final String STANDFIRST_META = "_dateline_standfirst";
 
     static final String PAGES = "pages";
-    /** Menus come with the site's own navigation (a later issue); until then they are skipped, and said so. */
+    /** Menus are imported only when asked (the command and the upload do); otherwise skipped, and said so. */
     static final String MENU_ITEM_SKIPPED = "menu item (menus are not imported yet: set up the site's navigation in Dateline)";
     static final String WAS_PASSWORD_PROTECTED = "was password-protected in WordPress";
     private static final java.time.format.DateTimeFormatter MINUTE =
@@ -67,10 +67,16 @@ final class ImportRun implements WxrReader.Handler {
     private final List<Long> imported = new ArrayList<>();
     private final ArticleService stories;
     private final LiveService live;
+    private final PageImport pages;
+    /** Null when the caller did not ask for menus: their items are then skipped, as before. */
+    private final MenuImport menus;
 
-    ImportRun(ImportRepository repo, ArticleService stories, LiveService live, TransactionTemplate savepoint, ImportSummary summary,
-            boolean flattenCategories, Instant now, Runnable progress) {
+    ImportRun(ImportRepository repo, ArticleService stories, LiveService live, PageImport pages, MenuImport menus,
+            TransactionTemplate savepoint, ImportSummary summary, boolean flattenCategories, Instant now,
+            Runnable progress) {
         this.repo = repo;
+        this.pages = pages;
+        this.menus = menus;
         this.stories = stories;
         this.live = live;
         this.savepoint = savepoint;
@@ -184,7 +190,11 @@ final class ImportRun implements WxrReader.Handler {
                     try {
                         Long fresh = savepoint.execute(status -> {
                             try {
-                                return post(item, "page".equals(item.postType().strip()));
+                                if ("page".equals(item.postType().strip())) {
+                                    page(item);
+                                    return null;
+                                }
+                                return post(item, false);
                             } catch (WxrFields.BadField e) {
                                 status.setRollbackOnly();
                                 summary.skipped(e.getMessage(), describe(item));
@@ -201,11 +211,44 @@ final class ImportRun implements WxrReader.Handler {
                     }
                 }
                 case "attachment" -> attachment(item);
-                case "nav_menu_item" -> summary.skipped(MENU_ITEM_SKIPPED, describe(item));
+                case "nav_menu_item" -> {
+                    if (menus == null) {
+                        summary.skipped(MENU_ITEM_SKIPPED, describe(item));
+                    } else {
+                        long postId = WxrFields.wpNumber(item.postId(), "post id");
+                        menus.item(item, (item.guid().isBlank() ? "menu-item" : item.guid().strip()) + "#" + postId,
+                                postId, describe(item));
+                    }
+                }
                 default -> summary.skipped("post type '" + item.postType().strip() + "'", describe(item));
             }
         } finally {
             progress.run();
+        }
+    }
+
+    /** A WordPress page: one of the site's pages, published if it was public in WordPress. */
+    private void page(Item item) {
+        long postId = WxrFields.wpNumber(item.postId(), "post id");
+        String key = item.guid().isBlank()
+                ? "no-guid " + item.title().strip() + " " + item.postDate().strip() + "#" + postId
+                : item.guid().strip() + "#" + postId;
+        boolean published = switch (item.status().strip()) {
+            case "publish" -> item.postPassword().isBlank();
+            case "future", "draft", "pending", "private" -> false;
+            default -> throw new WxrFields.BadField("page with status '" + item.status().strip() + "'");
+        };
+        if ("publish".equals(item.status().strip()) && !published) {
+            summary.heldBack(describe(item), WAS_PASSWORD_PROTECTED);
+        }
+        pages.page(item, key, postId, published, bodyOf(item), describe(item));
+    }
+
+    /** After the last item. */
+    void finish() {
+        pages.placeUnderParents();
+        if (menus != null) {
+            menus.build();
         }
     }
 
@@ -286,14 +329,7 @@ final class ImportRun implements WxrReader.Handler {
         for (int n = 2; repo.slugTaken(sectionId, slug); n++) {
             slug = base + "-" + n;
         }
-        String body;
-        if (item.meta().containsKey(MARKDOWN_META)) {
-            body = item.meta().get(MARKDOWN_META);
-        } else {
-            Set<String> notes = new LinkedHashSet<>();
-            body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(item.content(), notes), notes);
-            notes.forEach(summary::note);
-        }
+        String body = bodyOf(item);
         String standfirst = item.meta().containsKey(STANDFIRST_META) ? item.meta().get(STANDFIRST_META)
                 : LOOKS_LIKE_HTML.matcher(item.excerpt()).find()
                 ? HtmlToText.of(item.excerpt()).replaceAll("\\s+", " ").strip()
@@ -338,6 +374,17 @@ final class ImportRun implements WxrReader.Handler {
         repo.map("article", key, postId, decoded(item.postName()).strip(), articleId, now);
         summary.imported(page ? "pages" : "articles");
         return articleId;
+    }
+
+    /** The Markdown of a post or page: our own export's source when it carries it, else the HTML converted. */
+    private String bodyOf(Item item) {
+        if (item.meta().containsKey(MARKDOWN_META)) {
+            return item.meta().get(MARKDOWN_META);
+        }
+        Set<String> notes = new LinkedHashSet<>();
+        String body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(item.content(), notes), notes);
+        notes.forEach(summary::note);
+        return body;
     }
 
     /** Pages have no categories in WordPress; here they live in one section, at /pages/{slug}. */

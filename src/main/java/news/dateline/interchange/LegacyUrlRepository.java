@@ -22,8 +22,20 @@ class LegacyUrlRepository {
         this.jdbc = jdbc;
     }
 
-    /** {@code /?p=123} or {@code /?page_id=7}. */
+    /**
+     * {@code /?p=123} or {@code /?page_id=7}: a page imported as one of the site's pages (news.dateline.page), or
+     * one imported before pages existed, as a story of kind page.
+     */
     Optional<String> byPostId(long wpId, String kind) {
+        if ("page".equals(kind)) {
+            Optional<String> page = jdbc.sql("""
+                            SELECT '/pages/' || path FROM page WHERE wp_id = :id AND status = 'published'
+                            ORDER BY id DESC LIMIT 1""")
+                    .param("id", wpId).query(String.class).optional();
+            if (page.isPresent()) {
+                return page;
+            }
+        }
         return jdbc.sql(ARTICLE + "m.wp_id = :id" + NEWEST)
                 .param("kind", kind).param("id", wpId).query(String.class).optional();
     }

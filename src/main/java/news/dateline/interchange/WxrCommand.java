@@ -66,7 +66,7 @@ public final class WxrCommand {
                 "logging.level.root", "WARN"));
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             return IMPORT.equals(args[0])
-                    ? importFile(context.getBean(WxrImporter.class), file, new WxrImporter.Options(dryRun, flatten),
+                    ? importFile(context.getBean(WxrImporter.class), file, new WxrImporter.Options(dryRun, flatten, true),
                             out, err)
                     : exportTo(context.getBean(WxrExporter.class), file, out);
         } catch (Exception e) {

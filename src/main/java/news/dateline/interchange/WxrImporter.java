@@ -16,6 +16,9 @@ import news.dateline.platform.audit.AuditAction;
 import news.dateline.platform.audit.AuditLog;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.live.LiveService;
+import news.dateline.menu.MenuService;
+import news.dateline.page.PageRepository;
+import news.dateline.page.PageService;
 import news.dateline.story.ArticleService;
 import news.dateline.taxonomy.SectionRepository;
 import org.slf4j.Logger;
@@ -45,10 +48,17 @@ public class WxrImporter {
     private final SectionRepository sections;
     private final Clock clock;
     private final AuditLog audit;
+    private final PageService pageService;
+    private final PageRepository pages;
+    private final MenuService menuService;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
-            LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, AuditLog audit) {
+            LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, AuditLog audit,
+            PageService pageService, PageRepository pages, MenuService menuService) {
         this.audit = audit;
+        this.menuService = menuService;
+        this.pageService = pageService;
+        this.pages = pages;
         this.repo = repo;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
@@ -60,7 +70,15 @@ public class WxrImporter {
         this.clock = clock;
     }
 
-    public record Options(boolean dryRun, boolean flattenCategories) {
+    /**
+     * {@code menus}: WordPress's menus become the header and footer menus (each only while the site's is empty).
+     * The command and the newsroom upload always ask; the two-argument form, for tests on a shared site, does not.
+     */
+    public record Options(boolean dryRun, boolean flattenCategories, boolean menus) {
+
+        public Options(boolean dryRun, boolean flattenCategories) {
+            this(dryRun, flattenCategories, false);
+        }
     }
 
     /**
@@ -72,9 +90,13 @@ public class WxrImporter {
         List<Long> imported = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                ImportRun run = new ImportRun(repo, stories, live, savepoint, summary, options.flattenCategories(), clock.instant(),
+                PageImport pageImport = new PageImport(pageService, pages, summary);
+                MenuImport menuImport = options.menus() ? new MenuImport(menuService, repo, pageImport, summary) : null;
+                ImportRun run = new ImportRun(repo, stories, live, pageImport, menuImport,
+                        savepoint, summary, options.flattenCategories(), clock.instant(),
                         () -> progress.accept(in.count()));
                 new WxrReader().read(in, run);
+                run.finish();
                 progress.accept(in.count());
                 imported.addAll(run.importedArticleIds());
             } catch (IOException e) {

@@ -187,6 +187,9 @@ final class WxrReader {
                 if (taxonomy != null) {
                     terms.add(new ItemTerm(taxonomy, nicename == null ? "" : nicename, text));
                 }
+                if ("nav_menu".equals(domain) && nicename != null) {
+                    meta.put(MenuImport.MENU_META, nicename); // the menu a nav_menu_item belongs to
+                }
             } else if (isWp(xml) && "postmeta".equals(name)) {
                 Map<String, String> m = fields(xml);
                 meta.put(m.getOrDefault("meta_key", ""), m.getOrDefault("meta_value", ""));
@@ -195,6 +198,9 @@ final class WxrReader {
             } else {
                 f.put(key(xml), text(xml));
             }
+        }
+        if (f.containsKey("wp:menu_order")) {
+            meta.put(MenuImport.ORDER_META, f.get("wp:menu_order"));
         }
         return new Item(line, f.getOrDefault("title", ""), f.getOrDefault("link", ""),
                 f.getOrDefault("dc:creator", ""), f.getOrDefault("guid", ""),

@@ -7,6 +7,7 @@ import news.dateline.platform.change.LiveEntryChanged;
 import news.dateline.platform.change.SiteChanged;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.platform.change.StoryChanged;
+import news.dateline.platform.change.SiteContentChanged;
 import news.dateline.platform.change.TaxonomyChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ class IndexFollower {
                 case LiveEntryChanged entry -> { }
                 case TaxonomyChanged taxonomy -> { }
                 case SiteChanged site -> { }
+                case SiteContentChanged content -> { }
             }
         } catch (RuntimeException | IOException e) {
             log.error("Search index not updated for {}; `reindex` repairs it.", change, e);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.List;
 import news.dateline.front.Banners;
+import news.dateline.menu.Menus;
+import news.dateline.menu.Navigation;
 import news.dateline.settings.Settings;
 import news.dateline.settings.SiteSettings;
 import news.dateline.taxonomy.Section;
@@ -25,10 +27,12 @@ class ChromeAdvice {
     private final ResourceUrlProvider resources;
     private final Clock clock;
     private final Banners banners;
+    private final Menus menus;
 
     ChromeAdvice(SiteSettings settings, SectionRepository sections, ResourceUrlProvider resources, Clock clock,
-            Banners banners) {
+            Banners banners, Menus menus) {
         this.banners = banners;
+        this.menus = menus;
         this.settings = settings;
         this.sections = sections;
         this.resources = resources;
@@ -41,7 +45,17 @@ class ChromeAdvice {
         Settings site = settings.current();
         return new Chrome(site.name(), site.tagline(), site.language(), sectionsOrNone(),
                 stylesheet != null ? stylesheet : "/assets/site.css",
-                Year.now(clock.withZone(site.timeZone())).getValue(), banners.current().orElse(null), site);
+                Year.now(clock.withZone(site.timeZone())).getValue(), banners.current().orElse(null), site,
+                navigationOrNone());
+    }
+
+    /** Like the sections: the error page for a database that failed shows no menu rather than failing too. */
+    private Navigation navigationOrNone() {
+        try {
+            return menus.navigation();
+        } catch (DataAccessException e) {
+            return Navigation.NONE;
+        }
     }
 
     /** Error pages must render even while the database is the thing that failed. */

@@ -76,6 +76,12 @@ class MigratesForwardFromTheOldLayoutTest {
         assertThat(inOldTables).isEqualTo(rowsBefore);
         SortedMap<String, List<String>> inNewTables = new TreeMap<>(rowsAfter);
         inNewTables.keySet().removeAll(rowsBefore.keySet());
+        // V17 turns each WordPress page imported as a story of kind 'page' into a page at the same address.
+        inNewTables.remove("page");
+        try (Connection connection = database.connect()) {
+            assertThat(single(connection, "SELECT count(*) FROM page WHERE path = 'about' AND title = 'About us' "
+                    + "AND status = 'draft'")).as("the old newsroom's scheduled About page, now a draft page").isEqualTo(1);
+        }
         assertThat(inNewTables).as("tables that later migrations add are new and empty")
                 .allSatisfy((table, lines) -> assertThat(lines).as(table).isEmpty());
         assertThat(newValues(database, columnsBefore)).as("values in columns added since main").containsOnlyNulls();

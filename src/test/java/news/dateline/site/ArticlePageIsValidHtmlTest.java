@@ -6,6 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import news.dateline.menu.MenuService;
+import news.dateline.page.PageForm;
+import news.dateline.page.PageService;
+import news.dateline.platform.ActingAccount;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.SqliteSite;
 import nu.validator.client.EmbeddedValidator;
@@ -44,6 +48,32 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
 
         List<String> errors = report.errors();
         assertThat(errors).as("Nu Html Checker errors in " + path + ":\n" + String.join("\n", errors)).isEmpty();
+    }
+
+    /** Issue 16: a page, and a reader page with header and footer menus (the wide list and the phone's). */
+    @org.junit.jupiter.api.Test
+    void pagesAndPagesWithMenusAreValidHtml() throws Exception {
+        long pageId = bean(PageService.class).create(ActingAccount.SITE,
+                new PageForm("Corrections policy", "corrections-vnu", "", "We correct *errors*.\n\n## How"), true);
+        MenuService menus = bean(MenuService.class);
+        List<Long> items = new java.util.ArrayList<>();
+        items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "page:" + pageId, "", "", "")));
+        menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "link", "Newsletter",
+                "https://newsletter.example.org/", Long.toString(items.getFirst())));
+        items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("footer", "link", "Contact",
+                "mailto:desk@example.org", "")));
+        try {
+            for (String path : List.of("/pages/corrections-vnu", "/", "/world/")) {
+                Page page = site().get(path);
+                assertThat(page.status()).as(path).isEqualTo(200);
+                assertThat(page.html().select("nav.sections details.nav-phone a").eachText()).as(path)
+                        .contains("Corrections policy", "Newsletter");
+                List<String> errors = check(page.body()).errors();
+                assertThat(errors).as("Nu Html Checker errors in " + path + ":\n" + String.join("\n", errors)).isEmpty();
+            }
+        } finally {
+            items.forEach(id -> menus.delete(ActingAccount.SITE, id));
+        }
     }
 
     /**

@@ -11,6 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import news.dateline.menu.MenuService;
+import news.dateline.page.PageForm;
+import news.dateline.page.PageService;
+import news.dateline.platform.ActingAccount;
 import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.StoryBuilder.Written;
@@ -136,6 +140,50 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
             }
             page.navigate(site().base() + "/newsroom/banner");
             page.click("button:has-text('End the banner now')");
+        }
+        assertThat(violations).as("axe violations").isEmpty();
+    }
+
+    /**
+     * Issue 16: a page, and reader pages with a header menu (wide, and folded behind its button on a phone, closed
+     * and open) and a footer menu; and the newsroom's page editor and menus screen.
+     */
+    @Test
+    void pagesAndMenusHaveNoAxeViolations() {
+        long pageId = bean(PageService.class).create(ActingAccount.SITE,
+                new PageForm("Ethics policy", "ethics-axe", "", "We *never* pay sources.\n\n## Gifts\n\nNone."), true);
+        MenuService menus = bean(MenuService.class);
+        List<Long> items = new ArrayList<>();
+        items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "page:" + pageId, "", "", "")));
+        menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "link", "Newsletter",
+                "https://newsletter.example.org/", Long.toString(items.getFirst())));
+        items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "link", "Podcasts", "/tag/podcasts", "")));
+        items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("footer", "link", "Contact", "mailto:desk@example.org", "")));
+        Written story = story(this, "Harbour ferry timetable changes").body("From Monday.").write();
+        List<String> violations = new ArrayList<>();
+        String username = TestAccounts.create(this, "editor");
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            for (String path : List.of("/pages/ethics-axe", "/", story.path(), "/no-such-page")) {
+                violations.addAll(check(page, path));
+            }
+            page.setViewportSize(390, 844);
+            violations.addAll(check(page, "/"));
+            page.click("nav.sections details.nav-phone summary");
+            assertThat(page.isVisible("nav.sections details.nav-phone a[href='/pages/ethics-axe']")).isTrue();
+            violations.addAll(check(page, null).stream().map(v -> "/ (menu open on a phone) " + v).toList());
+            page.setViewportSize(1280, 900);
+            page.navigate(site().base() + "/newsroom/login");
+            page.fill("#username", username);
+            page.fill("#password", TestAccounts.PASSWORD);
+            page.press("#password", "Enter");
+            page.waitForURL(site().base() + "/newsroom");
+            for (String path : List.of("/newsroom/pages", "/newsroom/pages/new", "/newsroom/pages/" + pageId,
+                    "/newsroom/menus")) {
+                violations.addAll(check(page, path));
+            }
+        } finally {
+            items.forEach(id -> menus.delete(ActingAccount.SITE, id));
         }
         assertThat(violations).as("axe violations").isEmpty();
     }

@@ -4,6 +4,7 @@ import news.dateline.platform.change.Change;
 import news.dateline.platform.change.CommentsChanged;
 import news.dateline.platform.change.LiveEntryChanged;
 import news.dateline.platform.change.SiteChanged;
+import news.dateline.platform.change.SiteContentChanged;
 import news.dateline.platform.change.StoriesImported;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
@@ -43,6 +44,8 @@ class PageCacheInvalidation {
                     cache.clear();
                 }
             }
+            // A page is linked from the menus, and the menus are on every page.
+            case SiteContentChanged content -> cache.clear();
         }
     }
 }

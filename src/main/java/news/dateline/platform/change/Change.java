@@ -8,7 +8,8 @@ import java.util.List;
  * to rebuild the same change on another node ({@link #fromRow}).
  */
 public sealed interface Change
-        permits StoryChanged, StoriesImported, LiveEntryChanged, CommentsChanged, TaxonomyChanged, SiteChanged {
+        permits StoryChanged, StoriesImported, LiveEntryChanged, CommentsChanged, TaxonomyChanged, SiteChanged,
+        SiteContentChanged {
 
     /** The rows this change writes: one per article it names, or one with no article for a site-wide change. */
     List<ChangeRow> rows();
@@ -28,6 +29,10 @@ public sealed interface Change
         SiteChanged.Kind site = SiteChanged.Kind.fromCode(row.kind());
         if (site != null) {
             return new SiteChanged(site);
+        }
+        SiteContentChanged.Kind content = row.articleId() == null ? SiteContentChanged.Kind.fromCode(row.kind()) : null;
+        if (content != null) {
+            return new SiteContentChanged(content);
         }
         if (row.articleId() == null) {
             return new TaxonomyChanged(TaxonomyChanged.Kind.fromCode(row.kind()));

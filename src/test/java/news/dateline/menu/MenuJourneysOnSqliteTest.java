@@ -1,0 +1,6 @@
+package news.dateline.menu;
+
+import news.dateline.support.SqliteSite;
+
+class MenuJourneysOnSqliteTest extends SqliteSite implements MenuJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.page;
+
+import news.dateline.support.PostgresSite;
+
+class PageJourneysOnPostgresTest extends PostgresSite implements PageJourneys {
+}

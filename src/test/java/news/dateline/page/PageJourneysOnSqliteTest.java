@@ -1,0 +1,6 @@
+package news.dateline.page;
+
+import news.dateline.support.SqliteSite;
+
+class PageJourneysOnSqliteTest extends SqliteSite implements PageJourneys {
+}
