@@ -50,8 +50,10 @@ class ArchitectureTest {
             // backups, taken by the command and on a schedule by the running site
             entry("backup", Set.of("platform")),
             entry("newsroom", Set.of("platform")),
+            // the mail outbox, its worker and the newsroom's mail screen (docs/mail.md)
+            entry("mail", Set.of("platform", "newsroom")),
             entry("taxonomy", Set.of("platform", "newsroom")),
-            entry("account", Set.of("platform", "edge", "newsroom", "taxonomy")),
+            entry("account", Set.of("platform", "edge", "newsroom", "taxonomy", "mail")),
             entry("story", Set.of("platform", "newsroom", "taxonomy")),
             entry("live", THROUGH_STORY),
             entry("comment", THROUGH_STORY),

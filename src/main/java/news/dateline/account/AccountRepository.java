@@ -13,12 +13,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    record StoredAccount(Account account, String passwordHash) {
+    /** {@code sessionEpoch}: raised by every password change; see SignedInAccountFilter. */
+    record StoredAccount(Account account, String passwordHash, int sessionEpoch, String email) {
     }
 
     private static final String SELECT = """
             SELECT ac.id, ac.username, ac.password_hash, ac.role, ac.author_id, au.name AS author_name,
-                   ac.disabled, ac.created_at
+                   ac.disabled, ac.created_at, ac.session_epoch, ac.email
             FROM account ac LEFT JOIN author au ON au.id = ac.author_id
             """;
 
@@ -33,6 +34,12 @@ class AccountRepository {
                 .param("username", username)
                 .query(AccountRepository::stored)
                 .optional();
+    }
+
+    /** Addresses are stored lower-cased (Emails.normalise), so this finds "Ada@Example.org" as ada@example.org. */
+    Optional<StoredAccount> findByEmail(String email) {
+        return jdbc.sql(SELECT + "WHERE ac.email = :email").param("email", email)
+                .query(AccountRepository::stored).optional();
     }
 
     Optional<StoredAccount> findById(long id) {
@@ -65,9 +72,16 @@ class AccountRepository {
                 .update();
     }
 
+    /** A new password also ends the sessions signed in with the old one (session_epoch, migration V18). */
     void updatePassword(long id, String passwordHash) {
-        jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id").param("hash", passwordHash)
-                .param("id", id).update();
+        jdbc.sql("""
+                        UPDATE account SET password_hash = :hash, session_epoch = COALESCE(session_epoch, 0) + 1
+                        WHERE id = :id""")
+                .param("hash", passwordHash).param("id", id).update();
+    }
+
+    void updateEmail(long id, String email) {
+        jdbc.sql("UPDATE account SET email = :email WHERE id = :id").param("email", email).param("id", id).update();
     }
 
     void updateDisabled(long id, boolean disabled) {
@@ -103,6 +117,6 @@ class AccountRepository {
         return new StoredAccount(new Account(rs.getLong("id"), rs.getString("username"),
                 Role.fromColumn(rs.getString("role")), author, rs.getString("author_name"),
                 rs.getBoolean("disabled"), Instant.ofEpochMilli(rs.getLong("created_at"))),
-                rs.getString("password_hash"));
+                rs.getString("password_hash"), rs.getInt("session_epoch"), rs.getString("email"));
     }
 }

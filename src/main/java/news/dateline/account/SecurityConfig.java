@@ -72,6 +72,8 @@ class SecurityConfig {
             UploadGate uploads) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login").permitAll()
+                        // a password reset and an invitation are for people who cannot sign in (docs/mail.md)
+                        .requestMatchers("/newsroom/forgot", "/newsroom/reset/*", "/newsroom/welcome/*").permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/newsroom/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -86,7 +88,7 @@ class SecurityConfig {
                         .loginPage("/newsroom/login")
                         // its own entry point (for the actuator) redirects by a relative Location too
                         .withObjectPostProcessor(RELATIVE_SIGN_IN)
-                        .successHandler(new SignInHandlers.Success(throttle))
+                        .successHandler(new SignInHandlers.Success(throttle, accounts))
                         .failureHandler(new SignInHandlers.Failure(throttle))
                         .permitAll())
                 // Spring's default session fixation protection stays on: signing in gives the session a new id.

@@ -60,9 +60,11 @@ final class SignInHandlers {
     static final class Success extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final LoginThrottle throttle;
+        private final Accounts accounts;
 
-        Success(LoginThrottle throttle) {
+        Success(LoginThrottle throttle, Accounts accounts) {
             this.throttle = throttle;
+            this.accounts = accounts;
             setDefaultTargetUrl("/newsroom");
             setRedirectStrategy(new RelativeRedirects()); // the saved request's URL carries the request's host
         }
@@ -71,6 +73,8 @@ final class SignInHandlers {
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                 Authentication authentication) throws ServletException, IOException {
             throttle.succeeded(authentication.getName());
+            accounts.findSignedIn(authentication.getName()).ifPresent(stored ->
+                    SignedInAccountFilter.remember(request.getSession(), stored.sessionEpoch()));
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

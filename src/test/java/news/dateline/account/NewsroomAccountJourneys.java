@@ -214,6 +214,46 @@ interface NewsroomAccountJourneys extends RunningSite {
     }
 
     @Test
+    default void aPasswordChangeEndsTheAccountsOtherSessionsButNotTheOneThatChangedIt() {
+        String author = TestAccounts.create(this, "author");
+        String colleague = TestAccounts.create(this, "author");
+        StaffSession laptop = StaffSession.signedIn(this, author, PASSWORD);
+        StaffSession phone = StaffSession.signedIn(this, author, PASSWORD);
+        StaffSession colleagues = StaffSession.signedIn(this, colleague, PASSWORD);
+        assertThat(phone.get("/newsroom").status()).isEqualTo(200);
+
+        assertThat(laptop.post("/newsroom/password", Map.of("current", PASSWORD,
+                "password", "a brand new passphrase", "confirm", "a brand new passphrase")).status())
+                .isEqualTo(302);
+
+        Page kickedOut = phone.get("/newsroom");
+        assertThat(kickedOut.status()).as("the other session ends").isEqualTo(302);
+        assertThat(kickedOut.header("Location")).endsWith("/newsroom/login");
+        assertThat(phone.get("/newsroom").status()).as("and stays ended").isEqualTo(302);
+        assertThat(laptop.get("/newsroom/password").html().select("[role=status]").text())
+                .as("the session that changed it stays signed in").startsWith("Your password has been changed.");
+        assertThat(laptop.get("/newsroom").status()).isEqualTo(200);
+        assertThat(colleagues.get("/newsroom").status()).as("another account's session is untouched")
+                .isEqualTo(200);
+        assertThat(StaffSession.open(this).attemptSignIn(author, "a brand new passphrase").header("Location"))
+                .endsWith("/newsroom");
+    }
+
+    @Test
+    default void anAdminsPasswordResetEndsTheAccountsSessions() {
+        String admin = TestAccounts.create(this, "admin");
+        String author = TestAccounts.create(this, "author");
+        StaffSession adminSession = StaffSession.signedIn(this, admin, PASSWORD);
+        StaffSession authorSession = StaffSession.signedIn(this, author, PASSWORD);
+
+        assertThat(adminSession.post("/newsroom/users/" + id(author) + "/password",
+                Map.of("password", "a password the admin chose")).status()).isEqualTo(302);
+
+        assertThat(authorSession.get("/newsroom").status()).as("the author's open session ends").isEqualTo(302);
+        assertThat(adminSession.get("/newsroom/users").status()).isEqualTo(200);
+    }
+
+    @Test
     default void loginThrottlingSlowsGuessesAtOneAccountButNeverLocksItsOwnerOut() {
         String target = TestAccounts.create(this, "editor");
         String colleague = TestAccounts.create(this, "editor");
