@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import news.dateline.platform.DataProperties;
 import news.dateline.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,10 +24,15 @@ class AccountRepository {
             FROM account ac LEFT JOIN author au ON au.id = ac.author_id
             """;
 
-    private final JdbcClient jdbc;
+    /** Any fixed number, the same on every node: PostgreSQL's advisory lock for changes to who is an admin. */
+    private static final long ADMINISTRATORS_LOCK = 0x64617465_6c696e65L;
 
-    AccountRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final boolean sqlite;
+
+    AccountRepository(JdbcClient jdbc, DataProperties data) {
         this.jdbc = jdbc;
+        this.sqlite = data.usesSqlite();
     }
 
     Optional<StoredAccount> findByUsername(String username) {
@@ -87,6 +93,19 @@ class AccountRepository {
     void updateDisabled(long id, boolean disabled) {
         jdbc.sql("UPDATE account SET disabled = :disabled WHERE id = :id").param("disabled", disabled)
                 .param("id", id).update();
+    }
+
+    /**
+     * Makes changes that may remove an administrator take turns, until the transaction ends, so the count below
+     * sees the other's committed change: without it, two admins demoting each other at once on PostgreSQL would
+     * each count the other and leave none. On SQLite every writing transaction already holds the one write lock
+     * from its start (BEGIN IMMEDIATE), so nothing more is needed there.
+     */
+    void lockAdministrators() {
+        if (!sqlite) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", ADMINISTRATORS_LOCK)
+                    .query((rs, n) -> 1).list();
+        }
     }
 
     /** Admins who can still sign in, leaving out one account: is anyone left to run the site without it? */

@@ -222,7 +222,9 @@ public class Accounts {
         repository.updateDisabled(id, disabled);
     }
 
+    /** Inside the caller's transaction, after waiting for any other change to who is an admin (see the lock). */
     private void requireAnotherAdmin(Account account) {
+        repository.lockAdministrators();
         if (repository.countActiveAdminsExcept(account.id()) == 0) {
             throw Refusal.conflict(AccountMessages.LAST_ADMIN.formatted(account.username()));
         }

@@ -180,6 +180,51 @@ interface NewsroomAccountJourneys extends RunningSite {
         }
     }
 
+    /**
+     * Two admins demote each other at the same moment: each request alone is allowed (there is another admin),
+     * together they would leave none. One must be refused, whichever database. Several rounds, because a race
+     * shows itself only sometimes.
+     */
+    @Test
+    default void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        List<Long> others = jdbc().sql("SELECT id FROM account WHERE role = 'admin' AND disabled = :no")
+                .param("no", false).query(Long.class).list();
+        try {
+            others.forEach(id -> jdbc().sql("UPDATE account SET disabled = :yes WHERE id = :id")
+                    .param("yes", true).param("id", id).update());
+            for (int round = 0; round < 8; round++) {
+                String first = TestAccounts.create(this, "admin");
+                String second = TestAccounts.create(this, "admin");
+                StaffSession one = StaffSession.signedIn(this, first, PASSWORD);
+                StaffSession two = StaffSession.signedIn(this, second, PASSWORD);
+                one.get("/newsroom/users");
+                two.get("/newsroom/users");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                    var a = threads.submit(() -> {
+                        together.await();
+                        return one.post("/newsroom/users/" + id(second) + "/role", Map.of("role", "editor"));
+                    });
+                    var b = threads.submit(() -> {
+                        together.await();
+                        return two.post("/newsroom/users/" + id(first) + "/role", Map.of("role", "editor"));
+                    });
+                    // 302: done or refused with a message; 403: the other was first and this one is no admin now
+                    assertThat(List.of(a.get().status(), b.get().status())).as("never a 500")
+                            .allMatch(status -> status == 302 || status == 403);
+                }
+                assertThat(List.of(role(first), role(second))).as("round %d: one admin stays", round)
+                        .contains("admin");
+                // back to none for the next round
+                jdbc().sql("UPDATE account SET disabled = :yes WHERE username IN (:a, :b)").param("yes", true)
+                        .param("a", first).param("b", second).update();
+            }
+        } finally {
+            others.forEach(id -> jdbc().sql("UPDATE account SET disabled = :no WHERE id = :id")
+                    .param("no", false).param("id", id).update());
+        }
+    }
+
     @Test
     default void aPasswordChangeWorksAndTheOldPasswordStopsWorking() {
         String author = TestAccounts.create(this, "author");
