@@ -53,8 +53,10 @@ class ArchitectureTest {
             // the front caches' purge client, driven by the change path
             entry("frontcache", Set.of("platform")),
             entry("newsroom", Set.of("platform")),
+            // the mail outbox, its worker and the newsroom's mail screen (docs/mail.md)
+            entry("mail", Set.of("platform", "newsroom")),
             entry("taxonomy", Set.of("platform", "newsroom")),
-            entry("account", Set.of("platform", "edge", "newsroom", "taxonomy")),
+            entry("account", Set.of("platform", "edge", "newsroom", "taxonomy", "mail")),
             entry("story", Set.of("platform", "newsroom", "taxonomy")),
             entry("live", THROUGH_STORY),
             // pages (About, Contact…): written with story's Markdown; the importer, site, feed and cli use them

@@ -64,7 +64,9 @@ class RouteMatrixTest extends SqliteSite {
         /** Spring Security's CSRF token (a form field, or the X-CSRF-TOKEN header for the JSON API). */
         TOKEN,
         /** No token (it sits on cached pages): the strict same-origin check of the comment form. */
-        SAME_ORIGIN
+        SAME_ORIGIN,
+        /** Open to anyone who has the form (a password reset): only the CSRF token tells a cross-site post. */
+        TOKEN_FOR_ANYONE
     }
 
     private static final Role ANYONE = null;
@@ -133,6 +135,11 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /api/v1/admin/stories/{id}/unpublish", Role.EDITOR),
             rule("POST /api/v1/admin/stories/{id}/schedule", Role.EDITOR),
             rule("POST /api/v1/admin/stories/{id}/live/entries", Role.EDITOR),
+            // mail (docs/mail.md): for people who cannot sign in
+            Map.entry("POST /newsroom/forgot", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
+            Map.entry("POST /newsroom/reset/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
+            Map.entry("POST /newsroom/welcome/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
+            rule("POST /newsroom/users/invite", Role.ADMIN),
             Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 
     /** Lowest first. */
@@ -178,6 +185,10 @@ class RouteMatrixTest extends SqliteSite {
                 attempts.put("with Origin null", reader.attempt(method, path, false, "Origin", "null"));
                 attempts.put("referred by another site", reader.attempt(method, path, false,
                         "Referer", "https://evil.example" + path));
+            } else if (rule.guard() == Guard.TOKEN_FOR_ANYONE) {
+                attempts.put("anonymous, no token", Browser.anonymous(site().base()).attempt(method, path, false));
+                attempts.put("ADMIN's session, posted from another site", staff.get(Role.ADMIN).attempt(method, path,
+                        false, "Origin", "https://evil.example", "Referer", "https://evil.example/"));
             } else {
                 attempts.put("anonymous, no token", Browser.anonymous(site().base()).attempt(method, path, false));
                 attempts.put("anonymous with a token", Browser.anonymous(site().base()).attempt(method, path, true));
@@ -241,6 +252,7 @@ class RouteMatrixTest extends SqliteSite {
                     case "slug" -> slug;
                     case "revision" -> Long.toString(revision);
                     case "entryId" -> Long.toString(entryId);
+                    case "token" -> "a-link-token-the-matrix-made-up";
                     case "id" -> Long.toString(path.startsWith("/newsroom/articles")
                             || path.startsWith("/api/v1/admin/stories") ? articleId
                             : path.startsWith("/newsroom/users") ? accountId

@@ -30,6 +30,11 @@ public final class AccountMessages {
     public static final String AUTHOR_UNKNOWN = "That author profile does not exist or already has an account.";
     public static final String AUTHOR_NAME_UNUSABLE = "Give the author a name with at least one letter or digit.";
 
+    public static final String PASSWORD_SET_FROM_LINK = "Your new password is set, and every session of your"
+            + " account was signed out. Sign in with the new password.";
+    public static final String EMAIL_SHAPE = "Give an email address such as name@example.org.";
+    public static final String EMAIL_TAKEN = "Another account has this email address.";
+
     public static final String LAST_ADMIN =
             "%s is the last administrator who can sign in; make someone else an administrator first.";
     public static final String NOT_YOURSELF = "You cannot disable your own account.";

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import news.dateline.platform.DataProperties;
 import news.dateline.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,19 +14,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    record StoredAccount(Account account, String passwordHash) {
+    /** {@code sessionEpoch}: raised by every password change; see SignedInAccountFilter. */
+    record StoredAccount(Account account, String passwordHash, int sessionEpoch, String email) {
     }
 
     private static final String SELECT = """
             SELECT ac.id, ac.username, ac.password_hash, ac.role, ac.author_id, au.name AS author_name,
-                   ac.disabled, ac.created_at
+                   ac.disabled, ac.created_at, ac.session_epoch, ac.email
             FROM account ac LEFT JOIN author au ON au.id = ac.author_id
             """;
 
-    private final JdbcClient jdbc;
+    /** Any fixed number, the same on every node: PostgreSQL's advisory lock for changes to who is an admin. */
+    private static final long ADMINISTRATORS_LOCK = 0x64617465_6c696e65L;
 
-    AccountRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final boolean sqlite;
+
+    AccountRepository(JdbcClient jdbc, DataProperties data) {
         this.jdbc = jdbc;
+        this.sqlite = data.usesSqlite();
     }
 
     Optional<StoredAccount> findByUsername(String username) {
@@ -33,6 +40,12 @@ class AccountRepository {
                 .param("username", username)
                 .query(AccountRepository::stored)
                 .optional();
+    }
+
+    /** Addresses are stored lower-cased (Emails.normalise), so this finds "Ada@Example.org" as ada@example.org. */
+    Optional<StoredAccount> findByEmail(String email) {
+        return jdbc.sql(SELECT + "WHERE ac.email = :email").param("email", email)
+                .query(AccountRepository::stored).optional();
     }
 
     Optional<StoredAccount> findById(long id) {
@@ -65,14 +78,34 @@ class AccountRepository {
                 .update();
     }
 
+    /** A new password also ends the sessions signed in with the old one (session_epoch, migration V18). */
     void updatePassword(long id, String passwordHash) {
-        jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id").param("hash", passwordHash)
-                .param("id", id).update();
+        jdbc.sql("""
+                        UPDATE account SET password_hash = :hash, session_epoch = COALESCE(session_epoch, 0) + 1
+                        WHERE id = :id""")
+                .param("hash", passwordHash).param("id", id).update();
+    }
+
+    void updateEmail(long id, String email) {
+        jdbc.sql("UPDATE account SET email = :email WHERE id = :id").param("email", email).param("id", id).update();
     }
 
     void updateDisabled(long id, boolean disabled) {
         jdbc.sql("UPDATE account SET disabled = :disabled WHERE id = :id").param("disabled", disabled)
                 .param("id", id).update();
+    }
+
+    /**
+     * Makes changes that may remove an administrator take turns, until the transaction ends, so the count below
+     * sees the other's committed change: without it, two admins demoting each other at once on PostgreSQL would
+     * each count the other and leave none. On SQLite every writing transaction already holds the one write lock
+     * from its start (BEGIN IMMEDIATE), so nothing more is needed there.
+     */
+    void lockAdministrators() {
+        if (!sqlite) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", ADMINISTRATORS_LOCK)
+                    .query((rs, n) -> 1).list();
+        }
     }
 
     /** Admins who can still sign in, leaving out one account: is anyone left to run the site without it? */
@@ -103,6 +136,6 @@ class AccountRepository {
         return new StoredAccount(new Account(rs.getLong("id"), rs.getString("username"),
                 Role.fromColumn(rs.getString("role")), author, rs.getString("author_name"),
                 rs.getBoolean("disabled"), Instant.ofEpochMilli(rs.getLong("created_at"))),
-                rs.getString("password_hash"));
+                rs.getString("password_hash"), rs.getInt("session_epoch"), rs.getString("email"));
     }
 }

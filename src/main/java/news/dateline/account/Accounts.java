@@ -46,8 +46,108 @@ public class Accounts {
         return repository.findByUsername(username).map(AccountRepository.StoredAccount::account);
     }
 
+    /** The account with its session epoch, for the check on every staff request (SignedInAccountFilter). */
+    Optional<AccountRepository.StoredAccount> findSignedIn(String username) {
+        return repository.findByUsername(username);
+    }
+
+    int sessionEpoch(long id) {
+        return repository.findById(id).map(AccountRepository.StoredAccount::sessionEpoch).orElse(0);
+    }
+
     public Optional<Account> find(long id) {
         return repository.findById(id).map(AccountRepository.StoredAccount::account);
+    }
+
+    /** The account whose email address this is (any case), disabled or not. */
+    public Optional<Account> findByEmail(String email) {
+        return Emails.normalise(email).flatMap(repository::findByEmail).map(AccountRepository.StoredAccount::account);
+    }
+
+    /** The account's email address, if it has one. */
+    public Optional<String> email(long id) {
+        return repository.findById(id).map(AccountRepository.StoredAccount::email);
+    }
+
+    /**
+     * Sets or changes an account's address for reset links and invitations; blank removes it. Refused when the
+     * address is malformed or another account has it.
+     */
+    @Transactional
+    public void changeEmail(long id, String email) {
+        if (email == null || email.isBlank()) {
+            repository.updateEmail(id, null);
+            return;
+        }
+        String normalised = Emails.normalise(email)
+                .orElseThrow(() -> Refusal.invalid(Map.of("email", AccountMessages.EMAIL_SHAPE)));
+        if (repository.findByEmail(normalised).filter(other -> other.account().id() != id).isPresent()) {
+            throw Refusal.invalid(Map.of("email", AccountMessages.EMAIL_TAKEN));
+        }
+        repository.updateEmail(id, normalised);
+    }
+
+    /**
+     * An account for someone invited by email: the role an admin chose, a username (blank: made from the address),
+     * and no password anyone knows until the invitee sets one from the mailed link (the stored hash is not a
+     * bcrypt hash, so no password matches it).
+     */
+    @Transactional
+    public Account invite(String email, String roleName, String username) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Optional<String> address = Emails.normalise(email);
+        if (address.isEmpty()) {
+            problems.put("email", AccountMessages.EMAIL_SHAPE);
+        } else if (repository.findByEmail(address.get()).isPresent()) {
+            problems.put("email", AccountMessages.EMAIL_TAKEN);
+        }
+        Optional<Role> role = Role.parse(roleName);
+        if (role.isEmpty()) {
+            problems.put("role", AccountMessages.ROLE_REQUIRED);
+        }
+        String chosen = username == null ? "" : username.strip();
+        if (!chosen.isEmpty() && !USERNAME.matcher(chosen).matches()) {
+            problems.put("username", AccountMessages.USERNAME_SHAPE);
+        } else if (!chosen.isEmpty() && repository.findByUsername(chosen).isPresent()) {
+            problems.put("username", AccountMessages.USERNAME_TAKEN.formatted(chosen));
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
+        }
+        String name = chosen.isEmpty() ? freeUsername(address.get()) : chosen;
+        long id = repository.insert(name, "!invited:" + Passwords.generate(), role.orElseThrow(), null,
+                clock.instant());
+        repository.updateEmail(id, address.get());
+        return find(id).orElseThrow();
+    }
+
+    /** "noor.haddad" from noor.haddad@example.org, "noor.haddad-2" when that is taken. */
+    private String freeUsername(String email) {
+        String local = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
+        String base = local.length() < 2 ? "staff" : local.length() > 55 ? local.substring(0, 55) : local;
+        String name = base;
+        for (int n = 2; repository.findByUsername(name).isPresent(); n++) {
+            name = base + "-" + n;
+        }
+        return name;
+    }
+
+    /**
+     * A password set from a mailed link (a reset or an invitation), where no current password is asked for: the
+     * same rule as every password, and it ends every session the account had.
+     */
+    @Transactional
+    public void setPasswordFromLink(long id, String password, String confirmation) {
+        Account account = find(id).orElseThrow(() -> Refusal.notFound("No such account."));
+        Map<String, String> problems = new LinkedHashMap<>();
+        Passwords.problem(account.username(), password).ifPresent(p -> problems.put("password", p));
+        if (!problems.containsKey("password") && !password.equals(confirmation)) {
+            problems.put("confirm", AccountMessages.PASSWORD_MISMATCH);
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
+        }
+        repository.updatePassword(id, passwords.encode(password));
     }
 
     public List<Account> all() {
@@ -130,7 +230,9 @@ public class Accounts {
         audit.record(disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, account.username(), "");
     }
 
+    /** Inside the caller's transaction, after waiting for any other change to who is an admin (see the lock). */
     private void requireAnotherAdmin(Account account) {
+        repository.lockAdministrators();
         if (repository.countActiveAdminsExcept(account.id()) == 0) {
             throw Refusal.conflict(AccountMessages.LAST_ADMIN.formatted(account.username()));
         }
@@ -152,9 +254,12 @@ public class Accounts {
         return generate ? chosen : null;
     }
 
-    /** The signed-in person changes their own password, proving they know the current one. */
+    /**
+     * The signed-in person changes their own password, proving they know the current one. Answers the account's
+     * new session epoch: the session that made the change keeps it and stays signed in, every other one ends.
+     */
     @Transactional
-    public void changeOwnPassword(String username, String current, String replacement, String confirmation) {
+    public int changeOwnPassword(String username, String current, String replacement, String confirmation) {
         var stored = repository.findByUsername(username)
                 .orElseThrow(() -> Refusal.notFound("No such account."));
         Map<String, String> problems = new LinkedHashMap<>();
@@ -169,5 +274,6 @@ public class Accounts {
             throw Refusal.invalid(problems);
         }
         repository.updatePassword(stored.account().id(), passwords.encode(replacement));
+        return stored.sessionEpoch() + 1;
     }
 }

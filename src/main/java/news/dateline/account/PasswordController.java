@@ -1,5 +1,6 @@
 package news.dateline.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import news.dateline.newsroom.NewsroomScreen;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Anyone signed in changes their own password, proving they know the current one. */
+/** Anyone signed in changes their own password, proving they know the current one; their other sessions end. */
 @Controller
 @NewsroomScreen
 class PasswordController {
@@ -34,9 +35,10 @@ class PasswordController {
     @PostMapping("/newsroom/password")
     String change(@ModelAttribute("staff") Staff staff, @RequestParam(defaultValue = "") String current,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         try {
-            accounts.changeOwnPassword(staff.username(), current, password, confirm);
+            int epoch = accounts.changeOwnPassword(staff.username(), current, password, confirm);
+            SignedInAccountFilter.remember(request.getSession(), epoch); // this session stays, the others end
         } catch (Refusal refused) {
             response.setStatus(refused.status().value());
             model.addAttribute("problems", refused.fields());

@@ -175,6 +175,9 @@ class SecondStepController {
         context.setAuthentication(authentication);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
+        // as the password alone does: a later password change ends this session too
+        accounts.findSignedIn(pending.username()).ifPresent(stored ->
+                SignedInAccountFilter.remember(request.getSession(), stored.sessionEpoch()));
         landing.onAuthenticationSuccess(request, response, authentication);
     }
 

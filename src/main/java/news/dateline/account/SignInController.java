@@ -19,7 +19,8 @@ class SignInController {
 
     @GetMapping(SignInOutcome.LOGIN_PAGE)
     String signIn(@RequestParam(required = false) String error,
-            @RequestParam(name = "signed-out", required = false) String signedOut, CsrfToken csrf, Model model) {
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(name = "password-set", required = false) String passwordSet, CsrfToken csrf, Model model) {
         model.addAttribute("csrf", csrf);
         if (!model.containsAttribute(SignInOutcome.USERNAME)) {
             model.addAttribute(SignInOutcome.USERNAME, "");
@@ -29,6 +30,7 @@ class SignInController {
             model.addAttribute(SignInOutcome.PROBLEM, error != null ? AccountMessages.BAD_CREDENTIALS : null);
         }
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("notice", passwordSet != null ? AccountMessages.PASSWORD_SET_FROM_LINK : null);
         String stylesheet = resources.getForLookupPath("/assets/newsroom.css");
         model.addAttribute("stylesheet", stylesheet != null ? stylesheet : "/assets/newsroom.css");
         return "account/login";

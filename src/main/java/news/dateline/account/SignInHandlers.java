@@ -88,6 +88,8 @@ final class SignInHandlers {
             throttle.succeeded(authentication.getName());
             audit.recordOnItsOwn(accounts.find(authentication.getName()).map(Account::id).orElse(null),
                     authentication.getName(), AuditAction.SIGNED_IN, authentication.getName(), "");
+            accounts.findSignedIn(authentication.getName()).ifPresent(stored ->
+                    SignedInAccountFilter.remember(request.getSession(), stored.sessionEpoch()));
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

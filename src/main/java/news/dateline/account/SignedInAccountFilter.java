@@ -23,8 +23,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * so a role an administrator changed applies at once, and a disabled (or removed) account is signed out.
  * The account read is left on the request as a {@link SignedIn} for the newsroom's pages.
  * Reader pages are left alone (no query for them).
+ *
+ * <p>A session also remembers the account's session epoch it signed in with ({@link #EPOCH}); every password
+ * change raises the account's, so sessions opened before it end on their next request, whether they live in the
+ * database (PostgreSQL) or in the server's memory (SQLite). The session that changed the password takes the new
+ * value and stays.
  */
 final class SignedInAccountFilter extends OncePerRequestFilter {
+
+    /** The session attribute holding the account's session epoch at sign-in (absent: 0, from before V18). */
+    static final String EPOCH = "dateline.account.session-epoch";
 
     private final Accounts accounts;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
@@ -44,8 +52,11 @@ final class SignedInAccountFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication current = holder.getContext().getAuthentication();
         if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
-            Optional<Account> account = accounts.find(current.getName());
-            if (account.isEmpty() || account.get().disabled()) {
+            Optional<AccountRepository.StoredAccount> stored = accounts.findSignedIn(current.getName());
+            Optional<Account> account = stored.map(AccountRepository.StoredAccount::account);
+            HttpSession open = request.getSession(false);
+            boolean outdated = stored.isPresent() && stored.get().sessionEpoch() != epochOf(open);
+            if (account.isEmpty() || account.get().disabled() || outdated) {
                 holder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
@@ -68,5 +79,15 @@ final class SignedInAccountFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    static int epochOf(HttpSession session) {
+        Object epoch = session == null ? null : session.getAttribute(EPOCH);
+        return epoch instanceof Integer value ? value : 0;
+    }
+
+    /** Called where a session signs in, or changes the password and so stays signed in. */
+    static void remember(HttpSession session, int epoch) {
+        session.setAttribute(EPOCH, epoch);
     }
 }

@@ -1,5 +1,6 @@
 package news.dateline.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import news.dateline.newsroom.NewsroomScreen;
@@ -76,10 +77,14 @@ class UsersController {
 
     @PostMapping("/newsroom/users/{id}/password")
     String resetPassword(@ModelAttribute("staff") Staff staff, @PathVariable long id,
-            @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String password, RedirectAttributes redirect,
+            HttpServletRequest request) {
         requireAdmin(staff);
         return change(id, redirect, account -> {
-            String generated = accounts.resetPassword(id, password);
+            String generated = accounts.resetPassword(id, password); // ends the account's sessions
+            if (id == staff.accountId()) {
+                SignedInAccountFilter.remember(request.getSession(), accounts.sessionEpoch(id)); // but not this one
+            }
             redirect.addFlashAttribute("notice", "Set a new password for " + account.username() + ".");
             if (generated != null) {
                 redirect.addFlashAttribute("passwordFor", account.username());
@@ -134,6 +139,15 @@ class UsersController {
             if (!model.containsAttribute(flash)) {
                 model.addAttribute(flash, null);
             }
+        }
+        // the invitation form (account.recovery.InviteController), refused: its input and problems come back
+        for (String flash : new String[] {"inviteEmail", "inviteRole", "inviteUsername"}) {
+            if (!model.containsAttribute(flash)) {
+                model.addAttribute(flash, "");
+            }
+        }
+        if (!model.containsAttribute("inviteProblems")) {
+            model.addAttribute("inviteProblems", Map.of());
         }
         return "account/users";
     }

@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code DATELINE_ACCESS_LOG_TO=stdout}, to standard output. It never holds a secret: paths are logged without
  * their query string (a search, a tracking parameter), the Referer without its query string too, a preview link's
  * token is cut from the path (in the request and in the Referer: same-origin requests from a preview page carry
- * it), and no cookie or Authorization header is in either format. Addresses are the client's as the trusted-proxy
- * valve resolved them.
+ * it), and so is a mailed reset or invitation link's; no cookie or Authorization header is in either format.
+ * Addresses are the client's as the trusted-proxy valve resolved them.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessLogConfig {
@@ -31,6 +31,8 @@ class AccessLogConfig {
     static final String JSON = "%a %t %m %U %H %s %b %D %{Referer}i %{User-Agent}i";
     private static final Pattern QUERY = Pattern.compile("\\?[^\\s\"]*");
     private static final Pattern PREVIEW_TOKEN = Pattern.compile("/preview/[^\\s\"/?]+");
+    /** A mailed password reset or invitation link's token (docs/mail.md). */
+    private static final Pattern LINK_TOKEN = Pattern.compile("/newsroom/(reset|welcome)/[^\\s\"/?]+");
 
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> accessLog(
@@ -68,7 +70,8 @@ class AccessLogConfig {
 
     /** The line without query strings or preview tokens. */
     static String redact(String line) {
-        return PREVIEW_TOKEN.matcher(QUERY.matcher(line).replaceAll("")).replaceAll("/preview/-");
+        String withoutPreview = PREVIEW_TOKEN.matcher(QUERY.matcher(line).replaceAll("")).replaceAll("/preview/-");
+        return LINK_TOKEN.matcher(withoutPreview).replaceAll("/newsroom/$1/-");
     }
 
     private static void write(CharArrayWriter message, boolean stdout, java.util.function.Consumer<CharArrayWriter> file) {

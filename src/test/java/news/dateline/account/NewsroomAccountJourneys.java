@@ -180,6 +180,51 @@ interface NewsroomAccountJourneys extends RunningSite {
         }
     }
 
+    /**
+     * Two admins demote each other at the same moment: each request alone is allowed (there is another admin),
+     * together they would leave none. One must be refused, whichever database. Several rounds, because a race
+     * shows itself only sometimes.
+     */
+    @Test
+    default void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        List<Long> others = jdbc().sql("SELECT id FROM account WHERE role = 'admin' AND disabled = :no")
+                .param("no", false).query(Long.class).list();
+        try {
+            others.forEach(id -> jdbc().sql("UPDATE account SET disabled = :yes WHERE id = :id")
+                    .param("yes", true).param("id", id).update());
+            for (int round = 0; round < 8; round++) {
+                String first = TestAccounts.create(this, "admin");
+                String second = TestAccounts.create(this, "admin");
+                StaffSession one = StaffSession.signedIn(this, first, PASSWORD);
+                StaffSession two = StaffSession.signedIn(this, second, PASSWORD);
+                one.get("/newsroom/users");
+                two.get("/newsroom/users");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                    var a = threads.submit(() -> {
+                        together.await();
+                        return one.post("/newsroom/users/" + id(second) + "/role", Map.of("role", "editor"));
+                    });
+                    var b = threads.submit(() -> {
+                        together.await();
+                        return two.post("/newsroom/users/" + id(first) + "/role", Map.of("role", "editor"));
+                    });
+                    // 302: done or refused with a message; 403: the other was first and this one is no admin now
+                    assertThat(List.of(a.get().status(), b.get().status())).as("never a 500")
+                            .allMatch(status -> status == 302 || status == 403);
+                }
+                assertThat(List.of(role(first), role(second))).as("round %d: one admin stays", round)
+                        .contains("admin");
+                // back to none for the next round
+                jdbc().sql("UPDATE account SET disabled = :yes WHERE username IN (:a, :b)").param("yes", true)
+                        .param("a", first).param("b", second).update();
+            }
+        } finally {
+            others.forEach(id -> jdbc().sql("UPDATE account SET disabled = :no WHERE id = :id")
+                    .param("no", false).param("id", id).update());
+        }
+    }
+
     @Test
     default void aPasswordChangeWorksAndTheOldPasswordStopsWorking() {
         String author = TestAccounts.create(this, "author");
@@ -211,6 +256,46 @@ interface NewsroomAccountJourneys extends RunningSite {
         assertThat(old.select("[role=alert]").text()).isEqualTo(AccountMessages.BAD_CREDENTIALS);
         assertThat(StaffSession.open(this).attemptSignIn(author, "a brand new passphrase").header("Location"))
                 .endsWith("/newsroom");
+    }
+
+    @Test
+    default void aPasswordChangeEndsTheAccountsOtherSessionsButNotTheOneThatChangedIt() {
+        String author = TestAccounts.create(this, "author");
+        String colleague = TestAccounts.create(this, "author");
+        StaffSession laptop = StaffSession.signedIn(this, author, PASSWORD);
+        StaffSession phone = StaffSession.signedIn(this, author, PASSWORD);
+        StaffSession colleagues = StaffSession.signedIn(this, colleague, PASSWORD);
+        assertThat(phone.get("/newsroom").status()).isEqualTo(200);
+
+        assertThat(laptop.post("/newsroom/password", Map.of("current", PASSWORD,
+                "password", "a brand new passphrase", "confirm", "a brand new passphrase")).status())
+                .isEqualTo(302);
+
+        Page kickedOut = phone.get("/newsroom");
+        assertThat(kickedOut.status()).as("the other session ends").isEqualTo(302);
+        assertThat(kickedOut.header("Location")).endsWith("/newsroom/login");
+        assertThat(phone.get("/newsroom").status()).as("and stays ended").isEqualTo(302);
+        assertThat(laptop.get("/newsroom/password").html().select("[role=status]").text())
+                .as("the session that changed it stays signed in").startsWith("Your password has been changed.");
+        assertThat(laptop.get("/newsroom").status()).isEqualTo(200);
+        assertThat(colleagues.get("/newsroom").status()).as("another account's session is untouched")
+                .isEqualTo(200);
+        assertThat(StaffSession.open(this).attemptSignIn(author, "a brand new passphrase").header("Location"))
+                .endsWith("/newsroom");
+    }
+
+    @Test
+    default void anAdminsPasswordResetEndsTheAccountsSessions() {
+        String admin = TestAccounts.create(this, "admin");
+        String author = TestAccounts.create(this, "author");
+        StaffSession adminSession = StaffSession.signedIn(this, admin, PASSWORD);
+        StaffSession authorSession = StaffSession.signedIn(this, author, PASSWORD);
+
+        assertThat(adminSession.post("/newsroom/users/" + id(author) + "/password",
+                Map.of("password", "a password the admin chose")).status()).isEqualTo(302);
+
+        assertThat(authorSession.get("/newsroom").status()).as("the author's open session ends").isEqualTo(302);
+        assertThat(adminSession.get("/newsroom/users").status()).isEqualTo(200);
     }
 
     @Test

@@ -40,6 +40,23 @@ class AccessLogTest extends SqliteSite {
                 "cookie-secret", "session-secret", "bearer-secret");
     }
 
+    @Test
+    void mailedResetAndInvitationLinksLeaveNoTokenInTheLog() throws Exception {
+        String marker = "mail-link-" + System.nanoTime();
+        site().get("/newsroom/reset/reset-token-secret.signature", "User-Agent", marker);
+        site().get("/newsroom/welcome/welcome-token-secret.signature", "User-Agent", marker);
+
+        List<String> lines = List.of();
+        for (int i = 0; i < 50 && lines.size() < 2; i++) {
+            Thread.sleep(100); // Tomcat writes the line after the answer
+            lines = readAll().stream().filter(line -> line.contains(marker)).toList();
+        }
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).containsPattern("\"GET /newsroom/reset/- HTTP/\\S+\" 400 ");
+        assertThat(lines.get(1)).containsPattern("\"GET /newsroom/welcome/- HTTP/\\S+\" 400 ");
+        assertThat(String.join("\n", readAll())).doesNotContain("reset-token-secret", "welcome-token-secret");
+    }
+
     private List<String> awaitLines(String marker, int count) throws Exception {
         List<String> lines = List.of();
         for (int i = 0; i < 50 && lines.size() < count; i++) {

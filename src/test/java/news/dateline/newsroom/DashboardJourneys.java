@@ -57,6 +57,20 @@ interface DashboardJourneys extends RunningSite {
         assertThat(dashboard.select("#count-comments a")).as("authors do not moderate").isEmpty();
     }
 
+    /** The test site has no DATELINE_SMTP_HOST: its admins are told mail is off, and where mails go instead. */
+    @Test
+    default void withoutSmtpTheAdminsDashboardAndMailScreenSayMailIsOff() {
+        StaffSession admin = StaffSession.signedIn(this, TestAccounts.create(this, "admin"), TestAccounts.PASSWORD);
+        assertThat(admin.get("/newsroom").html().select("#operations").text())
+                .contains("Mail is off: DATELINE_SMTP_HOST is not set, so mails (reset links, invitations,"
+                        + " notifications) are written to the site's log instead of being sent");
+        assertThat(admin.get("/newsroom/mail").html().select("#mail-state").text()).startsWith("Mail is off");
+        Document editors = StaffSession.signedIn(this, TestAccounts.create(this, "editor"), TestAccounts.PASSWORD)
+                .get("/newsroom").html();
+        assertThat(editors.select("#operations").text()).as("operations are the admins' business")
+                .doesNotContain("Mail is off");
+    }
+
     @Test
     default void anEditorsDashboardLinksThePendingCommentsAndHasNoPersonalList() {
         String editor = TestAccounts.create(this, "editor");

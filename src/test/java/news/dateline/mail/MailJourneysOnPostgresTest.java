@@ -1,0 +1,6 @@
+package news.dateline.mail;
+
+import news.dateline.support.MailPostgresSite;
+
+class MailJourneysOnPostgresTest extends MailPostgresSite implements MailJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.mail;
+
+import news.dateline.support.MailSqliteSite;
+
+class MailJourneysOnSqliteTest extends MailSqliteSite implements MailJourneys {
+}
