@@ -56,6 +56,8 @@ class ArchitectureTest {
             entry("live", THROUGH_STORY),
             entry("comment", THROUGH_STORY),
             entry("search", THROUGH_STORY),
+            // the photo library (docs/media.md); pages get its pictures through platform's interface, not from it
+            entry("media", THROUGH_STORY),
             entry("moderation", THROUGH_SEARCH),
             entry("interchange", THROUGH_MODERATION),
             entry("site", THROUGH_MODERATION),

@@ -108,6 +108,7 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /api/v1/comments/{id}/replies", Role.EDITOR),
             rule("PATCH /api/v1/comments/{id}", Role.EDITOR),
             rule("PUT /api/v1/comments/articles/{articleId}/policy", Role.EDITOR),
+            rule("POST /api/v1/media", Role.AUTHOR),
             Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 
     /** Lowest first. */

@@ -77,6 +77,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
+                        // the photo library's API (news.dateline.media): authors up, as for the newsroom's uploads
+                        .requestMatchers("/api/v1/media", "/api/v1/media/**").hasAnyRole(Role.ADMIN.name(),
+                                Role.EDITOR.name(), Role.AUTHOR.name())
                         .anyRequest().permitAll())
                 // before the CSRF check reads a parameter, and with it a whole multipart body: see edge/Uploads
                 .addFilterBefore(uploads, CsrfFilter.class)
