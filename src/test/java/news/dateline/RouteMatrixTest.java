@@ -109,6 +109,10 @@ class RouteMatrixTest extends SqliteSite {
             rule("PATCH /api/v1/comments/{id}", Role.EDITOR),
             rule("PUT /api/v1/comments/articles/{articleId}/policy", Role.EDITOR),
             rule("POST /api/v1/media", Role.AUTHOR),
+            rule("POST /newsroom/media", Role.AUTHOR),
+            rule("POST /newsroom/media/{id}", Role.AUTHOR),
+            rule("POST /newsroom/media/{id}/retry", Role.AUTHOR),
+            rule("POST /newsroom/media/{id}/delete", Role.AUTHOR),
             Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 
     /** Lowest first. */

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A picture in the library as the newsroom describes it. {@code width} and {@code height} are the upright picture's
  * (after EXIF orientation); the focal point is in thousandths from the top left.
  */
-record MediaItem(long id, String sha256, String filename, String contentType, long byteSize, int width, int height,
+public record MediaItem(long id, String sha256, String filename, String contentType, long byteSize, int width, int height,
         String alt, String caption, String credit, String source, String copyright, int focalX, int focalY,
         String state, int attempts, String failure, String uploadedBy, Instant createdAt, Instant updatedAt) {
 

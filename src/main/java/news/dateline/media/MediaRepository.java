@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The library's tables: {@code media}, {@code media_derivative}, {@code media_use} (migration V14). */
 @Repository
-class MediaRepository {
+public class MediaRepository {
 
     private final JdbcClient jdbc;
 
@@ -89,6 +89,62 @@ class MediaRepository {
     List<Long> articlesUsing(long mediaId) {
         return jdbc.sql("SELECT DISTINCT article_id FROM media_use WHERE media_id = :id ORDER BY article_id")
                 .param("id", mediaId).query(Long.class).list();
+    }
+
+    /** The library, newest first; {@code query} matched in alt text, caption, credit and file name. */
+    List<MediaItem> search(String query, int limit) {
+        String like = "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        SELECT * FROM media
+                        WHERE :all OR LOWER(alt) LIKE :like ESCAPE '\\' OR LOWER(caption) LIKE :like ESCAPE '\\'
+                           OR LOWER(credit) LIKE :like ESCAPE '\\' OR LOWER(filename) LIKE :like ESCAPE '\\'
+                        ORDER BY created_at DESC, id DESC
+                        LIMIT :limit""")
+                .param("all", query.isBlank()).param("like", like).param("limit", limit)
+                .query(MediaRepository::item).list();
+    }
+
+    /** What the newsroom says about an item; answers whether the focal point moved (the crops must be made again). */
+    boolean describe(long id, String alt, String caption, String credit, String source, String copyright,
+            int focalX, int focalY, Instant now) {
+        MediaItem before = find(id).orElseThrow();
+        boolean moved = before.focalX() != focalX || before.focalY() != focalY;
+        jdbc.sql("""
+                        UPDATE media SET alt = :alt, caption = :caption, credit = :credit, source = :source,
+                                         copyright = :copyright, focal_x = :fx, focal_y = :fy, updated_at = :now,
+                                         state = CASE WHEN :moved THEN 'pending' ELSE state END,
+                                         attempts = CASE WHEN :moved THEN 0 ELSE attempts END
+                        WHERE id = :id""")
+                .param("id", id).param("alt", alt).param("caption", caption).param("credit", credit)
+                .param("source", source).param("copyright", copyright).param("fx", focalX).param("fy", focalY)
+                .param("moved", moved).param("now", now.toEpochMilli())
+                .update();
+        return moved;
+    }
+
+    /** Tries again from the start (the library's "try again" on a failed item). */
+    void retry(long id, Instant now) {
+        jdbc.sql("UPDATE media SET state = 'pending', attempts = 0, updated_at = :now WHERE id = :id")
+                .param("id", id).param("now", now.toEpochMilli()).update();
+    }
+
+    /** A story that shows an item, and how. */
+    public record Use(long articleId, String headline, String role) {
+    }
+
+    List<Use> uses(long mediaId) {
+        return jdbc.sql("""
+                        SELECT u.article_id, a.headline, u.role FROM media_use u JOIN article a ON a.id = u.article_id
+                        WHERE u.media_id = :id ORDER BY a.id DESC""")
+                .param("id", mediaId)
+                .query((rs, n) -> new Use(rs.getLong("article_id"), rs.getString("headline"), rs.getString("role")))
+                .list();
+    }
+
+    void delete(long mediaId) {
+        jdbc.sql("DELETE FROM media_derivative WHERE media_id = :id").param("id", mediaId).update();
+        jdbc.sql("DELETE FROM media WHERE id = :id").param("id", mediaId).update();
     }
 
     private static MediaItem item(ResultSet rs, int n) throws SQLException {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import news.dateline.platform.DataProperties;
 import news.dateline.support.RunningSite;
+import news.dateline.support.StoryBuilder.Written;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -191,6 +192,103 @@ interface MediaJourneys extends RunningSite {
                 TestPictures.plainJpeg(100, 100, java.awt.Color.RED), Map.of());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(Photographer.anonymous(contributor.base(), "/api/v1/media/1").status()).isEqualTo(401);
+    }
+
+    @Test
+    default void anEditorUploadsSeveralPhotosDescribesOneAndDeletesOnlyWhatNoStoryUses() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        byte[] harbour = TestPictures.plainJpeg(1000, 700, new java.awt.Color(10, 120, 200));
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("harbour-" + unique + ".jpg", harbour);
+        files.put("minutes-" + unique + ".jpg", "%PDF-1.4 minutes".getBytes(StandardCharsets.US_ASCII));
+        Photographer.Answer sent = editor.uploadThroughTheForm(files);
+        assertThat(sent.status()).isEqualTo(200);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(sent.text());
+        assertThat(page.select("[role=alert] li").eachText()).containsExactly("\"minutes-" + unique
+                + ".jpg\" is not a picture we can use: it is a PDF document. Upload a JPEG, PNG, GIF or WebP file.");
+        long id = bean(JdbcClient.class).sql("SELECT id FROM media WHERE filename = :f")
+                .param("f", "harbour-" + unique + ".jpg").query(Long.class).single();
+        editor.whenMade(id);
+        org.jsoup.nodes.Document library = editor.page("/newsroom/media");
+        assertThat(library.select("#media-" + id + " img").attr("src")).startsWith("/media/").endsWith(".jpg");
+        assertThat(library.select("#media-" + id + " .media-warning").text()).isEqualTo("No alt text");
+
+        // Described, with the focal point as two numbers (no script needed).
+        Photographer.Answer bad = editor.post("/newsroom/media/" + id, Map.of("alt", "Boats at dawn " + unique,
+                "caption", "Fishing boats leave the harbour.", "credit", "Photo: Test Desk", "focalX", "2000",
+                "focalY", "300"));
+        assertThat(bad.status()).isEqualTo(422);
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(bad.text());
+        assertThat(refused.select("#focalX-error").text()).isEqualTo(MediaMessages.FOCAL);
+        assertThat(refused.select("#alt").attr("value")).isEqualTo("Boats at dawn " + unique);
+        Written story = news.dateline.support.StoryBuilder.story(this, "Boats return " + unique).write();
+        bean(JdbcClient.class).sql("INSERT INTO media_use (media_id, article_id, role) VALUES (:m, :a, 'lead')")
+                .param("m", id).param("a", story.id()).update();
+        long changesBefore = changesOf(story.id());
+        Photographer.Answer saved = editor.post("/newsroom/media/" + id, Map.of("alt", "Boats at dawn " + unique,
+                "caption", "Fishing boats leave the harbour.", "credit", "Photo: Test Desk", "focalX", "250",
+                "focalY", "300"));
+        assertThat(saved.status()).isEqualTo(303);
+        JsonNode described = editor.whenMade(id);
+        assertThat(described.get("alt").asString()).isEqualTo("Boats at dawn " + unique);
+        assertThat(described.get("focalPoint").get("x").asInt()).isEqualTo(250);
+        assertThat(described.get("state").asString()).isEqualTo("ready");
+        // The story showing it is told (its cached pages are dropped), on the one change path.
+        assertThat(changesOf(story.id())).isGreaterThan(changesBefore);
+
+        assertThat(editor.page("/newsroom/media?q=fishing+boats").select("#media-" + id)).hasSize(1);
+        assertThat(editor.page("/newsroom/media?q=test+desk").select("#media-" + id)).hasSize(1);
+        assertThat(editor.page("/newsroom/media?q=harbour-" + unique).select("#media-" + id)).hasSize(1);
+        assertThat(editor.page("/newsroom/media?q=volcano").select("#media-" + id)).isEmpty();
+        org.jsoup.nodes.Document item = editor.page("/newsroom/media/" + id);
+        assertThat(item.select(".media-uses li").text()).isEqualTo("Boats return " + unique + " (lead photo)");
+
+        Photographer.Answer original = editor.get("/newsroom/media/" + id + "/original");
+        assertThat(original.body()).isEqualTo(harbour);
+        assertThat(original.header("Content-Disposition")).startsWith("attachment;");
+
+        Photographer.Answer inUse = editor.post("/newsroom/media/" + id + "/delete", Map.of());
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(org.jsoup.Jsoup.parse(inUse.text()).select("[role=alert]").text())
+                .isEqualTo("\"harbour-" + unique + ".jpg\" is used by 1 stories: take it off them before deleting it.");
+        bean(JdbcClient.class).sql("DELETE FROM media_use WHERE media_id = :m").param("m", id).update();
+        String thumbnail = editor.page("/newsroom/media").select("#media-" + id + " img").attr("src");
+        assertThat(editor.post("/newsroom/media/" + id + "/delete", Map.of()).status()).isEqualTo(303);
+        assertThat(editor.get("/api/v1/media/" + id).status()).isEqualTo(404);
+        assertThat(Photographer.anonymous(editor.base(), thumbnail).status()).isEqualTo(404);
+    }
+
+    @Test
+    default void aPictureWhoseSizesCannotBeMadeIsTriedAgainThenShownAsFailedAndCanBeRetried() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        byte[] photo = TestPictures.plainJpeg(640, 360, new java.awt.Color(200, 40, 90 + (int) (System.nanoTime() % 100)));
+        long id = editor.uploaded("damaged-later.jpg", photo, Map.of()).get("id").asLong();
+        editor.whenMade(id);
+        // The stored original is damaged behind the library's back, and its sizes are asked for again.
+        Path original = mediaDirectory().resolve("originals").resolve(MediaLibrary.sha256(photo).substring(0, 2))
+                .resolve(MediaLibrary.sha256(photo) + ".jpg");
+        Files.write(original, java.util.Arrays.copyOf(photo, 200));
+        bean(JdbcClient.class).sql("UPDATE media SET state = 'pending' WHERE id = :id").param("id", id).update();
+        bean(DerivativeQueue.class).submit(id);
+
+        JsonNode failed = editor.whenMade(id);
+        assertThat(failed.get("state").asString()).isEqualTo("failed");
+        assertThat(bean(JdbcClient.class).sql("SELECT attempts FROM media WHERE id = :id").param("id", id)
+                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(editor.page("/newsroom/media").select("#media-" + id + " .media-state").text())
+                .startsWith("Failed: ");
+        assertThat(editor.page("/newsroom/media/" + id).select("[role=alert] p").text())
+                .startsWith("Its sizes could not be made: ");
+
+        Files.write(original, photo);
+        assertThat(editor.post("/newsroom/media/" + id + "/retry", Map.of()).status()).isEqualTo(303);
+        assertThat(editor.whenMade(id).get("state").asString()).isEqualTo("ready");
+    }
+
+    private long changesOf(long articleId) {
+        return bean(JdbcClient.class).sql("SELECT COUNT(*) FROM change_log WHERE article_id = :a")
+                .param("a", articleId).query(Long.class).single();
     }
 
     private long libraryCount() {

@@ -82,6 +82,37 @@ final class Photographer {
         return answer.json();
     }
 
+    /** The newsroom's upload form: several files in one multipart body, the token in the address as the form has it. */
+    Answer uploadThroughTheForm(Map<String, byte[]> files) {
+        String boundary = "----form" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        files.forEach((name, bytes) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request("/newsroom/media?_csrf=" + csrf)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A newsroom form post (the CSRF token added). */
+    Answer post(String path, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> form.append('&').append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    org.jsoup.nodes.Document page(String path) {
+        return org.jsoup.Jsoup.parse(get(path).text(), base + path);
+    }
+
     Answer get(String path, String... headers) {
         HttpRequest.Builder request = request(path).GET();
         if (headers.length > 0) {
