@@ -78,6 +78,15 @@ class MediaIntakeTest {
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(square.bytes()));
         int rgb = image.getRGB(320, 600);
         assertThat((rgb >> 16) & 0xFF).isGreaterThan(180);
+        // WebP is written by the libwebp shipped in the webp-imageio jar, on this platform, and reads back whole.
+        DerivativeMaker.Made webp = made.stream()
+                .filter(m -> m.crop() == Crop.SQUARE && m.format() == Encoders.Format.WEBP && m.width() == 640)
+                .findFirst().orElseThrow();
+        assertThat(new String(webp.bytes(), 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(webp.bytes()));
+        assertThat(decoded.getWidth()).isEqualTo(640);
+        assertThat(decoded.getHeight()).isEqualTo(640);
+        assertThat((decoded.getRGB(320, 600) >> 16) & 0xFF).isGreaterThan(180);
         assertThat(made).filteredOn(m -> m.crop() == Crop.SHARE)
                 .allSatisfy(m -> assertThat(m.width() * 630).isEqualTo(m.height() * 1200));
     }
