@@ -140,6 +140,11 @@ class RouteMatrixTest extends SqliteSite {
             Map.entry("POST /newsroom/reset/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             Map.entry("POST /newsroom/welcome/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             rule("POST /newsroom/users/invite", Role.ADMIN),
+            rule("POST /api/v1/media", Role.AUTHOR),
+            rule("POST /newsroom/media", Role.AUTHOR),
+            rule("POST /newsroom/media/{id}", Role.AUTHOR),
+            rule("POST /newsroom/media/{id}/retry", Role.AUTHOR),
+            rule("POST /newsroom/media/{id}/delete", Role.AUTHOR),
             Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 
     /** Lowest first. */

@@ -89,6 +89,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/comments/**").hasAnyRole(Role.ADMIN.name(), Role.EDITOR.name())
                         // a bearer token only (account.token.ApiTokenFilter); the roles are the story rules' business
                         .requestMatchers(ApiTokenFilter.PATHS).authenticated()
+                        // the photo library's API (news.dateline.media): authors up, as for the newsroom's uploads
+                        .requestMatchers("/api/v1/media", "/api/v1/media/**").hasAnyRole(Role.ADMIN.name(),
+                                Role.EDITOR.name(), Role.AUTHOR.name())
                         .anyRequest().permitAll())
                 // before the CSRF check reads a parameter, and with it a whole multipart body: see edge/Uploads
                 .addFilterBefore(uploads, CsrfFilter.class)

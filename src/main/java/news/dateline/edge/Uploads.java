@@ -2,17 +2,22 @@ package news.dateline.edge;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import java.util.Set;
+import news.dateline.platform.Role;
 
 /**
- * Where a file may be uploaded, and by whom: today one place, the newsroom's WordPress import
- * ({@code POST /newsroom/import}, administrators). A multipart body anywhere else is refused before a byte of it is
+ * Where a file may be uploaded, and by whom: the newsroom's WordPress import ({@code POST /newsroom/import},
+ * administrators) and the photo library ({@code POST /newsroom/media} and {@code POST /api/v1/media}, authors,
+ * editors and administrators). A multipart body anywhere else is refused before a byte of it is
  * read ({@link RequestEdgeFilter}); one sent here is size-checked against {@code spring.servlet.multipart.*} first,
- * and read only for a signed-in administrator ({@link UploadGate}). Without this, the container spooled any
+ * and read only for a signed-in account of a role that may upload there ({@link UploadGate}). Without this, the container spooled any
  * multipart body to disk, up to 512 MB, the moment anything asked for a request parameter.
  */
 public final class Uploads {
 
     static final String IMPORT = "/newsroom/import";
+    /** The photo library's uploads (news.dateline.media, docs/media.md): the newsroom's form and the API. */
+    static final Set<String> MEDIA = Set.of("/newsroom/media", "/api/v1/media");
 
     private Uploads() {
     }
@@ -24,6 +29,15 @@ public final class Uploads {
     }
 
     static boolean acceptedAt(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && IMPORT.equals(request.getRequestURI());
+        return "POST".equals(request.getMethod())
+                && (IMPORT.equals(request.getRequestURI()) || MEDIA.contains(request.getRequestURI()));
+    }
+
+    /** Whether an account of this role may send an upload here: photos from authors up, imports admins only. */
+    public static boolean mayUpload(HttpServletRequest request, Role role) {
+        if (MEDIA.contains(request.getRequestURI())) {
+            return role != Role.CONTRIBUTOR;
+        }
+        return role == Role.ADMIN;
     }
 }

@@ -1,0 +1,120 @@
+package news.dateline.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import news.dateline.media.DerivativeMaker.Made;
+import news.dateline.media.MediaStore.Area;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.StoryChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes each item's derivatives in the background, on a pool of {@code dateline.media.workers} low-priority
+ * platform threads (1 by default: a 24-megapixel photo keeps one core busy for a few seconds, and readers keep the
+ * other). Uploads never wait for it, and pages never wait either: they show the sizes that are ready. A try that
+ * fails is tried again after {@code retry-after}; after {@code attempts} tries the item is shown as failed in the
+ * library, with the reason. Items still pending when the site stopped are taken up at start.
+ */
+@Component
+class DerivativeQueue implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DerivativeQueue.class);
+
+    private final MediaRepository repository;
+    private final MediaStore store;
+    private final MediaProperties properties;
+    private final ChangeLog changes;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor pool;
+
+    DerivativeQueue(MediaRepository repository, MediaStore store, MediaProperties properties, ChangeLog changes,
+            TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.store = store;
+        this.properties = properties;
+        this.changes = changes;
+        this.transactions = transactions;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ScheduledThreadPoolExecutor(properties.workers(), work -> {
+            Thread thread = new Thread(work, "media-derivatives-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void takeUpPending() {
+        repository.pending().forEach(this::submit);
+    }
+
+    void submit(long mediaId) {
+        pool.execute(() -> make(mediaId));
+    }
+
+    /** How many items wait or are being made (the library and the benchmark read it). */
+    int backlog() {
+        return pool.getQueue().size() + pool.getActiveCount();
+    }
+
+    private void make(long mediaId) {
+        MediaItem item = repository.find(mediaId).orElse(null);
+        if (item == null || !MediaItem.PENDING.equals(item.state())) {
+            return;
+        }
+        try {
+            Resource original = store.find(Area.ORIGINALS, item.originalName())
+                    .orElseThrow(() -> new IOException("the original file is missing from the store"));
+            byte[] bytes;
+            try (InputStream in = original.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            List<Derivative> stored = new ArrayList<>();
+            for (Made made : DerivativeMaker.make(bytes, item.type(), item.focalX(), item.focalY())) {
+                String sha256 = MediaLibrary.sha256(made.bytes());
+                Derivative derivative = new Derivative(made.crop(), made.format(), made.width(), made.height(),
+                        sha256, made.bytes().length);
+                store.put(Area.PUBLIC, derivative.name(), made.bytes());
+                stored.add(derivative);
+            }
+            transactions.executeWithoutResult(status -> {
+                repository.ready(mediaId, stored, clock.instant());
+                // Pages that show the picture were drawn with the sizes then ready (or none): draw them again.
+                for (long article : repository.articlesUsing(mediaId)) {
+                    changes.record(new StoryChanged(article, StoryChanged.Kind.SAVED));
+                }
+            });
+        } catch (Exception | OutOfMemoryError failure) {
+            String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            boolean last = item.attempts() + 1 >= properties.attempts();
+            log.warn("Derivatives of media {} failed (try {} of {}): {}", mediaId, item.attempts() + 1,
+                    properties.attempts(), why);
+            repository.failed(mediaId, why.length() > 500 ? why.substring(0, 500) : why, last, clock.instant());
+            if (!last) {
+                pool.schedule(() -> make(mediaId), properties.retryAfter().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,134 @@
+package news.dateline.media;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.dateline.media.MediaStore.Area;
+import news.dateline.platform.Refusal;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.StoryChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The newsroom's changes to an item: its description and focal point, and deleting it. A change to an item that
+ * stories show records a {@link StoryChanged} for each of them in the same transaction, so their cached pages are
+ * dropped (the one change path); a moved focal point makes the crops again.
+ */
+@Service
+public class MediaDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaDesk.class);
+
+    /** What an editor typed, as the form sends it (focal point as text: a number field may be left empty). */
+    public record Description(String alt, String caption, String credit, String source, String copyright, String focalX,
+            String focalY) {
+    }
+
+    private final MediaRepository repository;
+    private final MediaStore store;
+    private final DerivativeQueue queue;
+    private final ChangeLog changes;
+    private final Clock clock;
+
+    MediaDesk(MediaRepository repository, MediaStore store, DerivativeQueue queue, ChangeLog changes, Clock clock) {
+        this.repository = repository;
+        this.store = store;
+        this.queue = queue;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    MediaItem item(long id) {
+        return repository.find(id).orElseThrow(() -> Refusal.notFound(MediaMessages.NOT_FOUND.formatted(id)));
+    }
+
+    @Transactional
+    void describe(long id, Description d) {
+        item(id);
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (var field : Map.of("alt", d.alt(), "caption", d.caption(), "credit", d.credit(), "source", d.source(),
+                "copyright", d.copyright()).entrySet()) {
+            if (text(field.getValue()).length() > MediaLibrary.MAX_TEXT) {
+                problems.put(field.getKey(), MediaMessages.TOO_LONG.formatted(MediaLibrary.MAX_TEXT));
+            }
+        }
+        Integer x = focal(d.focalX());
+        Integer y = focal(d.focalY());
+        if (x == null) {
+            problems.put("focalX", MediaMessages.FOCAL);
+        }
+        if (y == null) {
+            problems.put("focalY", MediaMessages.FOCAL);
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid("Nothing was saved: " + String.join(" ", problems.values()), problems);
+        }
+        boolean moved = repository.describe(id, text(d.alt()), text(d.caption()), text(d.credit()), text(d.source()),
+                text(d.copyright()), x, y, clock.instant());
+        for (long article : repository.articlesUsing(id)) {
+            changes.record(new StoryChanged(article, StoryChanged.Kind.SAVED));
+        }
+        if (moved) {
+            afterCommit(() -> queue.submit(id));
+        }
+    }
+
+    @Transactional
+    void retry(long id) {
+        item(id);
+        repository.retry(id, clock.instant());
+        afterCommit(() -> queue.submit(id));
+    }
+
+    /** Deletes an item no story uses, with its files. */
+    @Transactional
+    String delete(long id) {
+        MediaItem item = item(id);
+        List<MediaRepository.Use> uses = repository.uses(id);
+        if (!uses.isEmpty()) {
+            throw Refusal.conflict(MediaMessages.IN_USE.formatted(item.filename(), uses.size()));
+        }
+        List<Derivative> files = repository.derivatives(id);
+        repository.delete(id);
+        afterCommit(() -> {
+            try {
+                store.delete(Area.ORIGINALS, item.originalName());
+                for (Derivative file : files) {
+                    store.delete(Area.PUBLIC, file.name());
+                }
+            } catch (IOException e) {
+                log.warn("Files of deleted media {} could not all be removed: {}", id, e.getMessage());
+            }
+        });
+        return item.filename();
+    }
+
+    private static void afterCommit(Runnable work) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                work.run();
+            }
+        });
+    }
+
+    private static Integer focal(String value) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            return n >= 0 && n <= 1000 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+}
