@@ -56,7 +56,7 @@ class ArchitectureTest {
             entry("live", THROUGH_STORY),
             entry("comment", THROUGH_STORY),
             entry("search", THROUGH_STORY),
-            // the photo library (docs/media.md); pages get its pictures through platform's interface, not from it
+            // the photo library (docs/media.md); pages get its pictures through story.photo's interfaces, not from it
             entry("media", THROUGH_STORY),
             entry("moderation", THROUGH_SEARCH),
             entry("interchange", THROUGH_MODERATION),
