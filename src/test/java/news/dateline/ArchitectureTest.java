@@ -65,7 +65,7 @@ class ArchitectureTest {
             entry("menu", Set.of("platform", "newsroom", "taxonomy", "page")),
             entry("comment", THROUGH_STORY),
             entry("search", THROUGH_STORY),
-            // the photo library (docs/media.md); pages get its pictures through platform's interface, not from it
+            // the photo library (docs/media.md); pages get its pictures through story.photo's interfaces, not from it
             entry("media", THROUGH_STORY),
             entry("moderation", THROUGH_SEARCH),
             // the front page's choices and the breaking-news banner; site shows them

@@ -9,6 +9,7 @@ import news.dateline.settings.SiteSettings;
 import news.dateline.site.ArticlePage;
 import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
+import news.dateline.story.photo.LeadPhoto;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.Tag;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,10 @@ class PageMetadata {
         tags.add(MetaTag.og("article:section", page.section().name()));
         page.authors().forEach(author -> tags.add(MetaTag.og("article:author", urls.of(author.path()))));
         page.tags().forEach(tag -> tags.add(MetaTag.og("article:tag", tag.name())));
+        LeadPhoto photo = page.leadPhoto();
+        if (photo != null && photo.share() != null) {
+            shareCard(tags, photo);
+        }
 
         ObjectNode article = JSON.createObjectNode();
         article.put("@context", "https://schema.org");
@@ -82,6 +87,12 @@ class PageMetadata {
             article.put("dateline", page.datelinePlace());
             article.putObject("locationCreated").put("@type", "Place").put("name", page.datelinePlace());
         }
+        if (photo != null && !photo.crops().isEmpty()) {
+            // Google asks for 16:9, 4:3 and 1:1, each at least 1200 pixels wide (as ready: never a missing file).
+            ArrayNode images = article.putArray("image");
+            photo.crops().forEach(crop -> images.addObject().put("@type", "ImageObject")
+                    .put("url", urls.of(crop.url())).put("width", crop.width()).put("height", crop.height()));
+        }
         article.put("inLanguage", settings.current().language());
         article.put("isAccessibleForFree", true);
         if (!corrections.isEmpty()) {
@@ -93,6 +104,30 @@ class PageMetadata {
             liveCoverage(article, live, url);
         }
         return new PageMeta(url, tags, List.of(), JsonLd.of(article));
+    }
+
+    /** The lead photo's 1200 × 630 card instead of the logo, and the large Twitter card that shows it. */
+    private void shareCard(List<MetaTag> tags, LeadPhoto photo) {
+        LeadPhoto.Image card = photo.share();
+        for (int i = 0; i < tags.size(); i++) {
+            MetaTag tag = tags.get(i);
+            if (tag.key().equals("og:image")) {
+                List<MetaTag> image = new ArrayList<>(List.of(MetaTag.og("og:image", urls.of(card.url())),
+                        MetaTag.og("og:image:width", Integer.toString(card.width())),
+                        MetaTag.og("og:image:height", Integer.toString(card.height()))));
+                if (!photo.alt().isBlank()) {
+                    image.add(MetaTag.og("og:image:alt", photo.alt()));
+                }
+                tags.remove(i);
+                tags.addAll(i, image);
+                i += image.size() - 1;
+            } else if (tag.key().equals("twitter:card")) {
+                tags.set(i, MetaTag.named("twitter:card", "summary_large_image"));
+            }
+        }
+        if (!photo.alt().isBlank()) {
+            tags.add(MetaTag.named("twitter:image:alt", photo.alt()));
+        }
     }
 
     /** Home > Section > Headline: the path search engines show above the story's link. */

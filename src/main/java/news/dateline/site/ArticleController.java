@@ -15,6 +15,8 @@ import news.dateline.search.RelatedNews;
 import news.dateline.story.Article;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.MarkdownRenderer;
+import news.dateline.story.photo.LeadPhotos;
+import org.springframework.beans.factory.ObjectProvider;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,10 +39,12 @@ class ArticleController {
     private final CorrectionNotes corrections;
     private final LiveBlogs live;
     private final SectionRepository sections;
+    private final ObjectProvider<LeadPhotos> photos;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
             CommentSections comments, RelatedNews related, CorrectionNotes corrections, LiveBlogs live,
-            SectionRepository sections) {
+            SectionRepository sections, ObjectProvider<LeadPhotos> photos) {
+        this.photos = photos;
         this.corrections = corrections;
         this.articles = articles;
         this.markdown = markdown;
@@ -79,6 +83,12 @@ class ArticleController {
         return new ModelAndView("site/article", model.asMap());
     }
 
+    /** The story's lead photo, or {@code null} (none, no size ready yet, or no photo library). */
+    static news.dateline.story.photo.LeadPhoto leadPhotoOf(ObjectProvider<LeadPhotos> photos, long articleId) {
+        LeadPhotos library = photos.getIfAvailable();
+        return library == null ? null : library.of(articleId).orElse(null);
+    }
+
     private ArticlePage page(Article a) {
         boolean updatedSincePublication = a.updatedAt() != null && a.updatedAt().isAfter(a.publishedAt());
         return new ArticlePage(a.id(), a.path(), a.headline(), a.standfirst(), a.section(), a.authors(), a.tags(),
@@ -86,6 +96,7 @@ class ArticleController {
                 updatedSincePublication ? moments.of(a.updatedAt()) : null,
                 markdown.toHtml(a.body(), a.datelinePlace()),
                 cards.of(articles.latestExcept(a.id(), RECENT)),
-                cards.of(related.relatedTo(a, RELATED)));
+                cards.of(related.relatedTo(a, RELATED)),
+                leadPhotoOf(photos, a.id()));
     }
 }

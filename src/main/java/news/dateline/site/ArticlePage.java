@@ -2,11 +2,15 @@ package news.dateline.site;
 
 import java.util.List;
 import news.dateline.platform.Moment;
+import news.dateline.story.photo.LeadPhoto;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.Tag;
 
-/** Everything the article page shows. {@code updated} is set only when the story changed after publication. */
+/**
+ * Everything the article page shows. {@code updated} is set only when the story changed after publication;
+ * {@code leadPhoto} only when the story has one with a size ready.
+ */
 public record ArticlePage(
         long id,
         String path,
@@ -21,5 +25,6 @@ public record ArticlePage(
         Moment updated,
         String bodyHtml,
         List<StoryCard> recent,
-        List<StoryCard> related) {
+        List<StoryCard> related,
+        LeadPhoto leadPhoto) {
 }

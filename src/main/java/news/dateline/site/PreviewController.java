@@ -34,10 +34,13 @@ class PreviewController {
     private final Moments moments;
     private final CorrectionNotes corrections;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<news.dateline.story.photo.LeadPhotos> photos;
 
     PreviewController(PreviewLinks links, EditorialRepository editorial, SectionRepository sections,
             ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
-            CorrectionNotes corrections, Clock clock) {
+            CorrectionNotes corrections, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<news.dateline.story.photo.LeadPhotos> photos) {
+        this.photos = photos;
         this.links = links;
         this.editorial = editorial;
         this.sections = sections;
@@ -63,7 +66,7 @@ class PreviewController {
                 editorial.bylines(id), editorial.tags(id), d.datelinePlace(), d.sourceCredit(),
                 moments.of(published), updated ? moments.of(a.updatedAt()) : null,
                 markdown.toHtml(d.body(), d.datelinePlace()),
-                cards.of(articles.latestExcept(id, 5)), List.of()));
+                cards.of(articles.latestExcept(id, 5)), List.of(), ArticleController.leadPhotoOf(photos, id)));
         model.addAttribute("comments", null);
         model.addAttribute("corrections", corrections.of(id));
         model.addAttribute("preview", true);

@@ -8,6 +8,8 @@ import news.dateline.newsroom.Staff;
 import news.dateline.platform.ActingAccount;
 import news.dateline.platform.NewsroomTimes;
 import news.dateline.platform.Refusal;
+import news.dateline.story.photo.LeadPhotoDesk;
+import news.dateline.story.photo.LeadPhotoField;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionOperations;
@@ -52,11 +54,13 @@ class EditorController {
     private final ResourceUrlProvider resources;
     private final ObjectProvider<CommentSettingsDesk> commentSettings;
     private final TransactionOperations transactions;
+    private final ObjectProvider<LeadPhotoDesk> leadPhotos;
 
     EditorController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
             SectionRepository sections, PreviewLinks previewLinks, NewsroomTimes times,
             ResourceUrlProvider resources, ObjectProvider<CommentSettingsDesk> commentSettings,
-            TransactionOperations transactions) {
+            TransactionOperations transactions, ObjectProvider<LeadPhotoDesk> leadPhotos) {
+        this.leadPhotos = leadPhotos;
         this.commentSettings = commentSettings;
         this.transactions = transactions;
         this.service = service;
@@ -77,9 +81,10 @@ class EditorController {
     }
 
     @PostMapping("/newsroom/articles")
-    String created(@ModelAttribute("staff") Staff staff, ArticleForm form, Model model,
+    String created(@ModelAttribute("staff") Staff staff, ArticleForm form,
+            @RequestParam(name = LeadPhotoDesk.FIELD, required = false) String leadPhoto, Model model,
             HttpServletResponse response) {
-        return write(staff, null, form, model, response);
+        return write(staff, null, form, leadPhoto, model, response);
     }
 
     @GetMapping("/newsroom/articles/{id}")
@@ -104,10 +109,11 @@ class EditorController {
     }
 
     @PostMapping("/newsroom/articles/{id}")
-    String update(@PathVariable long id, @ModelAttribute("staff") Staff staff, ArticleForm form, Model model,
+    String update(@PathVariable long id, @ModelAttribute("staff") Staff staff, ArticleForm form,
+            @RequestParam(name = LeadPhotoDesk.FIELD, required = false) String leadPhoto, Model model,
             HttpServletResponse response) {
         find(id);
-        return write(staff, id, form, model, response);
+        return write(staff, id, form, leadPhoto, model, response);
     }
 
     @PostMapping("/newsroom/articles/{id}/pending/approve")
@@ -162,23 +168,36 @@ class EditorController {
         return ResponseEntity.ok(answer);
     }
 
-    private String write(Staff staff, Long id, ArticleForm form, Model model, HttpServletResponse response) {
+    private String write(Staff staff, Long id, ArticleForm form, String leadPhoto, Model model,
+            HttpServletResponse response) {
         ActingAccount by = staff.acting();
         Intent intent = intentOf(form.action());
         // Comment settings are for those who moderate; checked before anything is written, saved with the story in
         // one transaction, so a busy database cannot keep the one without the other (and a retry make a second story).
         CommentSettingsDesk settingsDesk = by.isEditor() ? commentSettings.getIfAvailable() : null;
         CommentSettingsDesk.Settings settings = settingsDesk == null ? null : form.commentSettings();
+        // The lead photo likewise: checked first, saved with the story; not sent (autosave, scripts): unchanged.
+        LeadPhotoDesk leadDesk = leadPhoto == null ? null : leadPhotos.getIfAvailable();
         try {
-            if (settings != null && !settingsDesk.problems(settings).isEmpty()) {
-                throw Refusal.invalid("Nothing was saved: please fix the comment settings marked below.",
-                        settingsDesk.problems(settings));
+            Map<String, String> problems = new LinkedHashMap<>();
+            if (settings != null) {
+                problems.putAll(settingsDesk.problems(settings));
+            }
+            if (leadDesk != null) {
+                problems.putAll(leadDesk.problems(leadPhoto));
+            }
+            if (!problems.isEmpty()) {
+                throw Refusal.invalid("Nothing was saved: please fix the "
+                        + (problems.size() == 1 ? "problem" : "problems") + " marked below.", problems);
             }
             long saved = transactions.execute(status -> {
                 long written = service.write(id, form.draft(editorial.allAuthors()), intent,
                         form.scheduleInstant(times.zone()), form.correctionNote(), by, form.basedOn());
                 if (settings != null) {
                     settingsDesk.save(written, settings);
+                }
+                if (leadDesk != null) {
+                    leadDesk.save(written, leadPhoto);
                 }
                 return written;
             });
@@ -192,7 +211,8 @@ class EditorController {
             if (refused.retryAfter() != null) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter().toSeconds()));
             }
-            return render(model, id == null ? null : find(id), form, refused.fields(), null, summary(refused), by);
+            return render(model, id == null ? null : find(id), form, refused.fields(), null, summary(refused), by,
+                    leadPhoto);
         }
     }
 
@@ -233,6 +253,15 @@ class EditorController {
 
     private String render(Model model, EditableArticle article, ArticleForm form, Map<String, String> problems,
             String notice, String problem, ActingAccount by) {
+        return render(model, article, form, problems, notice, problem, by, null);
+    }
+
+    /** {@code leadPhoto}: as typed in a form that comes back; {@code null} shows the story's own. */
+    private String render(Model model, EditableArticle article, ArticleForm form, Map<String, String> problems,
+            String notice, String problem, ActingAccount by, String leadPhoto) {
+        LeadPhotoDesk leadDesk = leadPhotos.getIfAvailable();
+        LeadPhotoField leadField = leadDesk == null ? null : new LeadPhotoField(leadPhoto != null ? leadPhoto
+                : article == null ? "" : leadDesk.chosen(article.id()), leadDesk.choices());
         Revision pending = article == null || !article.hasPendingUpdate() ? null
                 : revisions.find(article.id(), article.pendingRevisionId()).orElse(null);
         boolean canEdit = article == null || ArticlePermissions.canEdit(by, article);
@@ -254,7 +283,7 @@ class EditorController {
                 article == null ? "" : times.human(article.updatedAt()),
                 article == null ? "" : times.human(article.scheduledFor()),
                 script != null ? script : "/assets/editor.js",
-                settingsDesk == null ? null : settingsDesk.siteDefaults()));
+                settingsDesk == null ? null : settingsDesk.siteDefaults(), leadField));
         return "story/editor";
     }
 }

@@ -29,7 +29,9 @@ public record EditorPage(
         String scheduledFor,
         String script,
         /** The site's comment defaults when this account may set a story's comment settings; null otherwise. */
-        CommentSettingsDesk.Settings commentDefaults) {
+        CommentSettingsDesk.Settings commentDefaults,
+        /** The lead photo field; null when there is no photo library. */
+        news.dateline.story.photo.LeadPhotoField leadPhoto) {
 
     public boolean isNew() {
         return article == null;

@@ -100,6 +100,41 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
         }
     }
 
+    /** An article with a lead photo: the {@code <picture>}, its sources and caption are valid too (issue 13). */
+    @org.junit.jupiter.api.Test
+    void anArticleWithALeadPhotoIsValidHtml() throws Exception {
+        var story = news.dateline.support.StoryBuilder.story(this, "Ferries return to the harbour").write();
+        var jdbc = bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String sha = Long.toHexString(System.nanoTime());
+        jdbc.sql("""
+                INSERT INTO media (sha256, filename, content_type, byte_size, width, height, alt, caption, credit,
+                                   state, created_at, updated_at)
+                VALUES (:sha, 'ferry.jpg', 'image/jpeg', 1000, 1600, 1000, 'A ferry at the quay',
+                        'The first ferry in a week docks.', 'Photo: Harbour Desk', 'ready', 0, 0)""")
+                .param("sha", sha).update();
+        long media = jdbc.sql("SELECT id FROM media WHERE sha256 = :sha").param("sha", sha).query(Long.class).single();
+        String[][] sizes = {{"full", "jpeg", "320", "200"}, {"full", "jpeg", "640", "400"},
+            {"full", "webp", "320", "200"}, {"full", "webp", "640", "400"}, {"share", "jpeg", "1200", "630"},
+            {"16x9", "jpeg", "1200", "675"}, {"4x3", "jpeg", "1200", "900"}, {"1x1", "jpeg", "1200", "1200"}};
+        for (String[] size : sizes) {
+            jdbc.sql("""
+                    INSERT INTO media_derivative (media_id, crop, format, width, height, sha256, byte_size)
+                    VALUES (:m, :crop, :format, :w, :h, :sha, 100)""")
+                    .param("m", media).param("crop", size[0]).param("format", size[1])
+                    .param("w", Integer.parseInt(size[2])).param("h", Integer.parseInt(size[3]))
+                    .param("sha", sha + String.join("", size)).update();
+        }
+        var desk = bean(news.dateline.story.photo.LeadPhotoDesk.class);
+        bean(org.springframework.transaction.support.TransactionOperations.class)
+                .executeWithoutResult(status -> desk.save(story.id(), Long.toString(media)));
+
+        Page page = site().get(story.path());
+        assertThat(page.body()).contains("<picture>", "fetchpriority=\"high\"", "<figcaption>");
+        Report report = check(page.body());
+        assertThat(report.errors()).as("errors on " + story.path() + ":\n" + String.join("\n", report.errors()))
+                .isEmpty();
+    }
+
     /**
      * The newsroom's front page, banner and settings screens, refused forms included, and reader pages showing the
      * breaking-news banner: valid (issue 16).

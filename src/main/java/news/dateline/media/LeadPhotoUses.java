@@ -1,0 +1,139 @@
+package news.dateline.media;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import news.dateline.media.Encoders.Format;
+import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.StoryChanged;
+import news.dateline.story.photo.LeadPhoto;
+import news.dateline.story.photo.LeadPhotoDesk;
+import news.dateline.story.photo.LeadPhotos;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A story's lead photo: chosen in the editor (a {@code media_use} row with role {@code lead}), shown on reader pages
+ * with the sizes that are ready. Saving a new choice records a {@link StoryChanged}, so cached pages are dropped.
+ */
+@Component
+class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos {
+
+    static final String NOT_IN_LIBRARY = "Choose a photo from the library, or none.";
+    /** Enough for the editor's list; the library screen finds older ones. */
+    private static final int CHOICES = 200;
+    /** The width browsers without {@code srcset} get: sharp in the article column on most screens. */
+    private static final int FALLBACK_WIDTH = 960;
+
+    private final JdbcClient jdbc;
+    private final MediaRepository repository;
+    private final ChangeLog changes;
+
+    LeadPhotoUses(JdbcClient jdbc, MediaRepository repository, ChangeLog changes) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.changes = changes;
+    }
+
+    @Override
+    public List<Choice> choices() {
+        return repository.search("", CHOICES).stream()
+                .filter(item -> !MediaItem.FAILED.equals(item.state()))
+                .map(item -> new Choice(item.id(), label(item), thumbnail(item.id())))
+                .toList();
+    }
+
+    @Override
+    public String chosen(long articleId) {
+        return lead(articleId).map(String::valueOf).orElse("");
+    }
+
+    @Override
+    public Map<String, String> problems(String typed) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (typed.isBlank()) {
+            return problems;
+        }
+        Long id = number(typed);
+        if (id == null || repository.find(id).isEmpty()) {
+            problems.put(FIELD, NOT_IN_LIBRARY);
+        }
+        return problems;
+    }
+
+    @Override
+    public void save(long articleId, String typed) {
+        if (!problems(typed).isEmpty()) {
+            throw new IllegalArgumentException("Lead photo not checked: " + typed);
+        }
+        Long chosen = typed.isBlank() ? null : number(typed);
+        if (java.util.Objects.equals(chosen, lead(articleId).orElse(null))) {
+            return; // nothing changed: no change to record, no cached page to drop
+        }
+        jdbc.sql("DELETE FROM media_use WHERE article_id = :a AND role = 'lead'").param("a", articleId).update();
+        if (chosen != null) {
+            jdbc.sql("INSERT INTO media_use (media_id, article_id, role) VALUES (:m, :a, 'lead')")
+                    .param("m", chosen).param("a", articleId).update();
+        }
+        changes.record(new StoryChanged(articleId, StoryChanged.Kind.SAVED));
+    }
+
+    @Override
+    public Optional<LeadPhoto> of(long articleId) {
+        Optional<MediaItem> item = lead(articleId).flatMap(repository::find);
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Derivative> ready = repository.derivatives(item.get().id());
+        List<LeadPhoto.Image> jpeg = images(ready, Crop.FULL, Format.JPEG);
+        if (jpeg.isEmpty()) {
+            return Optional.empty(); // none of its sizes is ready: no picture rather than a broken one
+        }
+        LeadPhoto.Image fallback = jpeg.stream()
+                .min(Comparator.comparingInt(i -> Math.abs(i.width() - FALLBACK_WIDTH))).orElseThrow();
+        List<LeadPhoto.Image> share = images(ready, Crop.SHARE, Format.JPEG);
+        List<LeadPhoto.Image> crops = java.util.stream.Stream.of(Crop.WIDE, Crop.STANDARD, Crop.SQUARE)
+                .map(crop -> images(ready, crop, Format.JPEG))
+                .filter(sizes -> !sizes.isEmpty())
+                .map(List::getLast)
+                .toList();
+        MediaItem described = item.get();
+        return Optional.of(new LeadPhoto(described.alt(), described.caption(), described.credit(), fallback, jpeg,
+                images(ready, Crop.FULL, Format.WEBP), share.isEmpty() ? null : share.getLast(), crops));
+    }
+
+    private Optional<Long> lead(long articleId) {
+        return jdbc.sql("SELECT media_id FROM media_use WHERE article_id = :a AND role = 'lead' ORDER BY media_id")
+                .param("a", articleId).query(Long.class).list().stream().findFirst();
+    }
+
+    private String thumbnail(long mediaId) {
+        return images(repository.derivatives(mediaId), Crop.FULL, Format.JPEG).stream().findFirst()
+                .map(LeadPhoto.Image::url).orElse("");
+    }
+
+    /** This crop in this format, narrowest first. */
+    private static List<LeadPhoto.Image> images(List<Derivative> ready, Crop crop, Format format) {
+        return ready.stream().filter(d -> d.crop() == crop && d.format() == format)
+                .sorted(Comparator.comparingInt(Derivative::width))
+                .map(d -> new LeadPhoto.Image(d.url(), d.width(), d.height()))
+                .toList();
+    }
+
+    private static String label(MediaItem item) {
+        String said = item.alt().isBlank() ? item.caption() : item.alt();
+        String text = said.isBlank() ? item.filename() : said + " (" + item.filename() + ")";
+        return "#" + item.id() + " " + (text.length() > 90 ? text.substring(0, 90) + "…" : text);
+    }
+
+    private static Long number(String typed) {
+        try {
+            long id = Long.parseLong(typed.strip());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

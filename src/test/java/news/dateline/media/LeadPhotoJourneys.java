@@ -1,0 +1,184 @@
+package news.dateline.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.dateline.support.RunningSite;
+import news.dateline.support.StoryBuilder;
+import news.dateline.support.StoryBuilder.Written;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A story's lead photo: chosen in the editor, shown to readers, to social sites and to search engines. */
+interface LeadPhotoJourneys extends RunningSite {
+
+    @Test
+    default void anEditorChoosesALeadPhotoAndTheArticleItsShareCardAndItsJsonLdShowIt() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        Written story = StoryBuilder.story(this, "Ferries return to the harbour " + unique).write();
+        Document before = reader(editor, story.path());
+        assertThat(before.select("figure.lead-photo")).isEmpty();
+        assertThat(meta(before, "og:image")).endsWith("/assets/logo.png");
+
+        long id = editor.uploaded("ferry-" + unique + ".jpg", TestPictures.plainJpeg(1700, 1300, new Color(30, 90, 150)),
+                Map.of("alt", "A ferry at the quay " + unique, "caption", "The first ferry in a week docks.",
+                        "credit", "Photo: Harbour Desk")).get("id").asLong();
+        assertThat(editor.whenMade(id).get("state").asString()).isEqualTo("ready");
+
+        // Not a picture in the library: the form comes back saying so, with the headline kept; nothing saved.
+        Map<String, String> form = editorForm(editor, story.id());
+        form.put("headline", "Ferries are back " + unique);
+        form.put("leadPhoto", "999999999");
+        Photographer.Answer refused = editor.post("/newsroom/articles/" + story.id(), form);
+        assertThat(refused.status()).isEqualTo(422);
+        Document again = Jsoup.parse(refused.text());
+        assertThat(again.select("#leadPhoto-error").text()).isEqualTo(LeadPhotoUses.NOT_IN_LIBRARY);
+        assertThat(again.select("#headline").attr("value")).isEqualTo("Ferries are back " + unique);
+        assertThat(reader(editor, story.path()).select("figure.lead-photo")).isEmpty();
+
+        form = editorForm(editor, story.id());
+        assertThat(editor.page("/newsroom/articles/" + story.id()).select("#leadPhoto option[value=" + id + "]").text())
+                .contains("A ferry at the quay " + unique);
+        form.put("leadPhoto", Long.toString(id));
+        assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302); // the editor's redirect to itself
+        Document editorPage = editor.page("/newsroom/articles/" + story.id());
+        assertThat(editorPage.select("#leadPhoto option[selected]").val()).isEqualTo(Long.toString(id));
+        assertThat(editorPage.select(".lead-photo img").attr("src")).startsWith("/media/").endsWith(".jpg");
+        assertThat(editor.page("/newsroom/media/" + id).select(".media-uses li").text())
+                .isEqualTo(story.headline() + " (lead photo)");
+
+        Document article = reader(editor, story.path());
+        Element picture = article.selectFirst("article figure.lead-photo picture");
+        assertThat(picture).as("the lead photo on the article page").isNotNull();
+        Element webp = picture.selectFirst("source[type=image/webp]");
+        Element img = picture.selectFirst("img");
+        assertThat(candidates(webp.attr("srcset"))).containsExactly("320w", "640w", "960w", "1280w", "1600w");
+        assertThat(candidates(img.attr("srcset"))).containsExactly("320w", "640w", "960w", "1280w", "1600w");
+        assertThat(webp.attr("srcset")).contains(".webp 320w");
+        assertThat(img.attr("src")).endsWith(".jpg");
+        assertThat(img.attr("sizes")).isNotBlank().isEqualTo(webp.attr("sizes"));
+        assertThat(img.attr("width")).isEqualTo("960");
+        assertThat(Integer.parseInt(img.attr("height"))).isBetween(733, 735); // 1300 × 960 / 1700
+        assertThat(img.attr("fetchpriority")).isEqualTo("high");
+        assertThat(img.attr("alt")).isEqualTo("A ferry at the quay " + unique);
+        assertThat(article.select("figure.lead-photo figcaption").text())
+                .isEqualTo("The first ferry in a week docks. Photo: Harbour Desk");
+        for (String url : urls(img.attr("srcset") + ", " + webp.attr("srcset") + ", " + img.attr("src"))) {
+            Photographer.Answer file = Photographer.anonymous(editor.base(), url);
+            assertThat(file.status()).as(url).isEqualTo(200);
+            assertThat(file.contentType()).as(url).startsWith("image/");
+        }
+
+        String share = meta(article, "og:image");
+        assertThat(share).startsWith("http").contains("/media/").endsWith(".jpg").doesNotEndWith("logo.png");
+        assertThat(meta(article, "og:image:width")).isEqualTo("1200");
+        assertThat(meta(article, "og:image:height")).isEqualTo("630");
+        assertThat(meta(article, "og:image:alt")).isEqualTo("A ferry at the quay " + unique);
+        assertThat(article.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+        Photographer.Answer card = Photographer.anonymous(editor.base(), share.substring(share.indexOf("/media/")));
+        assertThat(card.status()).isEqualTo(200);
+
+        JsonNode jsonLd = JsonMapper.builder().build()
+                .readTree(article.selectFirst("script[type=application/ld+json]").data());
+        List<String> ratios = new ArrayList<>();
+        for (JsonNode image : jsonLd.get("image")) {
+            assertThat(image.get("width").asInt()).isEqualTo(1200);
+            assertThat(image.get("url").asString()).startsWith("http").contains("/media/");
+            ratios.add(image.get("width").asInt() + "x" + image.get("height").asInt());
+        }
+        assertThat(ratios).containsExactly("1200x675", "1200x900", "1200x1200");
+
+        // A new caption reaches the cached page: the photo's change records one for the story using it.
+        assertThat(editor.post("/newsroom/media/" + id, Map.of("alt", "A ferry at the quay " + unique,
+                "caption", "The ferry Ossel docks after a week away.", "credit", "Photo: Harbour Desk",
+                "focalX", "500", "focalY", "500")).status()).isEqualTo(303);
+        assertThat(reader(editor, story.path()).select("figure.lead-photo figcaption").text())
+                .isEqualTo("The ferry Ossel docks after a week away. Photo: Harbour Desk");
+
+        // Taken off: the page shows no picture and shares the logo again; the photo may now be deleted.
+        form = editorForm(editor, story.id());
+        form.put("leadPhoto", "");
+        assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302); // the editor's redirect to itself
+        Document without = reader(editor, story.path());
+        assertThat(without.select("figure.lead-photo, article img")).isEmpty();
+        assertThat(meta(without, "og:image")).endsWith("/assets/logo.png");
+        assertThat(editor.page("/newsroom/media/" + id).select(".media-uses li")).isEmpty();
+    }
+
+    @Test
+    default void aLeadPhotoShowsTheNearestReadySizeAndNothingWhileNoneIsReady() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        long id = editor.uploaded("quay-" + unique + ".jpg", TestPictures.plainJpeg(1400, 800, new Color(90, 40, 20)),
+                Map.of("alt", "The quay " + unique)).get("id").asLong();
+        editor.whenMade(id);
+        JdbcClient jdbc = bean(JdbcClient.class);
+        // Only the two smallest JPEGs of its own shape are there (the others not made yet, say).
+        jdbc.sql("DELETE FROM media_derivative WHERE media_id = :id AND NOT (crop = 'full' AND format = 'jpeg' "
+                + "AND width <= 640)").param("id", id).update();
+        Written story = StoryBuilder.story(this, "The quay at dusk " + unique).write();
+        Map<String, String> form = editorForm(editor, story.id());
+        form.put("leadPhoto", Long.toString(id));
+        assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302); // the editor's redirect to itself
+
+        Document article = reader(editor, story.path());
+        Element img = article.selectFirst("figure.lead-photo img");
+        assertThat(img).isNotNull();
+        assertThat(article.select("figure.lead-photo source")).isEmpty();
+        assertThat(candidates(img.attr("srcset"))).containsExactly("320w", "640w");
+        assertThat(img.attr("width")).isEqualTo("640");
+        assertThat(Photographer.anonymous(editor.base(), img.attr("src")).status()).isEqualTo(200);
+        // No share crop ready: the logo stays, no card pointing at a missing file.
+        assertThat(meta(article, "og:image")).endsWith("/assets/logo.png");
+
+        // None ready (all being made again): no picture at all, never a broken one.
+        jdbc.sql("DELETE FROM media_derivative WHERE media_id = :id").param("id", id).update();
+        Written other = StoryBuilder.story(this, "The quay at dawn " + unique).write();
+        form = editorForm(editor, other.id());
+        form.put("leadPhoto", Long.toString(id));
+        assertThat(editor.post("/newsroom/articles/" + other.id(), form).status()).isEqualTo(302); // the editor's redirect to itself
+        Document empty = reader(editor, other.path());
+        assertThat(empty.select("figure.lead-photo, article img, picture")).isEmpty();
+    }
+
+    /** The editor's form as the page fills it in (what a browser would send on "Save"). */
+    private static Map<String, String> editorForm(Photographer editor, long articleId) {
+        Document page = editor.page("/newsroom/articles/" + articleId);
+        FormElement form = (FormElement) page.selectFirst("form#editor");
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.formData().forEach(kv -> fields.put(kv.key(), kv.value()));
+        fields.remove("_csrf");
+        fields.put("action", "save");
+        return fields;
+    }
+
+    private static Document reader(Photographer editor, String path) {
+        Photographer.Answer page = Photographer.anonymous(editor.base(), path);
+        assertThat(page.status()).as(path).isEqualTo(200);
+        return Jsoup.parse(page.text());
+    }
+
+    private static String meta(Document page, String property) {
+        return page.select("meta[property=" + property + "]").attr("content");
+    }
+
+    private static List<String> candidates(String srcset) {
+        return java.util.Arrays.stream(srcset.split(",")).map(String::strip).map(c -> c.substring(c.indexOf(' ') + 1))
+                .toList();
+    }
+
+    private static List<String> urls(String srcsets) {
+        return java.util.Arrays.stream(srcsets.split(",")).map(String::strip).map(c -> c.split(" ")[0]).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package news.dateline.media;
+
+import news.dateline.support.PostgresSite;
+
+class LeadPhotoJourneysOnPostgresTest extends PostgresSite implements LeadPhotoJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.media;
+
+import news.dateline.support.SqliteSite;
+
+class LeadPhotoJourneysOnSqliteTest extends SqliteSite implements LeadPhotoJourneys {
+}
