@@ -60,6 +60,8 @@ class ArchitectureTest {
             entry("interchange", THROUGH_MODERATION),
             entry("site", THROUGH_MODERATION),
             entry("feed", plus(THROUGH_MODERATION, "site")),
+            // the wire desk makes stories through story's one door, and HTML bodies Markdown through interchange's
+            entry("wire", plus(THROUGH_STORY, "interchange")),
             // the command line starts any feature's work without a web server
             entry("cli", plus(plus(plus(THROUGH_MODERATION, "interchange"), "edge"), "backup")));
 
