@@ -9,6 +9,7 @@ import java.util.List;
 import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
+import news.dateline.support.MovableClock;
 import news.dateline.support.StoryEdits;
 import news.dateline.story.EditorialRepository;
 import org.jsoup.nodes.Document;
@@ -263,6 +264,47 @@ interface WireDeskJourneys extends RunningSite {
         assertThat(Long.parseLong(kill.select(".kill-time").text().replace(" ms", ""))).isBetween(0L, 2_000L);
         assertThat(bean(JdbcClient.class).sql("SELECT status FROM article WHERE id = :id").param("id", articleId)
                 .query(String.class).single()).isEqualTo("draft");
+    }
+
+    @Test
+    default void aStoryFromAnEmbargoedItemStaysOffTheSiteUntilTheEmbargoThenGoesOut() {
+        WireFolder folder = new WireFolder(this);
+        MovableClock clock = bean(MovableClock.class);
+        java.time.Instant embargo = clock.instant().plus(java.time.Duration.ofSeconds(60))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String word = "Embargo" + System.nanoTime();
+        String uri = "urn:newsml:ntb.no:20261201:" + word;
+        folder.drop(word + ".json", WireFiles.ninjs2(uri, 1, "usable", 4, word + " budget unveiled", "OSLO",
+                embargo.toString()));
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        assertThat(editor.get("/newsroom/wire").html().select("#wire-" + itemId(uri) + " .wire-embargo").text())
+                .isNotBlank();
+        Page used = editor.post("/newsroom/wire/" + itemId(uri) + "/use");
+        long articleId = Long.parseLong(used.header("Location").replaceAll(".*/articles/(\\d+).*", "$1"));
+        String path = bean(EditorialRepository.class).find(articleId).orElseThrow().path();
+        assertThat(site().get("/").status()).isEqualTo(200); // the front page is cached before the attempt
+
+        // "Publish" before the embargo schedules the story for the embargo instead.
+        StoryEdits.publish(this, articleId);
+        var story = bean(EditorialRepository.class).find(articleId).orElseThrow();
+        assertThat(story.status().name()).isEqualTo("SCHEDULED");
+        assertThat(story.scheduledFor()).isEqualTo(embargo);
+        assertThat(site().get(path).status()).isEqualTo(404);
+        assertThat(site().get("/").body()).doesNotContain(word);
+        assertThat(site().get("/feed").body()).doesNotContain(word);
+        assertThat(site().get("/news-sitemap.xml").body()).doesNotContain(path);
+        assertThat(site().get("/search?q=" + word).html().select("main").text()).doesNotContain("budget unveiled");
+
+        // At the embargo the scheduler publishes it, and every place shows it.
+        clock.advanceTo(embargo.plusSeconds(1));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (site().get(path).status() != 200 && System.nanoTime() < deadline) {
+            WireFolder.sleep(200);
+        }
+        assertThat(site().get(path).body()).contains(word + " budget unveiled");
+        assertThat(site().get("/").body()).contains(word);
+        assertThat(site().get("/feed").body()).contains(word);
+        assertThat(site().get("/news-sitemap.xml").body()).contains(path);
     }
 
     private long itemId(String guid) {
