@@ -77,6 +77,8 @@ class ArchitectureTest {
             entry("feed", plus(plus(THROUGH_MODERATION, "site"), "settings")),
             // the content and admin API at /api/v1 (docs/api.md): reads and writes through the features' own services
             entry("api", THROUGH_MODERATION),
+            // the wire desk makes stories through story's one door, and HTML bodies Markdown through interchange's
+            entry("wire", plus(THROUGH_STORY, "interchange")),
             // the command line starts any feature's work without a web server
             entry("cli", plus(plus(plus(THROUGH_MODERATION, "interchange"), "edge"), "backup")));
 

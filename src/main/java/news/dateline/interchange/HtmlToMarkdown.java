@@ -16,7 +16,7 @@ import org.jsoup.nodes.TextNode;
  * becomes its nearest Markdown and is named in {@code notes}. Text is escaped so that it renders exactly as it
  * read in WordPress: backslashes, asterisks and ampersands included.
  */
-final class HtmlToMarkdown {
+public final class HtmlToMarkdown {
 
     /** A line break opening or closing a paragraph shows nothing in HTML, and a stray backslash in Markdown. */
     static final String UNSAFE_URL_DROPPED =
@@ -35,7 +35,8 @@ final class HtmlToMarkdown {
     private HtmlToMarkdown() {
     }
 
-    static String convert(String html, Set<String> notes) {
+    /** Shared with the wire desk, which turns agency XHTML into a draft's body the same way. */
+    public static String convert(String html, Set<String> notes) {
         Element body = Jsoup.parseBodyFragment(html).body();
         StringBuilder out = new StringBuilder();
         blocks(body, out, notes);

@@ -40,11 +40,14 @@ class ArticleController {
     private final LiveBlogs live;
     private final SectionRepository sections;
     private final ObjectProvider<LeadPhotos> photos;
+    private final java.util.List<news.dateline.story.withdrawal.WithdrawnStories> withdrawals;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
             CommentSections comments, RelatedNews related, CorrectionNotes corrections, LiveBlogs live,
-            SectionRepository sections, ObjectProvider<LeadPhotos> photos) {
+            SectionRepository sections, ObjectProvider<LeadPhotos> photos,
+            java.util.List<news.dateline.story.withdrawal.WithdrawnStories> withdrawals) {
         this.photos = photos;
+        this.withdrawals = withdrawals;
         this.corrections = corrections;
         this.articles = articles;
         this.markdown = markdown;
@@ -62,6 +65,13 @@ class ArticleController {
             HttpServletRequest request, HttpServletResponse response) {
         Article article = articles.findPublished(section, slug).orElse(null);
         if (article == null) {
+            java.util.Optional<String> withdrawn = withdrawals.stream()
+                    .flatMap(w -> w.noticeAt(section, slug).stream()).findFirst();
+            if (withdrawn.isPresent()) {
+                // A kill: 410 Gone with the notice, never cached (only a 200 is), nothing of the story.
+                model.addAttribute("notice", withdrawn.get());
+                return new ModelAndView("site/withdrawn", model.asMap(), org.springframework.http.HttpStatus.GONE);
+            }
             String moved = articles.findMovedPath(section, slug)
                     .or(() -> sections.renamedFrom(section).map(current -> "/" + current + "/" + slug))
                     .orElseThrow(() -> Refusal.notFound("Article /" + section + "/" + slug));

@@ -33,11 +33,14 @@ public class ArticleService {
     private final CorrectionRepository corrections;
     private final ArticleRules rules;
     private final AuditLog audit;
+    private final org.springframework.beans.factory.ObjectProvider<news.dateline.story.hold.PublicationHolds> holds;
 
     ArticleService(ArticleWriter articles, TagRepository tags, ChangeLog changes, Clock clock,
             EditorialRepository editorial, RevisionRepository revisions, CorrectionRepository corrections,
-            ArticleRules rules, AuditLog audit) {
+            ArticleRules rules, AuditLog audit,
+            org.springframework.beans.factory.ObjectProvider<news.dateline.story.hold.PublicationHolds> holds) {
         this.audit = audit;
+        this.holds = holds;
         this.articles = articles;
         this.tags = tags;
         this.changes = changes;
@@ -324,6 +327,14 @@ public class ArticleService {
             ActingAccount by, Kind kindOverride, Long basedOn) {
         Instant now = clock.instant();
         Long articleId = current == null ? null : current.id();
+        // An embargo: publishing before it schedules the story for it; a schedule before it moves to it.
+        Instant heldUntil = articleId == null || current.isPublished() ? null : holds.orderedStream()
+                .flatMap(h -> h.heldUntil(articleId, now).stream()).max(Instant::compareTo).orElse(null);
+        if (heldUntil != null && (intent == Intent.PUBLISH
+                || intent == Intent.SCHEDULE && scheduleAt != null && scheduleAt.isBefore(heldUntil))) {
+            intent = Intent.SCHEDULE;
+            scheduleAt = heldUntil;
+        }
         ArticleDraft draft = rules.completed(input);
         ArticlePermissions.bylineProblem(by, current == null ? List.of() : current.authorIds(), draft.authorIds())
                 .ifPresent(problem -> {

@@ -1,0 +1,111 @@
+package news.dateline.wire;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of taking items in, whichever way they came (a folder, a feed): one item per provider and guid, every
+ * version kept, a version that is not newer than the stored one ignored and logged, the same content twice stored
+ * once. One file is one transaction: a collection is stored whole or not at all.
+ */
+@Service
+class WireIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(WireIngest.class);
+
+    /** What became of one item of a file. */
+    enum Outcome {
+        STORED, DUPLICATE, OLDER, SKIPPED;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record Taken(WireItem item, Outcome outcome, Long itemId, Long versionId, String detail) {
+    }
+
+    private final WireRepository items;
+    private final ProviderRepository providers;
+    private final WireKills kills;
+
+    WireIngest(WireRepository items, ProviderRepository providers, WireKills kills) {
+        this.items = items;
+        this.providers = providers;
+        this.kills = kills;
+    }
+
+    @Transactional
+    List<Taken> take(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt) {
+        List<Taken> taken = new ArrayList<>();
+        for (WireItem item : file) {
+            Taken one = takeOne(provider, sourceName, item, receivedAt);
+            items.event(provider.id(), receivedAt, sourceName, one.outcome().column(), one.itemId(), one.detail());
+            if (one.outcome() != Outcome.STORED) {
+                log.info("Wire {}: {} {} ({})", provider.name(), sourceName, one.outcome().column(), one.detail());
+            }
+            taken.add(one);
+        }
+        providers.received(provider.id(), receivedAt);
+        return taken;
+    }
+
+    private Taken takeOne(Provider provider, String sourceName, WireItem item, Instant receivedAt) {
+        if (!item.isText()) {
+            return new Taken(item, Outcome.SKIPPED, null, null, "a " + item.type() + " item (" + item.guid()
+                    + "): only text items reach the desk");
+        }
+        Optional<WireRepository.StoredItem> stored = items.find(provider.id(), item.guid());
+        long itemId;
+        if (stored.isPresent()) {
+            itemId = stored.get().id();
+            if (items.hasVersion(itemId, item.contentHash())) {
+                return new Taken(item, Outcome.DUPLICATE, itemId, null, item.guid() + " version "
+                        + label(item) + " is already stored");
+            }
+            if (!newer(stored.get(), item)) {
+                return new Taken(item, Outcome.OLDER, itemId, null, item.guid() + " version " + label(item)
+                        + " is not newer than the stored version " + label(stored.get()));
+            }
+        } else {
+            itemId = items.insertItem(provider.id(), item, receivedAt);
+        }
+        long versionId = items.insertVersion(itemId, item, sourceName, receivedAt);
+        items.makeCurrent(itemId, versionId, item, receivedAt);
+        String detail = item.guid() + " version " + label(item);
+        if (item.pubStatus() == WireItem.PubStatus.CANCELED) {
+            int withdrawn = kills.kill(itemId, versionId, receivedAt, "kill notice from " + provider.name() + " ("
+                    + sourceName + ")");
+            detail += ": killed, " + withdrawn + (withdrawn == 1 ? " story" : " stories") + " withdrawn";
+            log.warn("Wire {}: {}", provider.name(), detail);
+        }
+        return new Taken(item, Outcome.STORED, itemId, versionId, detail);
+    }
+
+    /** By version number when both have one, else by versionCreated; with neither, the later arrival wins. */
+    static boolean newer(WireRepository.StoredItem stored, WireItem item) {
+        if (stored.versionNumber() != null && item.versionNumber() != null) {
+            return item.versionNumber() > stored.versionNumber();
+        }
+        if (stored.versionCreated() != null && item.versionCreated() != null) {
+            return item.versionCreated().isAfter(stored.versionCreated());
+        }
+        return true;
+    }
+
+    private static String label(WireItem item) {
+        return item.versionNumber() != null ? item.versionNumber().toString()
+                : item.versionCreated() != null ? "of " + item.versionCreated() : "(unnumbered)";
+    }
+
+    private static String label(WireRepository.StoredItem item) {
+        return item.versionNumber() != null ? item.versionNumber().toString()
+                : item.versionCreated() != null ? "of " + item.versionCreated() : "(unnumbered)";
+    }
+}

@@ -1,0 +1,6 @@
+package news.dateline.wire;
+
+import news.dateline.support.PostgresSite;
+
+class WireDeskJourneysOnPostgresTest extends PostgresSite implements WireDeskJourneys {
+}

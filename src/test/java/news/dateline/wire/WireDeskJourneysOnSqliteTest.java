@@ -1,0 +1,6 @@
+package news.dateline.wire;
+
+import news.dateline.support.SqliteSite;
+
+class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys {
+}
