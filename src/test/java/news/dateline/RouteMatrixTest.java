@@ -104,6 +104,8 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/tags/{id}", Role.ADMIN),
             rule("POST /newsroom/tags/merge", Role.ADMIN),
             rule("POST /newsroom/tags/{id}/delete", Role.ADMIN),
+            // An author's own profile is ProfileJourneys' business; here it is another's, so admins only.
+            rule("POST /newsroom/authors/{id}", Role.ADMIN),
             rule("POST /newsroom/import", Role.ADMIN),
             rule("POST /newsroom/front", Role.EDITOR),
             rule("POST /newsroom/banner", Role.EDITOR),

@@ -11,6 +11,7 @@ import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
 import news.dateline.story.photo.LeadPhoto;
 import news.dateline.taxonomy.Author;
+import news.dateline.taxonomy.AuthorProfile;
 import news.dateline.taxonomy.Tag;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -169,6 +170,45 @@ class PageMetadata {
         return new PageMeta(url, common("website", page.heading(), page.description(), url),
                 FeedLink.under(base, settings.current().name() + ": " + page.heading()),
                 collection(url, page.heading(), page.description()));
+    }
+
+    /**
+     * An author's page: a {@code ProfilePage} whose {@code mainEntity} is the author as a {@code Person} (name, job
+     * title, bio, photo, profiles elsewhere as {@code sameAs}, the email only when made public).
+     */
+    PageMeta profile(ListingPage page, AuthorProfile author) {
+        PageMeta listing = listing(page);
+        String url = listing.canonical();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("@context", "https://schema.org");
+        root.put("@type", "ProfilePage");
+        root.put("@id", url);
+        root.put("url", url);
+        root.put("name", page.heading());
+        root.put("inLanguage", site.language());
+        root.putObject("isPartOf").put("@type", "WebSite").put("url", urls.home()).put("name", site.name());
+        ObjectNode person = root.putObject("mainEntity");
+        person.put("@type", "Person");
+        person.put("@id", urls.of(author.path()) + "#person");
+        person.put("name", author.name());
+        person.put("url", urls.of(author.path()));
+        if (!author.jobTitle().isEmpty()) {
+            person.put("jobTitle", author.jobTitle());
+        }
+        if (!author.bio().isBlank()) {
+            person.put("description", author.bio());
+        }
+        if (!author.photoUrl().isEmpty()) {
+            person.put("image", urls.of(author.photoUrl()));
+        }
+        if (!author.publicEmail().isEmpty()) {
+            person.put("email", author.publicEmail());
+        }
+        if (!author.socialLinks().isEmpty()) {
+            ArrayNode sameAs = person.putArray("sameAs");
+            author.socialLinks().forEach(sameAs::add);
+        }
+        return new PageMeta(url, listing.tags(), listing.feeds(), JsonLd.of(root));
     }
 
     private List<MetaTag> common(String type, String title, String description, String url) {

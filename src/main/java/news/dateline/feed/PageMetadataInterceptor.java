@@ -45,6 +45,9 @@ class PageMetadataInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                     ? notes.stream().map(news.dateline.site.CorrectionNote.class::cast).toList() : List.of();
             page.addObject("meta", metadata.article(article, corrections,
                     model.get("live") instanceof LiveBlog live ? live : null));
+        } else if (model.get("listing") instanceof ListingPage listing
+                && model.get("profile") instanceof news.dateline.taxonomy.AuthorProfile profile) {
+            page.addObject("meta", metadata.profile(listing, profile));
         } else if (model.get("listing") instanceof ListingPage listing) {
             page.addObject("meta", metadata.listing(listing));
         } else if (model.get("home") instanceof HomePage home) {

@@ -76,6 +76,28 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
         }
     }
 
+    /** Issue 16: an author page with a full profile, the authors screen and the profile form, refused and kept. */
+    @org.junit.jupiter.api.Test
+    void authorProfilePagesAreValidHtml() throws Exception {
+        String slug = "profile-vnu-" + Long.toString(System.nanoTime(), 36);
+        long id = bean(news.dateline.taxonomy.AuthorRepository.class).insert(slug, "Mira Kovac", "");
+        bean(news.dateline.taxonomy.ProfileService.class).save(ActingAccount.SITE, id,
+                new news.dateline.taxonomy.ProfileForm("Mira Kovac", "Courts & crime.", "Courts reporter",
+                        "/assets/logo.png", "mira@example.org", "https://mastodon.social/@mira", java.util.Map.of()));
+        var admin = news.dateline.support.NewsroomForms.as(this, "admin");
+        List<Page> pages = List.of(site().get("/author/" + slug), admin.get("/newsroom/authors"),
+                admin.get("/newsroom/authors/" + id),
+                admin.post("/newsroom/authors/" + id, "name", "", "bio", "", "jobTitle", "",
+                        "photoUrl", "https://elsewhere.example/m.jpg", "socialLinks", "http://x.example",
+                        "publicEmail", "nope"));
+        assertThat(pages).extracting(Page::status).containsExactly(200, 200, 200, 422);
+        for (Page page : pages) {
+            List<String> errors = check(page.body()).errors();
+            assertThat(errors).as("Nu Html Checker errors in " + page.html().title() + ":\n"
+                    + String.join("\n", errors)).isEmpty();
+        }
+    }
+
     /**
      * The newsroom's live desk, live and with an entry: valid, and without the checker's "Section lacks heading"
      * warning, which a screen reader's list of headings would show as a gap (issue 19.7).

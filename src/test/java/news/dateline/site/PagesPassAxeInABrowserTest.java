@@ -188,6 +188,35 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
         assertThat(violations).as("axe violations").isEmpty();
     }
 
+    /** Issue 16: an author page with a full profile, and the newsroom's authors screen and profile form. */
+    @Test
+    void authorProfilePagesHaveNoAxeViolations() {
+        String slug = "profile-axe-" + Long.toString(System.nanoTime(), 36);
+        long id = bean(news.dateline.taxonomy.AuthorRepository.class).insert(slug, "Mira Kovac", "");
+        bean(news.dateline.taxonomy.ProfileService.class).save(ActingAccount.SITE, id,
+                new news.dateline.taxonomy.ProfileForm("Mira Kovac", "Courts & crime.", "Courts reporter",
+                        "/assets/logo.png", "mira@example.org", "https://mastodon.social/@mira", java.util.Map.of()));
+        List<String> violations = new ArrayList<>();
+        String username = TestAccounts.create(this, "admin");
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            violations.addAll(check(page, "/author/" + slug));
+            page.navigate(site().base() + "/newsroom/login");
+            page.fill("#username", username);
+            page.fill("#password", TestAccounts.PASSWORD);
+            page.press("#password", "Enter");
+            page.waitForURL(site().base() + "/newsroom");
+            violations.addAll(check(page, "/newsroom/authors"));
+            violations.addAll(check(page, "/newsroom/authors/" + id));
+            page.fill("#photoUrl", "https://elsewhere.example/m.jpg");
+            page.fill("#publicEmail", "nope");
+            page.click("form.profile-form button[type=submit]");
+            assertThat(page.isVisible("#photoUrl-error")).isTrue();
+            violations.addAll(check(page, null).stream().map(v -> "profile form refused " + v).toList());
+        }
+        assertThat(violations).as("axe violations").isEmpty();
+    }
+
     private BrowserContext newContext() {
         // axe is injected as a script of the test's own, which the site's Content-Security-Policy would refuse
         return chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true));

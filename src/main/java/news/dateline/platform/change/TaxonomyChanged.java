@@ -17,6 +17,8 @@ public record TaxonomyChanged(Kind kind) implements Change {
         TAG_RENAMED("tag:renamed"),
         TAG_MERGED("tag:merged"),
         TAG_DELETED("tag:deleted"),
+        /** An author's profile (name, bio, photo, links): their page and every byline of theirs. */
+        AUTHOR_PROFILE_SAVED("author:profile"),
         OTHER("taxonomy");
 
         private final String code;

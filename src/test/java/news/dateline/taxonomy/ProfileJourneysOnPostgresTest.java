@@ -1,0 +1,6 @@
+package news.dateline.taxonomy;
+
+import news.dateline.support.PostgresSite;
+
+class ProfileJourneysOnPostgresTest extends PostgresSite implements ProfileJourneys {
+}

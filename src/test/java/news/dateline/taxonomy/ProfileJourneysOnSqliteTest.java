@@ -1,0 +1,6 @@
+package news.dateline.taxonomy;
+
+import news.dateline.support.SqliteSite;
+
+class ProfileJourneysOnSqliteTest extends SqliteSite implements ProfileJourneys {
+}
