@@ -185,8 +185,8 @@ class PageMetadata {
         root.put("@id", url);
         root.put("url", url);
         root.put("name", page.heading());
-        root.put("inLanguage", site.language());
-        root.putObject("isPartOf").put("@type", "WebSite").put("url", urls.home()).put("name", site.name());
+        root.put("inLanguage", settings.current().language());
+        root.putObject("isPartOf").put("@type", "WebSite").put("url", urls.home()).put("name", settings.current().name());
         ObjectNode person = root.putObject("mainEntity");
         person.put("@type", "Person");
         person.put("@id", urls.of(author.path()) + "#person");
