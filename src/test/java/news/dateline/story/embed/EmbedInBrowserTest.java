@@ -50,11 +50,11 @@ class EmbedInBrowserTest extends SqliteSite {
             page.navigate(site().base() + written.path());
             page.waitForLoadState(LoadState.NETWORKIDLE);
 
+            assertThat(outside).as("requests to other hosts before the click").isEmpty();
+            assertThat(page.locator("iframe").count()).isZero();
             Locator button = page.locator("figure.embed button");
             assertThat(button.isVisible()).as("the script shows the button").isTrue();
             assertThat(button.textContent()).isEqualTo("Load content from YouTube");
-            assertThat(page.locator("iframe").count()).isZero();
-            assertThat(outside).as("requests to other hosts before the click").isEmpty();
             assertThat(consoleErrors).as("console errors before the click (CSP violations too)").isEmpty();
 
             button.click();
