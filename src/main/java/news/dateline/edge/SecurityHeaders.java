@@ -10,10 +10,23 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class SecurityHeaders {
 
-    /** {@code 'self'} only: no inline script or style, no framing, forms post to this site alone. */
+    /**
+     * The hosts of the embeds' frames (story/embed/EmbedProvider), loaded only when a reader asks; exactly these,
+     * and kept equal to that table by EmbedProviderTest.
+     */
+    static final String EMBED_FRAMES = "https://www.youtube-nocookie.com https://player.vimeo.com "
+            + "https://platform.twitter.com https://www.instagram.com https://www.tiktok.com https://embed.bsky.app "
+            + "https://mastodon.social https://mastodon.online https://mas.to https://hachyderm.io "
+            + "https://fosstodon.org https://www.facebook.com https://w.soundcloud.com https://open.spotify.com "
+            + "https://datawrapper.dwcdn.net https://flo.uri.sh";
+
+    /**
+     * {@code 'self'} only: no inline script or style, no framing of us, forms post to this site alone; frames come
+     * from the embeds' providers alone.
+     */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self'; frame-ancestors 'none'; frame-src " + EMBED_FRAMES;
     public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
     private SecurityHeaders() {

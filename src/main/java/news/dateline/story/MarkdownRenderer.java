@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import news.dateline.story.embed.EmbedExtension;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -77,7 +78,7 @@ public class MarkdownRenderer {
 
     MarkdownRenderer() {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), HeadingAnchorExtension.create());
+                AutolinkExtension.create(), HeadingAnchorExtension.create(), EmbedExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
         this.renderer = HtmlRenderer.builder()
                 .extensions(extensions)

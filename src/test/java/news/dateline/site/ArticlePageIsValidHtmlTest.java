@@ -157,6 +157,23 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
                 .isEmpty();
     }
 
+    /** Issue 16: an article whose body holds an embed placeholder, an unknown link and a hostile one. */
+    @org.junit.jupiter.api.Test
+    void anArticleWithAnEmbedIsValidHtml() throws Exception {
+        var story = news.dateline.support.StoryBuilder.story(this, "Pilots explain the rota on video").body("""
+                The vote closes on Friday.
+
+                https://www.youtube.com/watch?v=dQw4w9WgXcQ
+
+                https://video.example.org/42
+
+                https://www.youtube.com/watch?v=dQw4w9WgXcQ"><script>x</script>""").write();
+        Page page = site().get(story.path());
+        assertThat(page.html().select("figure.embed")).hasSize(1);
+        List<String> errors = check(page.body()).errors();
+        assertThat(errors).as("Nu Html Checker errors:\n" + String.join("\n", errors)).isEmpty();
+    }
+
     /**
      * The newsroom's front page, banner and settings screens, refused forms included, and reader pages showing the
      * breaking-news banner: valid (issue 16).

@@ -63,6 +63,19 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
         assertThat(violations).as("axe violations").isEmpty();
     }
 
+    /** Issue 16: an article with an embed placeholder (its button shown by the script) and an unknown link. */
+    @Test
+    void anArticleWithAnEmbedHasNoAxeViolations() {
+        Written story = story(this, "Pilots explain the rota on video")
+                .body("The vote closes on Friday.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nhttps://video.example.org/42").write();
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            assertThat(check(page, story.path())).as("axe violations").isEmpty();
+            assertThat(page.locator("figure.embed button").isVisible()).as("the placeholder's button was checked")
+                    .isTrue();
+        }
+    }
+
     /**
      * A screen reader lists landmarks by role and name; two unnamed search forms (masthead and page) read as the
      * same one twice. axe's landmark-unique rule passes unnamed ones in some versions, so this asks directly.

@@ -1,0 +1,6 @@
+package news.dateline.story.embed;
+
+import news.dateline.support.PostgresSite;
+
+class EmbedJourneysOnPostgresTest extends PostgresSite implements EmbedJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.story.embed;
+
+import news.dateline.support.SqliteSite;
+
+class EmbedJourneysOnSqliteTest extends SqliteSite implements EmbedJourneys {
+}
