@@ -107,8 +107,10 @@ class FolderIntake {
     private void handle(Provider provider, Path root, Path file) throws IOException {
         String name = file.getFileName().toString();
         Instant now = clock.instant();
-        // The notice arrived when the file did (a kill's clock starts there), never later than now.
-        Instant arrived = modified(file).isAfter(now) ? now : modified(file);
+        // The notice arrived when the file did (a kill's clock starts there), never later than now. The file's time is
+        // the wall clock's and the site's clock may differ from it (tests move it), so the file's age is what counts.
+        java.time.Duration age = java.time.Duration.between(modified(file), Instant.now());
+        Instant arrived = age.isNegative() ? now : now.minus(age);
         try {
             if (Files.size(file) > properties.maxFileSize().toBytes()) {
                 throw new BadWireFile("the file is larger than the limit of " + properties.maxFileSizeText()

@@ -57,7 +57,7 @@ class FirstStartLogTest {
             assertThat(password).as(console.toString()).isNotBlank();
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            for (String missing : List.of("/no/such/place", "/favicon.ico", "/world/no-such-story")) {
+            for (String missing : List.of("/no/such/place", "/no-such-picture.png", "/world/no-such-story")) {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + missing)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).isEqualTo(404);
@@ -67,7 +67,7 @@ class FirstStartLogTest {
             assertThat(written).contains("Newsroom sign-in created for admin; its password was printed on the console "
                     + "only.");
             assertThat(written).as("the log file").doesNotContain(password);
-            for (String missing : List.of("/no/such/place", "/favicon.ico", "/world/no-such-story")) {
+            for (String missing : List.of("/no/such/place", "/no-such-picture.png", "/world/no-such-story")) {
                 List<String> about = written.lines().filter(l -> l.contains(missing)).toList();
                 assertThat(about).as("log lines about " + missing).hasSize(1);
                 assertThat(about.getFirst()).contains(" INFO ", "404 GET " + missing);

@@ -235,8 +235,11 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
         return chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true));
     }
 
+    /** Checks the page at {@code path}, or the page as it is now when {@code path} is null. */
     private List<String> check(Page page, String path) {
-        page.navigate(site().base() + path);
+        if (path != null) {
+            page.navigate(site().base() + path);
+        }
         page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) page.evaluate("""

@@ -25,7 +25,8 @@ public final class StoryBuilder {
     private String dateline = "";
     private String source = "";
     private ArticleStatus status = ArticleStatus.PUBLISHED;
-    private Instant publishedAt = Instant.now();
+    private Instant publishedAt; // null: now, by the site's clock (other journeys may have moved it ahead)
+    private boolean publishedAtChosen;
     private Instant updatedAt;
     private final List<String> authors = new ArrayList<>(List.of("amara-osei"));
     private final List<String> tags = new ArrayList<>();
@@ -45,8 +46,8 @@ public final class StoryBuilder {
     public StoryBuilder body(String markdown) { this.body = markdown; return this; }
     public StoryBuilder dateline(String place) { this.dateline = place; return this; }
     public StoryBuilder source(String credit) { this.source = credit; return this; }
-    public StoryBuilder draft() { this.status = ArticleStatus.DRAFT; this.publishedAt = null; return this; }
-    public StoryBuilder publishedAt(Instant at) { this.publishedAt = at; return this; }
+    public StoryBuilder draft() { this.status = ArticleStatus.DRAFT; this.publishedAt = null; this.publishedAtChosen = true; return this; }
+    public StoryBuilder publishedAt(Instant at) { this.publishedAt = at; this.publishedAtChosen = true; return this; }
     public StoryBuilder updatedAt(Instant at) { this.updatedAt = at; return this; }
     public StoryBuilder by(String... authorSlugs) { authors.clear(); authors.addAll(List.of(authorSlugs)); return this; }
     public StoryBuilder tagged(String... names) { tags.addAll(List.of(names)); return this; }
@@ -58,9 +59,11 @@ public final class StoryBuilder {
         List<Long> authorIds = authors.stream()
                 .map(a -> authorRepository.findBySlug(a).orElseThrow().id())
                 .toList();
+        Instant siteNow = running.bean(java.time.Clock.class).instant();
+        Instant at = publishedAtChosen ? publishedAt : (siteNow.isAfter(Instant.now()) ? siteNow : Instant.now());
         // Filed as the site itself, through the same door as the sample site: role check, revision, recorded change.
         long id = running.bean(ArticleService.class).create(new NewArticle(sectionId, slug, headline, standfirst, body,
-                dateline, source, status, publishedAt, updatedAt, authorIds, tags), ActingAccount.SITE);
+                dateline, source, status, at, updatedAt, authorIds, tags), ActingAccount.SITE);
         return new Written(id, "/" + section + "/" + slug, headline);
     }
 
