@@ -223,4 +223,6 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
+    sys.stdout.flush()
+    os._exit(0)  # the SSE readers' tasks are still open: end without asyncio listing each one
