@@ -122,9 +122,13 @@ class FolderIntake {
         } catch (BadWireFile bad) {
             log.warn("Wire {}: {} goes to error/: {}", provider.name(), name, bad.report());
             items.event(provider.id(), now, name, "error", null, bad.report());
-            Path moved = move(file, root.resolve("error"));
-            Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason.txt"), bad.report() + "\n",
-                    StandardCharsets.UTF_8);
+            // The reason is in place, whole, before the file leaves incoming/: whoever watches it never reads half.
+            Path target = targetIn(root.resolve("error"), file);
+            Path reason = target.resolveSibling(target.getFileName() + ".reason.txt");
+            Path writing = reason.resolveSibling(reason.getFileName() + ".part");
+            Files.writeString(writing, bad.report() + "\n", StandardCharsets.UTF_8);
+            Files.move(writing, reason, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
@@ -138,11 +142,13 @@ class FolderIntake {
 
     /** Into {@code folder} under the same name, or with a time before it when that name is taken. */
     private Path move(Path file, Path folder) throws IOException {
+        return Files.move(file, targetIn(folder, file), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Where {@code file} goes in {@code folder}: its own name, or the time before it when that is taken. */
+    private Path targetIn(Path folder, Path file) {
         Path target = folder.resolve(file.getFileName());
-        if (Files.exists(target)) {
-            target = folder.resolve(clock.millis() + "-" + file.getFileName());
-        }
-        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        return Files.exists(target) ? folder.resolve(clock.millis() + "-" + file.getFileName()) : target;
     }
 
     private static Instant modified(Path file) {
