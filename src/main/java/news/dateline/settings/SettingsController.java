@@ -1,6 +1,7 @@
 package news.dateline.settings;
 
 import java.util.Map;
+import news.dateline.comment.policy.CommentDefaults;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.SeeOther;
 import news.dateline.newsroom.Staff;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The site settings screen for admins: name, tagline, logo, language and time zone, share image, profiles, footer. */
+/**
+ * The site settings screen for admins: name, tagline, logo, language and time zone, share image, profiles, footer,
+ * comment defaults.
+ */
 @Controller
 @NewsroomScreen
 @RequestMapping("/newsroom/settings")
@@ -26,10 +30,12 @@ class SettingsController {
 
     private final SiteSettings settings;
     private final SettingsService service;
+    private final CommentDefaults commentDefaults;
 
-    SettingsController(SiteSettings settings, SettingsService service) {
+    SettingsController(SiteSettings settings, SettingsService service, CommentDefaults commentDefaults) {
         this.settings = settings;
         this.service = service;
+        this.commentDefaults = commentDefaults;
     }
 
     @ModelAttribute
@@ -41,7 +47,7 @@ class SettingsController {
 
     @GetMapping
     ModelAndView show(Model model) {
-        return page(SettingsForm.of(settings.current()), (String) model.getAttribute("notice"), null, HttpStatus.OK);
+        return page(SettingsForm.of(settings.current(), commentDefaults.current()), (String) model.getAttribute("notice"), null, HttpStatus.OK);
     }
 
     @PostMapping
@@ -49,7 +55,9 @@ class SettingsController {
         SettingsForm form = new SettingsForm(params.getOrDefault("name", ""), params.getOrDefault("tagline", ""),
                 params.getOrDefault("language", ""), params.getOrDefault(SiteSettings.TIME_ZONE, ""),
                 params.getOrDefault(SiteSettings.LOGO, ""), params.getOrDefault(SiteSettings.SHARE_IMAGE, ""),
-                params.getOrDefault(SiteSettings.SOCIAL, ""), params.getOrDefault("footer", ""), Map.of());
+                params.getOrDefault(SiteSettings.SOCIAL, ""), params.getOrDefault("footer", ""),
+                params.getOrDefault(SiteSettings.COMMENTS, ""), params.getOrDefault(SiteSettings.COMMENT_MODERATION, ""),
+                params.getOrDefault(SiteSettings.COMMENT_CLOSE_AFTER_DAYS, ""), Map.of());
         try {
             service.save(form);
             flash.addFlashAttribute("notice", "Settings saved. Every page and feed shows them now.");

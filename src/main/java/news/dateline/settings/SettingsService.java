@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import news.dateline.comment.Moderation;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.SiteChanged;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rules of the settings form; a saved form is one transaction that stores every setting and records
- * {@link SiteChanged.Kind#SETTINGS}: every node reloads them and empties its page cache.
+ * {@link SiteChanged.Kind#SETTINGS}: every node reloads them (the comment defaults with them) and empties its page
+ * cache.
  */
 @Service
 class SettingsService {
@@ -29,7 +31,12 @@ class SettingsService {
     static final String LOGO_OFF_SITE = "Use an image on this site, starting with / (pages load images from this site "
             + "only), or leave it empty.";
     static final String PROFILE_UNSAFE = "Each line must be one address starting with https://.";
+    static final String COMMENTS_UNKNOWN = "Choose whether new stories take comments.";
+    static final String MODERATION_UNKNOWN = "Choose one of the moderation policies offered.";
+    static final String DAYS_BAD = "Give a whole number of days, 0 for never (at most 3650).";
     static final int MAX_PROFILES = 12;
+    /** Ten years: past that a number is a typo, not a policy (as in the editor's comment settings). */
+    static final int MAX_DAYS = 3650;
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
@@ -78,11 +85,39 @@ class SettingsService {
         }
         values.put(SiteSettings.SOCIAL, String.join("\n", profiles));
         values.put(SiteSettings.FOOTER, line(form.footer(), 300, SiteSettings.FOOTER, problems));
+        comments(form, values, problems);
         if (!problems.isEmpty()) {
             throw Refusal.invalid("The settings were not saved: see the fields marked below.", problems);
         }
         stored.replace(values);
         changes.record(new SiteChanged(SiteChanged.Kind.SETTINGS));
+    }
+
+    /** The comment defaults; a field not sent stores no row, so the {@code dateline.comments.*} property applies. */
+    private static void comments(SettingsForm form, Map<String, String> values, Map<String, String> problems) {
+        String open = form.comments().strip();
+        if (open.equals("open") || open.equals("closed")) {
+            values.put(SiteSettings.COMMENTS, open);
+        } else if (!open.isEmpty()) {
+            problems.put(SiteSettings.COMMENTS, COMMENTS_UNKNOWN);
+        }
+        String moderation = form.commentModeration().strip();
+        if (!moderation.isEmpty()) {
+            var policy = Moderation.parse(moderation).filter(m -> m != Moderation.CLOSED);
+            if (policy.isPresent()) {
+                values.put(SiteSettings.COMMENT_MODERATION, moderation.toLowerCase(Locale.ROOT));
+            } else {
+                problems.put(SiteSettings.COMMENT_MODERATION, MODERATION_UNKNOWN);
+            }
+        }
+        String days = form.commentCloseAfterDays().strip();
+        if (!days.isEmpty()) {
+            if (days.matches("\\d{1,4}") && Integer.parseInt(days) <= MAX_DAYS) {
+                values.put(SiteSettings.COMMENT_CLOSE_AFTER_DAYS, Integer.toString(Integer.parseInt(days)));
+            } else {
+                problems.put(SiteSettings.COMMENT_CLOSE_AFTER_DAYS, DAYS_BAD);
+            }
+        }
     }
 
     private static String line(String value, int max, String field, Map<String, String> problems) {

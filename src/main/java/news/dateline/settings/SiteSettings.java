@@ -4,7 +4,11 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import news.dateline.comment.Moderation;
+import news.dateline.comment.policy.ChosenDefaults;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NewsroomTimes;
 import news.dateline.platform.SiteProperties;
@@ -21,10 +25,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The site's settings as every page and feed reads them: stored rows over the {@code dateline.site.*} defaults,
  * kept in memory and read again after a recorded settings change (this node's, or another node's replayed by the
- * change follower), so a change applies on every node without a restart.
+ * change follower), so a change applies on every node without a restart. The comment package reads its defaults
+ * from here as {@link ChosenDefaults}, so they follow the same change.
  */
 @Component
-public class SiteSettings {
+public class SiteSettings implements ChosenDefaults {
 
     static final String NAME = "name";
     static final String TAGLINE = "tagline";
@@ -34,6 +39,9 @@ public class SiteSettings {
     static final String SHARE_IMAGE = "share-image-url";
     static final String SOCIAL = "social-profiles";
     static final String FOOTER = "footer";
+    static final String COMMENTS = "comments";
+    static final String COMMENT_MODERATION = "comment-moderation";
+    static final String COMMENT_CLOSE_AFTER_DAYS = "comment-close-after-days";
 
     private final SettingsRepository stored;
     private final SiteProperties defaults;
@@ -86,7 +94,34 @@ public class SiteSettings {
                 values.getOrDefault(LANGUAGE, defaults.language()), zone, values.getOrDefault(LOGO, ""),
                 values.getOrDefault(SHARE_IMAGE, ""),
                 social.isBlank() ? List.of() : List.of(social.strip().split("\\s*\\n\\s*")),
-                values.getOrDefault(FOOTER, ""));
+                values.getOrDefault(FOOTER, ""), comments(values));
+    }
+
+    /** Stored comment defaults; a value that no longer parses counts as not chosen. */
+    private static CommentChoice comments(Map<String, String> values) {
+        String open = values.get(COMMENTS);
+        Moderation moderation = Moderation.parse(values.getOrDefault(COMMENT_MODERATION, ""))
+                .filter(m -> m != Moderation.CLOSED).orElse(null);
+        Integer days = null;
+        try {
+            days = values.containsKey(COMMENT_CLOSE_AFTER_DAYS)
+                    ? Math.max(0, Integer.parseInt(values.get(COMMENT_CLOSE_AFTER_DAYS))) : null;
+        } catch (NumberFormatException e) {
+            // not chosen
+        }
+        return new CommentChoice("open".equals(open) ? Boolean.TRUE : "closed".equals(open) ? Boolean.FALSE : null,
+                moderation, days);
+    }
+
+    /** For the comment package: the moderation of stories without their own, as saved here. */
+    @Override
+    public Optional<Moderation> moderation() {
+        return current().comments().effectiveModeration();
+    }
+
+    @Override
+    public OptionalInt closeAfterDays() {
+        return current().comments().effectiveCloseAfterDays();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -64,7 +64,8 @@ interface SettingsJourneys extends RunningSite {
         Page refused = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", " ",
                 "tagline", "Still the tagline", "language", "english please", "time-zone", "Mars/Olympus_Mons",
                 "logo-url", "https://images.example/logo.png", "share-image-url", "javascript:alert(1)",
-                "social-profiles", "http://insecure.example/me");
+                "social-profiles", "http://insecure.example/me", "comments", "closed",
+                "comment-moderation", "whenever", "comment-close-after-days", "soon");
 
         assertThat(refused.status()).isEqualTo(422);
         Document form = refused.html();
@@ -78,6 +79,12 @@ interface SettingsJourneys extends RunningSite {
                 .isEqualTo("Use an address starting with https:// or / (this site), or leave it empty.");
         assertThat(form.select("#social-profiles-error").text())
                 .isEqualTo("Each line must be one address starting with https://.");
+        assertThat(form.select("#comment-moderation-error").text())
+                .isEqualTo("Choose one of the moderation policies offered.");
+        assertThat(form.select("#comment-close-after-days-error").text())
+                .isEqualTo("Give a whole number of days, 0 for never (at most 3650).");
+        assertThat(form.select("#comment-close-after-days").attr("value")).isEqualTo("soon");
+        assertThat(form.select("#comments option[selected]").val()).isEqualTo("closed");
         assertThat(form.select("#tagline").attr("value")).isEqualTo("Still the tagline");
         assertThat(form.select("#time-zone").attr("value")).isEqualTo("Mars/Olympus_Mons");
         assertThat(form.select("#social-profiles").text()).isEqualTo("http://insecure.example/me");
