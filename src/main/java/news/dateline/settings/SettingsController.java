@@ -6,6 +6,7 @@ import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.SeeOther;
 import news.dateline.newsroom.Staff;
 import news.dateline.platform.Refusal;
+import news.dateline.story.photo.LeadPhotoDesk;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +32,14 @@ class SettingsController {
     private final SiteSettings settings;
     private final SettingsService service;
     private final CommentDefaults commentDefaults;
+    private final LeadPhotoDesk library;
 
-    SettingsController(SiteSettings settings, SettingsService service, CommentDefaults commentDefaults) {
+    SettingsController(SiteSettings settings, SettingsService service, CommentDefaults commentDefaults,
+            LeadPhotoDesk library) {
         this.settings = settings;
         this.service = service;
         this.commentDefaults = commentDefaults;
+        this.library = library;
     }
 
     @ModelAttribute
@@ -57,7 +61,9 @@ class SettingsController {
                 params.getOrDefault(SiteSettings.LOGO, ""), params.getOrDefault(SiteSettings.SHARE_IMAGE, ""),
                 params.getOrDefault(SiteSettings.SOCIAL, ""), params.getOrDefault("footer", ""),
                 params.getOrDefault(SiteSettings.COMMENTS, ""), params.getOrDefault(SiteSettings.COMMENT_MODERATION, ""),
-                params.getOrDefault(SiteSettings.COMMENT_CLOSE_AFTER_DAYS, ""), Map.of());
+                params.getOrDefault(SiteSettings.COMMENT_CLOSE_AFTER_DAYS, ""),
+                params.getOrDefault(SiteSettings.LOGO_MEDIA, ""), params.getOrDefault(SiteSettings.ICON_MEDIA, ""),
+                Map.of());
         try {
             service.save(form);
             flash.addFlashAttribute("notice", "Settings saved. Every page and feed shows them now.");
@@ -72,6 +78,7 @@ class SettingsController {
         page.addObject("form", form);
         page.addObject("notice", notice == null || notice.isEmpty() ? null : notice);
         page.addObject("problem", problem);
+        page.addObject("pictures", library.choices()); // the photo library's pictures, for the logo and icon pickers
         return page;
     }
 }

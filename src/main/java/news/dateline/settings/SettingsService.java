@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import news.dateline.comment.Moderation;
+import news.dateline.media.MediaRepository;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.SiteChanged;
@@ -31,6 +32,8 @@ class SettingsService {
     static final String LOGO_OFF_SITE = "Use an image on this site, starting with / (pages load images from this site "
             + "only), or leave it empty.";
     static final String PROFILE_UNSAFE = "Each line must be one address starting with https://.";
+    static final String PICTURE_UNKNOWN = "Choose a picture from the photo library whose sizes are ready, or none.";
+    static final String LOGO_TWICE = "Choose a logo from the library or give its address, not both.";
     static final String COMMENTS_UNKNOWN = "Choose whether new stories take comments.";
     static final String MODERATION_UNKNOWN = "Choose one of the moderation policies offered.";
     static final String DAYS_BAD = "Give a whole number of days, 0 for never (at most 3650).";
@@ -42,10 +45,12 @@ class SettingsService {
 
     private final SettingsRepository stored;
     private final ChangeLog changes;
+    private final MediaRepository media;
 
-    SettingsService(SettingsRepository stored, ChangeLog changes) {
+    SettingsService(SettingsRepository stored, ChangeLog changes, MediaRepository media) {
         this.stored = stored;
         this.changes = changes;
+        this.media = media;
     }
 
     @Transactional
@@ -76,6 +81,11 @@ class SettingsService {
             problems.put(SiteSettings.LOGO, LOGO_OFF_SITE);
         }
         values.put(SiteSettings.LOGO, logo);
+        picture(form.logoMedia(), SiteSettings.LOGO_MEDIA, false, values, problems);
+        if (!logo.isEmpty() && values.containsKey(SiteSettings.LOGO_MEDIA)) {
+            problems.put(SiteSettings.LOGO_MEDIA, LOGO_TWICE);
+        }
+        picture(form.iconMedia(), SiteSettings.ICON_MEDIA, true, values, problems);
         values.put(SiteSettings.SHARE_IMAGE, image(form.shareImageUrl(), SiteSettings.SHARE_IMAGE, problems));
         List<String> profiles = form.socialProfiles().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (profiles.size() > MAX_PROFILES
@@ -91,6 +101,20 @@ class SettingsService {
         }
         stored.replace(values);
         changes.record(new SiteChanged(SiteChanged.Kind.SETTINGS));
+    }
+
+    /** A library picture by id ("": none), which must have its sizes ready: the logo's own shape, the icon's square. */
+    private void picture(String typed, String field, boolean square, Map<String, String> values,
+            Map<String, String> problems) {
+        String id = typed.strip();
+        if (id.isEmpty()) {
+            return;
+        }
+        if (!id.matches("\\d{1,18}") || media.servedJpeg(Long.parseLong(id), square, 0).isEmpty()) {
+            problems.put(field, PICTURE_UNKNOWN);
+            return;
+        }
+        values.put(field, Long.toString(Long.parseLong(id)));
     }
 
     /** The comment defaults; a field not sent stores no row, so the {@code dateline.comments.*} property applies. */

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import news.dateline.comment.Moderation;
 import news.dateline.comment.policy.ChosenDefaults;
+import news.dateline.media.MediaRepository;
 import news.dateline.platform.Moments;
 import news.dateline.platform.NewsroomTimes;
 import news.dateline.platform.SiteProperties;
@@ -39,6 +40,10 @@ public class SiteSettings implements ChosenDefaults {
     static final String SHARE_IMAGE = "share-image-url";
     static final String SOCIAL = "social-profiles";
     static final String FOOTER = "footer";
+    static final String LOGO_MEDIA = "logo-media";
+    static final String ICON_MEDIA = "icon-media";
+    /** The logo's file: 320 pixels wide at least (the header shows it 3rem high, sharp on a dense screen). */
+    static final int LOGO_WIDTH = 320;
     static final String COMMENTS = "comments";
     static final String COMMENT_MODERATION = "comment-moderation";
     static final String COMMENT_CLOSE_AFTER_DAYS = "comment-close-after-days";
@@ -48,15 +53,17 @@ public class SiteSettings implements ChosenDefaults {
     private final PageCache pages;
     private final Moments moments;
     private final NewsroomTimes newsroomTimes;
+    private final MediaRepository media;
     private final AtomicReference<Settings> current = new AtomicReference<>();
 
     SiteSettings(SettingsRepository stored, SiteProperties defaults, PageCache pages, Moments moments,
-            NewsroomTimes newsroomTimes) {
+            NewsroomTimes newsroomTimes, MediaRepository media) {
         this.stored = stored;
         this.defaults = defaults;
         this.pages = pages;
         this.moments = moments;
         this.newsroomTimes = newsroomTimes;
+        this.media = media;
     }
 
     /** Reads the stored settings once the site is up, so pages and the newsroom show times in their zone. */
@@ -90,11 +97,32 @@ public class SiteSettings implements ChosenDefaults {
             // keeps the property's zone
         }
         String social = values.getOrDefault(SOCIAL, "");
+        String logo = values.getOrDefault(LOGO, "");
+        long logoMedia = id(values.get(LOGO_MEDIA));
+        int logoWidth = 0;
+        int logoHeight = 0;
+        // A library logo shows while the picture is in the library and ready; else the address or the name as text.
+        var served = logoMedia > 0 ? media.servedJpeg(logoMedia, false, LOGO_WIDTH) : Optional.<MediaRepository.Served>empty();
+        if (served.isPresent()) {
+            logo = served.get().url();
+            logoWidth = served.get().width();
+            logoHeight = served.get().height();
+        }
         return new Settings(values.getOrDefault(NAME, defaults.name()), values.getOrDefault(TAGLINE, defaults.tagline()),
-                values.getOrDefault(LANGUAGE, defaults.language()), zone, values.getOrDefault(LOGO, ""),
+                values.getOrDefault(LANGUAGE, defaults.language()), zone, logo,
                 values.getOrDefault(SHARE_IMAGE, ""),
                 social.isBlank() ? List.of() : List.of(social.strip().split("\\s*\\n\\s*")),
-                values.getOrDefault(FOOTER, ""), comments(values));
+                values.getOrDefault(FOOTER, ""), comments(values), logoMedia, logoWidth, logoHeight,
+                id(values.get(ICON_MEDIA)));
+    }
+
+    /** A stored library id; 0 for none or one that does not parse. */
+    static long id(String value) {
+        try {
+            return value == null || value.isBlank() ? 0 : Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Stored comment defaults; a value that no longer parses counts as not chosen. */
