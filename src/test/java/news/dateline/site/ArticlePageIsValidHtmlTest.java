@@ -54,7 +54,8 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
     @org.junit.jupiter.api.Test
     void pagesAndPagesWithMenusAreValidHtml() throws Exception {
         long pageId = bean(PageService.class).create(ActingAccount.SITE,
-                new PageForm("Corrections policy", "corrections-vnu", "", "We correct *errors*.\n\n## How"), true);
+                new PageForm("Corrections policy", "corrections-vnu", "", "We correct *errors*.\n\n## How\n\n"
+                        + "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nWatch the desk explain."), true);
         MenuService menus = bean(MenuService.class);
         List<Long> items = new java.util.ArrayList<>();
         items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "page:" + pageId, "", "", "")));
@@ -68,6 +69,9 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
                 assertThat(page.status()).as(path).isEqualTo(200);
                 assertThat(page.html().select("nav.sections details.nav-phone a").eachText()).as(path)
                         .contains("Corrections policy", "Newsletter");
+                if (path.startsWith("/pages/")) {
+                    assertThat(page.html().select("figure.embed")).as("the page's embed placeholder").hasSize(1);
+                }
                 List<String> errors = check(page.body()).errors();
                 assertThat(errors).as("Nu Html Checker errors in " + path + ":\n" + String.join("\n", errors)).isEmpty();
             }
@@ -196,7 +200,8 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
                     "javascript:alert(1)", "minutes", "7"));
             pages.put("/newsroom/settings", admin.get("/newsroom/settings"));
             pages.put("/newsroom/settings (refused)", admin.post("/newsroom/settings", "name", "", "language", "?",
-                    "time-zone", "Nowhere"));
+                    "time-zone", "Nowhere", "comments", "maybe", "comment-moderation", "x",
+                    "comment-close-after-days", "soon", "logo-media", "123456789", "icon-media", "x"));
             pages.put("/ (banner)", site().get("/"));
             pages.put(story.path() + " (banner)", site().get(story.path()));
             pages.forEach((name, page) -> {

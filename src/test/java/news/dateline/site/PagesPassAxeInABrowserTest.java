@@ -164,7 +164,8 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
     @Test
     void pagesAndMenusHaveNoAxeViolations() {
         long pageId = bean(PageService.class).create(ActingAccount.SITE,
-                new PageForm("Ethics policy", "ethics-axe", "", "We *never* pay sources.\n\n## Gifts\n\nNone."), true);
+                new PageForm("Ethics policy", "ethics-axe", "", "We *never* pay sources.\n\n## Gifts\n\nNone.\n\n"
+                        + "https://www.youtube.com/watch?v=dQw4w9WgXcQ"), true);
         MenuService menus = bean(MenuService.class);
         List<Long> items = new ArrayList<>();
         items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "page:" + pageId, "", "", "")));
@@ -179,6 +180,9 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
             Page page = context.newPage();
             for (String path : List.of("/pages/ethics-axe", "/", story.path(), "/no-such-page")) {
                 violations.addAll(check(page, path));
+                if (path.startsWith("/pages/")) { // the embed placeholder, its button shown by embeds.js
+                    assertThat(page.locator("figure.embed button").isVisible()).as("the page's embed button").isTrue();
+                }
             }
             page.setViewportSize(390, 844);
             violations.addAll(check(page, "/"));
