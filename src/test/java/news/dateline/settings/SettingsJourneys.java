@@ -42,7 +42,8 @@ interface SettingsJourneys extends RunningSite {
         Page saved = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", "Harbour Herald",
                 "tagline", "The port's paper since 1871", "language", "en-GB", "time-zone", "Europe/London",
                 "social-profiles", "https://social.example/@herald\nhttps://video.example/harbourherald",
-                "footer", "Harbour Herald, 1 Quay Street, Port Halvik", "logo-url", "/assets/logo.svg");
+                "footer", "Harbour Herald, 1 Quay Street, Port Halvik", "logo-url", "/assets/logo.svg",
+                "share-image-url", "https://cdn.example/harbour-herald-card.png");
         assertThat(saved.status()).isEqualTo(303);
 
         Document home = site().get("/").html();
@@ -52,6 +53,8 @@ interface SettingsJourneys extends RunningSite {
         assertThat(home.select("html").attr("lang")).isEqualTo("en-GB");
         assertThat(home.select(".site-footer").text()).isEqualTo("Harbour Herald, 1 Quay Street, Port Halvik");
         assertThat(home.select("meta[property=og:site_name]").attr("content")).isEqualTo("Harbour Herald");
+        assertThat(home.select("meta[property=og:image]").attr("content")).as("the default share image")
+                .isEqualTo("https://cdn.example/harbour-herald-card.png");
         String jsonLd = home.select("script[type=application/ld+json]").stream().map(script -> script.data())
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(jsonLd).contains("\"name\":\"Harbour Herald\"")

@@ -80,6 +80,41 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
         }
     }
 
+    /**
+     * Issue 16: the header with a logo from the photo library (its width and height) and the icon links once a
+     * library picture is the site's icon, and the settings form with library pictures listed and chosen.
+     */
+    @org.junit.jupiter.api.Test
+    void theHeaderWithALibraryLogoAndTheSettingsFormWithPicturesAreValidHtml() throws Exception {
+        var library = news.dateline.media.Photographer.as(this, "admin");
+        long picture = library.uploaded("vnu-logo-" + System.nanoTime() + ".jpg",
+                news.dateline.media.TestPictures.plainJpeg(800, 400, new java.awt.Color(200, 40, 40)),
+                java.util.Map.of("alt", "A red banner")).get("id").asLong();
+        assertThat(library.whenMade(picture).get("state").asString()).isEqualTo("ready");
+        var admin = news.dateline.support.NewsroomForms.as(this, "admin");
+        var shipped = bean(news.dateline.platform.SiteProperties.class);
+        List<String> errors = new ArrayList<>();
+        try {
+            assertThat(admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                    "language", shipped.language(), "time-zone", shipped.timeZone().getId(),
+                    "logo-media", Long.toString(picture), "icon-media", Long.toString(picture)).status())
+                    .isEqualTo(303);
+            java.util.Map<String, Page> pages = new java.util.LinkedHashMap<>();
+            pages.put("/", site().get("/"));
+            pages.put("/newsroom/settings", admin.get("/newsroom/settings"));
+            assertThat(pages.get("/").html().select(".brand img[width][height]")).hasSize(1);
+            assertThat(pages.get("/newsroom/settings").html().select("#logo-media option[selected]").val())
+                    .isEqualTo(Long.toString(picture));
+            for (var entry : pages.entrySet()) {
+                check(entry.getValue().body()).errors().forEach(error -> errors.add(entry.getKey() + ": " + error));
+            }
+        } finally {
+            admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                    "language", shipped.language(), "time-zone", shipped.timeZone().getId());
+        }
+        assertThat(errors).as("Nu Html Checker errors").isEmpty();
+    }
+
     /** Issue 16: an author page with a full profile, the authors screen and the profile form, refused and kept. */
     @org.junit.jupiter.api.Test
     void authorProfilePagesAreValidHtml() throws Exception {
