@@ -224,6 +224,8 @@ interface CommentJourneys extends RunningSite {
             published(reader(), ownRules, Fields.comment("Print mine, please.").by("Letter Writer", email()));
             assertThat(admin.get("/newsroom/settings").html().select("#comments option[selected]").val())
                     .isEqualTo("closed");
+            assertThat(admin.get("/newsroom/articles/" + story.id()).html().select("#commentModeration option[value='']")
+                    .text()).as("the editor names the default in force").isEqualTo("The site's default (closed)");
         } finally {
             commentDefaults(admin, "", "", "");
         }
