@@ -130,6 +130,16 @@ public class MediaRepository {
     }
 
     /**
+     * Uses of library pictures outside stories, told by the feature that makes them (settings: the site's logo and
+     * icon), so that a picture in use is not deleted; media never asks that feature by name.
+     */
+    public interface SiteUses {
+
+        /** What shows the item, as a phrase ("the site's logo"); empty when nothing does. */
+        List<String> of(long mediaId);
+    }
+
+    /**
      * A ready picture's served JPEG, for what shows a library picture outside a story (the site's logo and icons,
      * chosen in the settings): {@code name} is its file in {@link MediaStore.Area#PUBLIC}, {@code alt} the item's.
      */

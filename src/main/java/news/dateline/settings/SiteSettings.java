@@ -30,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * from here as {@link ChosenDefaults}, so they follow the same change.
  */
 @Component
-public class SiteSettings implements ChosenDefaults {
+public class SiteSettings implements ChosenDefaults, MediaRepository.SiteUses {
 
     static final String NAME = "name";
     static final String TAGLINE = "tagline";
@@ -139,6 +139,20 @@ public class SiteSettings implements ChosenDefaults {
         }
         return new CommentChoice("open".equals(open) ? Boolean.TRUE : "closed".equals(open) ? Boolean.FALSE : null,
                 moderation, days);
+    }
+
+    /** For the photo library: a picture chosen as the logo or the icon is not deleted. */
+    @Override
+    public List<String> of(long mediaId) {
+        Settings site = current();
+        List<String> uses = new java.util.ArrayList<>();
+        if (site.logoMedia() == mediaId) {
+            uses.add("the site's logo");
+        }
+        if (site.iconMedia() == mediaId) {
+            uses.add("the site's icon");
+        }
+        return uses;
     }
 
     /** For the comment package: the moderation of stories without their own, as saved here. */

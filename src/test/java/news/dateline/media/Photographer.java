@@ -48,7 +48,7 @@ public final class Photographer {
             return JSON.readTree(new String(body, StandardCharsets.UTF_8));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
@@ -100,7 +100,7 @@ public final class Photographer {
     }
 
     /** A newsroom form post (the CSRF token added). */
-    Answer post(String path, Map<String, String> fields) {
+    public Answer post(String path, Map<String, String> fields) {
         StringBuilder form = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8));
         fields.forEach((name, value) -> form.append('&').append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));

@@ -126,7 +126,17 @@ interface SettingsJourneys extends RunningSite {
         assertThat(admin.get("/newsroom/settings").html().select("#icon-media option[selected]").val())
                 .isEqualTo(Long.toString(icon));
 
+        // In use as the logo or the icon, a picture is not deleted from the library (the header would break).
+        Photographer.Answer inUse = library.post("/newsroom/media/" + logo + "/delete", Map.of());
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(Jsoup.parse(inUse.text()).select("[role=alert]").text()).isEqualTo("\"masthead-" + unique
+                + ".jpg\" is the site's logo: choose another in the site settings before deleting it.");
+        assertThat(library.post("/newsroom/media/" + icon + "/delete", Map.of()).status()).isEqualTo(409);
+        assertThat(Photographer.anonymous(site().base(), img.attr("src")).status()).isEqualTo(200);
+
         shippedSettingsBack();
+        assertThat(library.post("/newsroom/media/" + logo + "/delete", Map.of()).status())
+                .as("no longer the logo: it may go").isEqualTo(303);
         assertThat(pixel(png("/apple-touch-icon.png"), 90, 90)).as("no icon chosen: the mark again")
                 .isEqualTo(new Color(0xb0, 0, 0x20));
         assertThat(site().get("/").html().select(".brand a").text()).isEqualTo(shipped.name());
