@@ -70,8 +70,10 @@ class ArchitectureTest {
             entry("moderation", THROUGH_SEARCH),
             // the front page's choices and the breaking-news banner; site shows them
             entry("front", Set.of("platform", "newsroom", "taxonomy", "story")),
-            // the site's settings (name, logo, footer, …), its icons and web manifest; site and feed show them
-            entry("settings", Set.of("platform", "newsroom", "story")),
+            // the site's settings (name, logo, footer, …), its icons and web manifest; site and feed show them;
+            // the comment defaults: settings implements comment.policy.ChosenDefaults (comment never uses settings);
+            // the logo and icon are library pictures: settings reads media's files (media never uses settings)
+            entry("settings", Set.of("platform", "newsroom", "story", "comment", "media")),
             entry("interchange", THROUGH_MODERATION),
             entry("site", plus(plus(THROUGH_MODERATION, "front"), "settings")),
             entry("feed", plus(plus(THROUGH_MODERATION, "site"), "settings")),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import news.dateline.comment.CommentService.Outcome;
+import news.dateline.comment.policy.CommentDefaults;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.Slugs;
 import news.dateline.platform.StoreBusy;
@@ -41,11 +42,12 @@ class CommentController {
     private final FormStamp stamps;
     private final CommentViews views;
     private final CommentProperties settings;
+    private final CommentDefaults defaults;
     private final Clock clock;
 
     CommentController(CommentRepository comments, CommentService service, CommentValidator validator,
             CommentRateLimits rateLimits, SameOrigin sameOrigin, FormStamp stamps, CommentViews views,
-            CommentProperties settings, Clock clock) {
+            CommentProperties settings, CommentDefaults defaults, Clock clock) {
         this.comments = comments;
         this.service = service;
         this.validator = validator;
@@ -54,6 +56,7 @@ class CommentController {
         this.stamps = stamps;
         this.views = views;
         this.settings = settings;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -64,7 +67,7 @@ class CommentController {
             HttpServletRequest request, HttpServletResponse response) {
         Discussion discussion = discussion(section, slug);
         noStore(response);
-        if (discussion.isClosed(settings, clock.instant())) {
+        if (discussion.isClosed(defaults.current(), clock.instant())) {
             return page(discussion, HttpStatus.OK, CommentMessages.CLOSED, false, null, null, null);
         }
         CommentView parent = parentOf(discussion, replyTo);
@@ -90,7 +93,7 @@ class CommentController {
         if (!sameOrigin.allows(request)) {
             return retry(discussion, HttpStatus.FORBIDDEN, CommentMessages.FOREIGN_ORIGIN, form, Map.of(), parent);
         }
-        if (discussion.isClosed(settings, clock.instant())) {
+        if (discussion.isClosed(defaults.current(), clock.instant())) {
             return page(discussion, HttpStatus.FORBIDDEN, CommentMessages.CLOSED, true, null, null, form.comment());
         }
         Optional<String> existingToken = CommenterCookies.pendingToken(request);

@@ -9,11 +9,12 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The site's comment rules ({@code dateline.comments.*}); an article may override {@code moderation} and
- * {@code closeAfterDays} (table {@code comment_policy}). Every setting is explained in docs/comments.md.
+ * {@code closeAfterDays} (table {@code comment_policy}), and an admin may set the site's own in the settings
+ * ({@code comment.policy.CommentDefaults} reads both). Every setting is explained in docs/comments.md.
  * Checked at start: a nonsensical value fails the boot, not a reader's comment.
  */
 @ConfigurationProperties("dateline.comments")
-record CommentProperties(
+public record CommentProperties(
         @DefaultValue("first-time") Moderation moderation,
         @DefaultValue("0") int closeAfterDays,
         @DefaultValue("3") int nestingDepth,
@@ -27,7 +28,7 @@ record CommentProperties(
         @DefaultValue("") String signingKey,
         @DefaultValue RateLimits rateLimits) {
 
-    CommentProperties {
+    public CommentProperties {
         require(closeAfterDays >= 0, "close-after-days must be 0 (never) or more");
         require(nestingDepth >= 1 && nestingDepth <= 10, "nesting-depth must be between 1 and 10");
         require(maxLength >= 100, "max-length must be at least 100 characters");

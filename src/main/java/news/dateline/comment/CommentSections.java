@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.dateline.comment.policy.CommentDefaults;
 import news.dateline.platform.cache.PageCache;
 import news.dateline.platform.cache.PersonalPages;
 import org.springframework.dao.DataAccessException;
@@ -23,14 +24,14 @@ public class CommentSections implements PersonalPages {
 
     private final CommentRepository comments;
     private final CommentViews views;
-    private final CommentProperties settings;
+    private final CommentDefaults defaults;
     private final Clock clock;
 
-    CommentSections(CommentRepository comments, CommentViews views, CommentProperties settings,
+    CommentSections(CommentRepository comments, CommentViews views, CommentDefaults defaults,
             Clock clock) {
         this.comments = comments;
         this.views = views;
-        this.settings = settings;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -39,7 +40,7 @@ public class CommentSections implements PersonalPages {
                 .orElseThrow(() -> new IllegalStateException("No article " + articleId));
         List<CommentView> thread = views.thread(discussion, comments.approvedOn(articleId));
         List<CommentView> awaiting = awaiting(discussion, request, response);
-        boolean closed = discussion.isClosed(settings, clock.instant());
+        boolean closed = discussion.isClosed(defaults.current(), clock.instant());
         Optional<Commenter> saved = CommenterCookies.commenter(request);
         if (saved.isPresent()) {
             PageCache.refuse(request); // the reader's own name and email are never stored for others

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import news.dateline.comment.CommentRepository.History;
 import news.dateline.comment.SpamRules.Verdict;
+import news.dateline.comment.policy.CommentDefaults;
 import news.dateline.platform.StoreBusy;
 import org.springframework.stereotype.Service;
 
@@ -37,20 +38,20 @@ class CommentService {
     private final SpamRules rules;
     private final PublicChange publicChange;
     private final WriteQueue writes;
-    private final CommentProperties settings;
+    private final CommentDefaults defaults;
     private final Clock clock;
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     CommentService(CommentRepository comments, SpamRules rules, PublicChange publicChange,
-            WriteQueue writes, CommentProperties settings, Clock clock,
+            WriteQueue writes, CommentDefaults defaults, Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.comments = comments;
         this.rules = rules;
         this.publicChange = publicChange;
         this.writes = writes;
-        this.settings = settings;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -76,7 +77,7 @@ class CommentService {
             return new Outcome.ParentGone();
         }
         History history = comments.historyOf(form.emailKey(), visitor.ip(), now.minus(SpamRules.IP_MEMORY));
-        Verdict verdict = rules.judge(form, discussion.moderation(settings), history, fillTime);
+        Verdict verdict = rules.judge(form, discussion.moderation(defaults.current()), history, fillTime);
         NewComment comment = new NewComment(discussion.articleId(), parentId, verdict.state(), form.trimmedName(),
                 form.trimmedEmail(), form.trimmedWebsite(), form.comment(), null, visitor.tokenHash(), visitor.ip(),
                 visitor.userAgent(), verdict.reason(), Fingerprint.of(form.emailKey(), form.comment()), now);

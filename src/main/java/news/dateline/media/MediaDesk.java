@@ -11,6 +11,7 @@ import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,8 +37,11 @@ public class MediaDesk {
     private final DerivativeQueue queue;
     private final ChangeLog changes;
     private final Clock clock;
+    private final ObjectProvider<MediaRepository.SiteUses> siteUses;
 
-    MediaDesk(MediaRepository repository, MediaStore store, DerivativeQueue queue, ChangeLog changes, Clock clock) {
+    MediaDesk(MediaRepository repository, MediaStore store, DerivativeQueue queue, ChangeLog changes, Clock clock,
+            ObjectProvider<MediaRepository.SiteUses> siteUses) {
+        this.siteUses = siteUses;
         this.repository = repository;
         this.store = store;
         this.queue = queue;
@@ -87,13 +91,17 @@ public class MediaDesk {
         afterCommit(() -> queue.submit(id));
     }
 
-    /** Deletes an item no story uses, with its files. */
+    /** Deletes an item no story and nothing on the site (its logo, its icon) uses, with its files. */
     @Transactional
     String delete(long id) {
         MediaItem item = item(id);
         List<MediaRepository.Use> uses = repository.uses(id);
         if (!uses.isEmpty()) {
             throw Refusal.conflict(MediaMessages.IN_USE.formatted(item.filename(), uses.size()));
+        }
+        List<String> onTheSite = siteUses.orderedStream().flatMap(site -> site.of(id).stream()).toList();
+        if (!onTheSite.isEmpty()) {
+            throw Refusal.conflict(MediaMessages.SITE_USE.formatted(item.filename(), String.join(" and ", onTheSite)));
         }
         List<Derivative> files = repository.derivatives(id);
         repository.delete(id);

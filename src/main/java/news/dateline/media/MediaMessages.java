@@ -15,6 +15,7 @@ final class MediaMessages {
             + "Nothing was stored; upload it again.";
     static final String NOT_FOUND = "There is no picture %d in the library.";
     static final String IN_USE = "\"%s\" is used by %d stories: take it off them before deleting it.";
+    static final String SITE_USE = "\"%s\" is %s: choose another in the site settings before deleting it.";
     static final String FOCAL = "The focal point is a share of the width and height, from 0 to 1000.";
     static final String TOO_LONG = "At most %d characters.";
 

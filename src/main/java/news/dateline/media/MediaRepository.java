@@ -129,6 +129,42 @@ public class MediaRepository {
                 .param("id", id).param("now", now.toEpochMilli()).update();
     }
 
+    /**
+     * Uses of library pictures outside stories, told by the feature that makes them (settings: the site's logo and
+     * icon), so that a picture in use is not deleted; media never asks that feature by name.
+     */
+    public interface SiteUses {
+
+        /** What shows the item, as a phrase ("the site's logo"); empty when nothing does. */
+        List<String> of(long mediaId);
+    }
+
+    /**
+     * A ready picture's served JPEG, for what shows a library picture outside a story (the site's logo and icons,
+     * chosen in the settings): {@code name} is its file in {@link MediaStore.Area#PUBLIC}, {@code alt} the item's.
+     */
+    public record Served(String url, String name, int width, int height, String alt) {
+    }
+
+    /**
+     * The item's JPEG in its own shape ({@code square} false) or cut square around its focal point, the narrowest
+     * at least {@code minWidth} pixels wide, else the widest there is; empty while none is ready or for no such item.
+     */
+    public Optional<Served> servedJpeg(long mediaId, boolean square, int minWidth) {
+        Crop crop = square ? Crop.SQUARE : Crop.FULL;
+        String alt = jdbc.sql("SELECT alt FROM media WHERE id = :id AND state = 'ready'").param("id", mediaId)
+                .query(String.class).optional().orElse(null);
+        if (alt == null) {
+            return Optional.empty();
+        }
+        List<Derivative> jpegs = derivatives(mediaId).stream()
+                .filter(d -> d.crop() == crop && d.format() == Format.JPEG)
+                .sorted(java.util.Comparator.comparingInt(Derivative::width)).toList();
+        return jpegs.stream().filter(d -> d.width() >= minWidth).findFirst()
+                .or(() -> jpegs.isEmpty() ? Optional.empty() : Optional.of(jpegs.getLast()))
+                .map(d -> new Served(d.url(), d.name(), d.width(), d.height(), alt));
+    }
+
     /** A story that shows an item, and how. */
     public record Use(long articleId, String headline, String role) {
     }

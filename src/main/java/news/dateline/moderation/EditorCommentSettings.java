@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import news.dateline.comment.Moderation;
+import news.dateline.comment.policy.CommentDefaults;
+import news.dateline.comment.policy.SiteDefaults;
 import news.dateline.story.CommentSettingsDesk;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,15 +24,12 @@ class EditorCommentSettings implements CommentSettingsDesk {
 
     private final JdbcClient jdbc;
     private final ModerationService moderation;
-    private final Settings siteDefaults;
+    private final CommentDefaults defaults;
 
-    EditorCommentSettings(JdbcClient jdbc, ModerationService moderation,
-            @Value("${dateline.comments.moderation:first-time}") String siteModeration,
-            @Value("${dateline.comments.close-after-days:0}") int siteCloseAfterDays) {
+    EditorCommentSettings(JdbcClient jdbc, ModerationService moderation, CommentDefaults defaults) {
         this.jdbc = jdbc;
         this.moderation = moderation;
-        this.siteDefaults = new Settings(siteModeration.strip().toLowerCase(java.util.Locale.ROOT),
-                Integer.toString(siteCloseAfterDays));
+        this.defaults = defaults;
     }
 
     @Override
@@ -48,7 +46,9 @@ class EditorCommentSettings implements CommentSettingsDesk {
 
     @Override
     public Settings siteDefaults() {
-        return siteDefaults;
+        SiteDefaults site = defaults.current(); // the admin's choice in the settings, else the properties
+        return new Settings(site.moderation().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                Integer.toString(site.closeAfterDays()));
     }
 
     @Override

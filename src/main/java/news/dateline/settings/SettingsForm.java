@@ -1,20 +1,40 @@
 package news.dateline.settings;
 
+import java.util.Locale;
 import java.util.Map;
+import news.dateline.comment.Moderation;
+import news.dateline.comment.policy.SiteDefaults;
 
-/** The settings form as typed, every field a string as sent, with each field's problem. */
+/**
+ * The settings form as typed, every field a string as sent, with each field's problem. The comment fields:
+ * {@code comments} open or closed (do stories without their own rules take comments), {@code commentModeration}
+ * open, first-time or held, {@code commentCloseAfterDays} a number of days (0: never); "" for one not sent.
+ * {@code logoMedia} and {@code iconMedia} are library ids, "" for none.
+ */
 public record SettingsForm(String name, String tagline, String language, String timeZone, String logoUrl,
-        String shareImageUrl, String socialProfiles, String footer, Map<String, String> errors) {
+        String shareImageUrl, String socialProfiles, String footer, String comments, String commentModeration,
+        String commentCloseAfterDays, String logoMedia, String iconMedia, Map<String, String> errors) {
 
-    static SettingsForm of(Settings settings) {
+    /** The saved settings, the comment fields showing the defaults in force (the properties' where none saved). */
+    static SettingsForm of(Settings settings, SiteDefaults comments) {
+        Moderation moderation = comments.moderation() == Moderation.CLOSED
+                ? settings.comments().moderation() == null ? Moderation.FIRST_TIME : settings.comments().moderation()
+                : comments.moderation();
         return new SettingsForm(settings.name(), settings.tagline(), settings.language(), settings.timeZone().getId(),
-                settings.logoUrl(), settings.shareImageUrl(), String.join("\n", settings.socialProfiles()),
-                settings.footer(), Map.of());
+                settings.logoMedia() > 0 ? "" : settings.logoUrl(), settings.shareImageUrl(), String.join("\n", settings.socialProfiles()),
+                settings.footer(), comments.moderation() == Moderation.CLOSED ? "closed" : "open",
+                moderation.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                Integer.toString(comments.closeAfterDays()), idText(settings.logoMedia()), idText(settings.iconMedia()),
+                Map.of());
     }
 
     SettingsForm withErrors(Map<String, String> problems) {
         return new SettingsForm(name, tagline, language, timeZone, logoUrl, shareImageUrl, socialProfiles, footer,
-                problems);
+                comments, commentModeration, commentCloseAfterDays, logoMedia, iconMedia, problems);
+    }
+
+    private static String idText(long id) {
+        return id > 0 ? Long.toString(id) : "";
     }
 
     public String error(String field) {

@@ -10,47 +10,128 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import news.dateline.media.MediaRepository;
+import news.dateline.media.MediaStore;
+import news.dateline.platform.change.Change;
+import news.dateline.platform.change.SiteChanged;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The icons browsers and phones ask for by name, drawn with ImageIO (no font needed: the site's mark, a white rule
- * on the accent red), and the web manifest with the site's name from its settings.
+ * The icons browsers and phones ask for by name, and the web manifest with the site's name from its settings. The
+ * icons are made from the library picture an admin chose as the site's icon (its square crop, resized here and kept
+ * until the settings change), else drawn with ImageIO (no font needed: the site's mark, a white rule on the
+ * accent red).
  */
 @Controller
 class SiteIcons {
 
     private static final Color ACCENT = new Color(0xb0, 0x00, 0x20);
-    private static final CacheControl A_DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+    /** An hour, not a day: after an admin picks another icon, browsers and front caches ask again soon. */
+    private static final CacheControl AN_HOUR = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
     private final SiteSettings settings;
-    private final byte[] favicon = ico(png(32));
-    private final byte[] touchIcon = png(180);
-    private final byte[] manifestIcon = png(192);
+    private final MediaRepository media;
+    private final MediaStore files;
+    private final Icons mark = new Icons(0, ico(png(32)), png(180), png(192), png(512));
+    /** The icons made from the chosen picture, for its id; dropped when the settings change. */
+    private final AtomicReference<Icons> chosen = new AtomicReference<>();
 
-    SiteIcons(SiteSettings settings) {
+    SiteIcons(SiteSettings settings, MediaRepository media, MediaStore files) {
         this.settings = settings;
+        this.media = media;
+        this.files = files;
+    }
+
+    /** The four sizes of one icon, as served. */
+    record Icons(long mediaId, byte[] favicon, byte[] touch, byte[] manifest, byte[] large) {
     }
 
     @GetMapping("/favicon.ico")
     ResponseEntity<byte[]> favicon() {
-        return ResponseEntity.ok().cacheControl(A_DAY).contentType(MediaType.parseMediaType("image/x-icon"))
-                .body(favicon);
+        return ResponseEntity.ok().cacheControl(AN_HOUR).contentType(MediaType.parseMediaType("image/x-icon"))
+                .body(icons().favicon());
     }
 
     @GetMapping("/apple-touch-icon.png")
     ResponseEntity<byte[]> touchIcon() {
-        return ResponseEntity.ok().cacheControl(A_DAY).contentType(MediaType.IMAGE_PNG).body(touchIcon);
+        return ResponseEntity.ok().cacheControl(AN_HOUR).contentType(MediaType.IMAGE_PNG).body(icons().touch());
     }
 
     @GetMapping("/icon-192.png")
     ResponseEntity<byte[]> manifestIcon() {
-        return ResponseEntity.ok().cacheControl(A_DAY).contentType(MediaType.IMAGE_PNG).body(manifestIcon);
+        return ResponseEntity.ok().cacheControl(AN_HOUR).contentType(MediaType.IMAGE_PNG).body(icons().manifest());
+    }
+
+    @GetMapping("/icon-512.png")
+    ResponseEntity<byte[]> largeIcon() {
+        return ResponseEntity.ok().cacheControl(AN_HOUR).contentType(MediaType.IMAGE_PNG).body(icons().large());
+    }
+
+    /**
+     * The chosen picture's icons, made once from its square JPEG (upright and free of metadata already) and kept;
+     * the site's mark when none is chosen or the picture is gone from the library or not readable.
+     */
+    Icons icons() {
+        long id = settings.current().iconMedia();
+        if (id <= 0) {
+            return mark;
+        }
+        Icons made = chosen.get();
+        if (made != null && made.mediaId() == id) {
+            return made;
+        }
+        Optional<BufferedImage> source = media.servedJpeg(id, true, 512)
+                .flatMap(served -> files.find(MediaStore.Area.PUBLIC, served.name()))
+                .flatMap(SiteIcons::read);
+        if (source.isEmpty()) {
+            return mark; // not kept: the picture may be ready on the next request
+        }
+        BufferedImage square = source.get();
+        made = new Icons(id, ico(png(resized(square, 32))), png(resized(square, 180)), png(resized(square, 192)),
+                png(resized(square, 512)));
+        chosen.set(made);
+        return made;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(Change change) {
+        if (change instanceof SiteChanged site && site.kind() == SiteChanged.Kind.SETTINGS) {
+            chosen.set(null);
+        }
+    }
+
+    private static Optional<BufferedImage> read(Resource file) {
+        try (InputStream in = file.getInputStream()) {
+            return Optional.ofNullable(ImageIO.read(in));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code source} scaled to {@code size} pixels square (the library's square crop; a stray shape is stretched). */
+    static BufferedImage resized(BufferedImage source, int size) {
+        BufferedImage target = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, size, size, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
     }
 
     @GetMapping("/site.webmanifest")
@@ -68,9 +149,22 @@ class SiteIcons {
         root.put("background_color", "#ffffff");
         var icons = root.putArray("icons");
         icons.addObject().put("src", "/icon-192.png").put("sizes", "192x192").put("type", "image/png");
-        icons.addObject().put("src", "/assets/icon.svg").put("sizes", "any").put("type", "image/svg+xml");
+        icons.addObject().put("src", "/icon-512.png").put("sizes", "512x512").put("type", "image/png");
+        if (!site.hasIcon()) { // the SVG is the Dateline mark: left out once a picture is the site's icon
+            icons.addObject().put("src", "/assets/icon.svg").put("sizes", "any").put("type", "image/svg+xml");
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .contentType(MediaType.parseMediaType("application/manifest+json")).body(json.writeValueAsString(root));
+    }
+
+    static byte[] png(BufferedImage image) {
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** The mark at {@code size} pixels square, as PNG. */
@@ -88,13 +182,7 @@ class SiteIcons {
         } finally {
             g.dispose();
         }
-        var out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return png(image);
     }
 
     /** An .ico file holding one PNG image (every browser since IE 11 reads those). */

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 import news.dateline.comment.Newsroom.Answer;
 import news.dateline.comment.Reader.Fields;
 import news.dateline.moderation.ModerationService;
+import news.dateline.platform.SiteProperties;
 import news.dateline.platform.change.CommentsChanged;
+import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StoryBuilder.Written;
@@ -194,6 +196,91 @@ interface CommentJourneys extends RunningSite {
             assertThat(refused.html().select("#kept-text").first().wholeText().strip()).isEqualTo(text);
             assertThat(stored(article)).isZero();
         }
+    }
+
+    /** Issue 16: the comment defaults an admin sets in the settings; a story's own rules still win. */
+    @Test
+    default void anAdminClosesCommentsByDefaultAndANewStoryShowsNoFormAndRefusesAPost() {
+        NewsroomForms admin = NewsroomForms.as(this, "admin");
+        try {
+            assertThat(commentDefaults(admin, "closed", "first-time", "0").status()).isEqualTo(303);
+            Written story = story(this, "Harbour dues rise by a third").write();
+            Written ownRules = story(this, "Readers' letters: the harbour dues").write();
+            policy(ownRules, Moderation.OPEN);
+
+            Document page = site().get(story.path()).html();
+            assertThat(page.select("#respond .comments-closed").text()).isEqualTo("Comments are closed.");
+            assertThat(page.select("#commentform")).isEmpty();
+            String text = "A third! Who decided this?";
+            Page refused = reader().post(comments(story),
+                    Fields.comment(text).by("Harbour Reader", email()).stamp(agedStamp(story)).map());
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.html().select(".notice").text()).isEqualTo("Comments are closed.");
+            assertThat(refused.html().select("#kept-text").first().wholeText().strip()).isEqualTo(text);
+            assertThat(stored(story)).isZero();
+
+            assertThat(site().get(ownRules.path()).html().select("#commentform")).as("a story's own rules win")
+                    .hasSize(1);
+            published(reader(), ownRules, Fields.comment("Print mine, please.").by("Letter Writer", email()));
+            assertThat(admin.get("/newsroom/settings").html().select("#comments option[selected]").val())
+                    .isEqualTo("closed");
+            assertThat(admin.get("/newsroom/articles/" + story.id()).html().select("#commentModeration option[value='']")
+                    .text()).as("the editor names the default in force").isEqualTo("The site's default (closed)");
+        } finally {
+            commentDefaults(admin, "", "", "");
+        }
+    }
+
+    @Test
+    default void withHoldAllByDefaultAReadersCommentWaitsForApproval() {
+        NewsroomForms admin = NewsroomForms.as(this, "admin");
+        Reader reader = reader();
+        String email = email();
+        try {
+            assertThat(commentDefaults(admin, "open", "open", "0").status()).isEqualTo(303);
+            Written story = story(this, "New pontoon opens at the marina").write();
+            published(reader, story, Fields.comment("About time, it looks great.").by("Marina Regular", email));
+
+            assertThat(commentDefaults(admin, "open", "held", "0").status()).isEqualTo(303);
+            String text = "Will it be lit at night?";
+            Page sent = reader.post(comments(story), Fields.comment(text).by("Marina Regular", email)
+                    .stamp(agedStamp(story)).map());
+
+            assertThat(sent.status()).isEqualTo(303);
+            assertThat(sent.header("Location")).endsWith(story.path() + "#respond");
+            assertThat(reader.get(story.path()).html().select("#respond .awaiting > p").text())
+                    .startsWith("Your comment is awaiting moderation.");
+            assertThat(site().get(story.path()).body()).doesNotContain(text);
+            assertThat(stateOf(text)).isEqualTo("pending");
+        } finally {
+            commentDefaults(admin, "", "", "");
+        }
+    }
+
+    @Test
+    default void commentsCloseByDefaultTheChosenNumberOfDaysAfterPublication() {
+        NewsroomForms admin = NewsroomForms.as(this, "admin");
+        Instant now = bean(Clock.class).instant();
+        try {
+            assertThat(commentDefaults(admin, "open", "open", "7").status()).isEqualTo(303);
+            Written lastWeek = story(this, "Regatta results from last week").publishedAt(now.minus(Duration.ofDays(8)))
+                    .write();
+            Written yesterday = story(this, "Regatta prize giving").publishedAt(now.minus(Duration.ofDays(1))).write();
+
+            assertThat(site().get(lastWeek.path()).html().select("#respond .comments-closed").text())
+                    .isEqualTo("Comments are closed.");
+            assertThat(site().get(yesterday.path()).html().select("#commentform")).hasSize(1);
+        } finally {
+            commentDefaults(admin, "", "", "");
+        }
+    }
+
+    /** Saves the shipped site settings with these comment defaults ("" for each: none saved, the properties'). */
+    default Page commentDefaults(NewsroomForms admin, String comments, String moderation, String closeAfterDays) {
+        SiteProperties shipped = bean(SiteProperties.class);
+        return admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                "language", shipped.language(), "time-zone", shipped.timeZone().getId(), "comments", comments,
+                "comment-moderation", moderation, "comment-close-after-days", closeAfterDays);
     }
 
     @Test

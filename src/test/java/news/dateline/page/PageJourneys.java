@@ -70,6 +70,34 @@ interface PageJourneys extends RunningSite {
         assertThat(site().get("/sitemap.xml").body()).doesNotContain(path);
     }
 
+    /** Issue 16: an embed line on a page becomes the same privacy-first placeholder as on an article. */
+    @Test
+    default void aPageWithAYouTubeLineShowsThePlaceholderAndLoadsTheEmbedScriptThePolicyAllows() {
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        String video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+        Page created = editor.post("/newsroom/pages", "title", "Visit the newsroom " + unique, "slug", "", "parent",
+                "", "body", "A tour of the building.\n\n" + video + "\n\nCome and see us.", "action", "publish");
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(editor.get(created.header("Location")).html().select("script[src*=embeds]"))
+                .as("the page editor arms its preview's button too").hasSize(1);
+
+        Page page = site().get("/pages/visit-the-newsroom-" + unique);
+
+        assertThat(page.status()).isEqualTo(200);
+        Document html = page.html();
+        assertThat(html.select("main .story-body figure.embed figcaption").text()).isEqualTo("YouTube: " + video);
+        assertThat(html.select("main .story-body figure.embed button").text()).isEqualTo("Load content from YouTube");
+        assertThat(html.select("iframe, [src*=youtube]")).as("nothing from YouTube before the click").isEmpty();
+        String script = html.select("script[src*=embeds]").attr("src");
+        assertThat(script).as("the page loads the embed script").startsWith("/assets/embeds");
+        assertThat(site().get(script).status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'")
+                .contains(" https://www.youtube-nocookie.com");
+        assertThat(site().get("/pages/visit-the-newsroom-" + unique).html().select("script[src*=embeds]"))
+                .as("and so does the cached copy").hasSize(1);
+    }
+
     @Test
     default void aRenamedPageAndItsSubPagesKeepTheirOldAddressesAsRedirects() {
         NewsroomForms editor = NewsroomForms.as(this, "editor");

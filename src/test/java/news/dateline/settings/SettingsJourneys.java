@@ -2,6 +2,13 @@ package news.dateline.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import news.dateline.media.Photographer;
+import news.dateline.media.TestPictures;
 import news.dateline.platform.SiteProperties;
 import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
@@ -35,7 +42,8 @@ interface SettingsJourneys extends RunningSite {
         Page saved = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", "Harbour Herald",
                 "tagline", "The port's paper since 1871", "language", "en-GB", "time-zone", "Europe/London",
                 "social-profiles", "https://social.example/@herald\nhttps://video.example/harbourherald",
-                "footer", "Harbour Herald, 1 Quay Street, Port Halvik", "logo-url", "/assets/logo.svg");
+                "footer", "Harbour Herald, 1 Quay Street, Port Halvik", "logo-url", "/assets/logo.svg",
+                "share-image-url", "https://cdn.example/harbour-herald-card.png");
         assertThat(saved.status()).isEqualTo(303);
 
         Document home = site().get("/").html();
@@ -45,6 +53,8 @@ interface SettingsJourneys extends RunningSite {
         assertThat(home.select("html").attr("lang")).isEqualTo("en-GB");
         assertThat(home.select(".site-footer").text()).isEqualTo("Harbour Herald, 1 Quay Street, Port Halvik");
         assertThat(home.select("meta[property=og:site_name]").attr("content")).isEqualTo("Harbour Herald");
+        assertThat(home.select("meta[property=og:image]").attr("content")).as("the default share image")
+                .isEqualTo("https://cdn.example/harbour-herald-card.png");
         String jsonLd = home.select("script[type=application/ld+json]").stream().map(script -> script.data())
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(jsonLd).contains("\"name\":\"Harbour Herald\"")
@@ -59,12 +69,103 @@ interface SettingsJourneys extends RunningSite {
                 .matches(".*(GMT|BST)$");
     }
 
+    /** Issue 16: the logo and the icon from the photo library; the icons made from the picture, the mark without. */
+    @Test
+    default void anAdminPicksLibraryPicturesAsLogoAndIconAndTheHeaderTheIconsAndTheManifestShowThem()
+            throws Exception {
+        Photographer library = Photographer.as(this, "admin");
+        String unique = Long.toString(System.nanoTime(), 36);
+        Color green = new Color(20, 130, 60);
+        long icon = library.uploaded("icon-" + unique + ".jpg", TestPictures.plainJpeg(900, 700, green),
+                Map.of("alt", "A green field " + unique)).get("id").asLong();
+        long logo = library.uploaded("masthead-" + unique + ".jpg", TestPictures.plainJpeg(1000, 250,
+                new Color(10, 10, 90)), Map.of("alt", "The masthead " + unique)).get("id").asLong();
+        assertThat(library.whenMade(icon).get("state").asString()).isEqualTo("ready");
+        assertThat(library.whenMade(logo).get("state").asString()).isEqualTo("ready");
+        NewsroomForms admin = NewsroomForms.as(this, "admin");
+        Document form = admin.get("/newsroom/settings").html();
+        assertThat(form.select("#icon-media option").eachAttr("value")).as("the picker lists the library")
+                .contains(Long.toString(icon), Long.toString(logo));
+        assertThat(pixel(png("/apple-touch-icon.png"), 90, 90)).as("the mark before").isEqualTo(new Color(0xb0, 0, 0x20));
+
+        SiteProperties shipped = bean(SiteProperties.class);
+        assertThat(admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                "language", shipped.language(), "time-zone", shipped.timeZone().getId(),
+                "logo-media", Long.toString(logo), "icon-media", Long.toString(icon)).status()).isEqualTo(303);
+
+        BufferedImage touch = png("/apple-touch-icon.png");
+        assertThat(touch.getWidth()).isEqualTo(180);
+        assertThat(touch.getHeight()).isEqualTo(180);
+        // The test picture is green with a white disc in the middle: the icon is that picture, cut square.
+        assertThat(close(pixel(touch, 10, 10), green)).as("made from the picture: " + pixel(touch, 10, 10)).isTrue();
+        assertThat(close(pixel(touch, 90, 90), Color.WHITE)).as("its middle: " + pixel(touch, 90, 90)).isTrue();
+        BufferedImage large = png("/icon-512.png");
+        assertThat(large.getWidth()).isEqualTo(512);
+        assertThat(close(pixel(large, 30, 30), green)).isTrue();
+        assertThat(close(pixel(large, 256, 256), Color.WHITE)).isTrue();
+        assertThat(png("/icon-192.png").getWidth()).isEqualTo(192);
+        Photographer.Answer favicon = Photographer.anonymous(site().base(), "/favicon.ico");
+        assertThat(favicon.header("Content-Type")).isEqualTo("image/x-icon");
+        BufferedImage inIco = ImageIO.read(new ByteArrayInputStream(favicon.body(), 22, favicon.body().length - 22));
+        assertThat(inIco.getWidth()).isEqualTo(32);
+        assertThat(close(pixel(inIco, 2, 2), green)).isTrue();
+        String manifest = site().get("/site.webmanifest").body();
+        assertThat(manifest).contains("\"src\":\"/icon-512.png\",\"sizes\":\"512x512\"",
+                "\"src\":\"/icon-192.png\",\"sizes\":\"192x192\"").doesNotContain("icon.svg");
+
+        Document home = site().get("/").html();
+        var img = home.select(".brand a img");
+        assertThat(img.attr("src")).startsWith("/media/").endsWith(".jpg");
+        assertThat(img.attr("alt")).isEqualTo(shipped.name());
+        assertThat(img.attr("width")).isEqualTo("320");
+        assertThat(img.attr("height")).isEqualTo("80");
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(
+                Photographer.anonymous(site().base(), img.attr("src")).body()));
+        assertThat(served.getWidth()).as("the file is the size the page says").isEqualTo(320);
+        assertThat(home.select("link[rel=icon][type=image/svg+xml]")).as("the mark's SVG is not offered").isEmpty();
+        assertThat(admin.get("/newsroom/settings").html().select("#icon-media option[selected]").val())
+                .isEqualTo(Long.toString(icon));
+
+        // In use as the logo or the icon, a picture is not deleted from the library (the header would break).
+        Photographer.Answer inUse = library.post("/newsroom/media/" + logo + "/delete", Map.of());
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(Jsoup.parse(inUse.text()).select("[role=alert]").text()).isEqualTo("\"masthead-" + unique
+                + ".jpg\" is the site's logo: choose another in the site settings before deleting it.");
+        assertThat(library.post("/newsroom/media/" + icon + "/delete", Map.of()).status()).isEqualTo(409);
+        assertThat(Photographer.anonymous(site().base(), img.attr("src")).status()).isEqualTo(200);
+
+        shippedSettingsBack();
+        assertThat(library.post("/newsroom/media/" + logo + "/delete", Map.of()).status())
+                .as("no longer the logo: it may go").isEqualTo(303);
+        assertThat(pixel(png("/apple-touch-icon.png"), 90, 90)).as("no icon chosen: the mark again")
+                .isEqualTo(new Color(0xb0, 0, 0x20));
+        assertThat(site().get("/").html().select(".brand a").text()).isEqualTo(shipped.name());
+    }
+
+    default BufferedImage png(String path) throws java.io.IOException {
+        Photographer.Answer answer = Photographer.anonymous(site().base(), path);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).isEqualTo("image/png");
+        return ImageIO.read(new ByteArrayInputStream(answer.body()));
+    }
+
+    static Color pixel(BufferedImage image, int x, int y) {
+        return new Color(image.getRGB(x, y), false);
+    }
+
+    /** Within JPEG's rounding of a flat colour. */
+    static boolean close(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) <= 12 && Math.abs(a.getGreen() - b.getGreen()) <= 12
+                && Math.abs(a.getBlue() - b.getBlue()) <= 12;
+    }
+
     @Test
     default void badSettingsAreRefusedAndTheFormKeepsWhatWasTyped() {
         Page refused = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", " ",
                 "tagline", "Still the tagline", "language", "english please", "time-zone", "Mars/Olympus_Mons",
                 "logo-url", "https://images.example/logo.png", "share-image-url", "javascript:alert(1)",
-                "social-profiles", "http://insecure.example/me");
+                "social-profiles", "http://insecure.example/me", "comments", "closed",
+                "comment-moderation", "whenever", "comment-close-after-days", "soon", "icon-media", "987654321");
 
         assertThat(refused.status()).isEqualTo(422);
         Document form = refused.html();
@@ -78,6 +179,15 @@ interface SettingsJourneys extends RunningSite {
                 .isEqualTo("Use an address starting with https:// or / (this site), or leave it empty.");
         assertThat(form.select("#social-profiles-error").text())
                 .isEqualTo("Each line must be one address starting with https://.");
+        assertThat(form.select("#comment-moderation-error").text())
+                .isEqualTo("Choose one of the moderation policies offered.");
+        assertThat(form.select("#comment-close-after-days-error").text())
+                .isEqualTo("Give a whole number of days, 0 for never (at most 3650).");
+        assertThat(form.select("#comment-close-after-days").attr("value")).isEqualTo("soon");
+        assertThat(form.select("#comments option[selected]").val()).isEqualTo("closed");
+        assertThat(form.select("#icon-media-error").text())
+                .isEqualTo("Choose a picture from the photo library whose sizes are ready, or none.");
+        assertThat(form.select("#icon-media option[selected]").val()).isEqualTo("987654321");
         assertThat(form.select("#tagline").attr("value")).isEqualTo("Still the tagline");
         assertThat(form.select("#time-zone").attr("value")).isEqualTo("Mars/Olympus_Mons");
         assertThat(form.select("#social-profiles").text()).isEqualTo("http://insecure.example/me");

@@ -54,7 +54,8 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
     @org.junit.jupiter.api.Test
     void pagesAndPagesWithMenusAreValidHtml() throws Exception {
         long pageId = bean(PageService.class).create(ActingAccount.SITE,
-                new PageForm("Corrections policy", "corrections-vnu", "", "We correct *errors*.\n\n## How"), true);
+                new PageForm("Corrections policy", "corrections-vnu", "", "We correct *errors*.\n\n## How\n\n"
+                        + "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nWatch the desk explain."), true);
         MenuService menus = bean(MenuService.class);
         List<Long> items = new java.util.ArrayList<>();
         items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "page:" + pageId, "", "", "")));
@@ -68,12 +69,50 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
                 assertThat(page.status()).as(path).isEqualTo(200);
                 assertThat(page.html().select("nav.sections details.nav-phone a").eachText()).as(path)
                         .contains("Corrections policy", "Newsletter");
+                if (path.startsWith("/pages/")) {
+                    assertThat(page.html().select("figure.embed")).as("the page's embed placeholder").hasSize(1);
+                }
                 List<String> errors = check(page.body()).errors();
                 assertThat(errors).as("Nu Html Checker errors in " + path + ":\n" + String.join("\n", errors)).isEmpty();
             }
         } finally {
             items.forEach(id -> menus.delete(ActingAccount.SITE, id));
         }
+    }
+
+    /**
+     * Issue 16: the header with a logo from the photo library (its width and height) and the icon links once a
+     * library picture is the site's icon, and the settings form with library pictures listed and chosen.
+     */
+    @org.junit.jupiter.api.Test
+    void theHeaderWithALibraryLogoAndTheSettingsFormWithPicturesAreValidHtml() throws Exception {
+        var library = news.dateline.media.Photographer.as(this, "admin");
+        long picture = library.uploaded("vnu-logo-" + System.nanoTime() + ".jpg",
+                news.dateline.media.TestPictures.plainJpeg(800, 400, new java.awt.Color(200, 40, 40)),
+                java.util.Map.of("alt", "A red banner")).get("id").asLong();
+        assertThat(library.whenMade(picture).get("state").asString()).isEqualTo("ready");
+        var admin = news.dateline.support.NewsroomForms.as(this, "admin");
+        var shipped = bean(news.dateline.platform.SiteProperties.class);
+        List<String> errors = new ArrayList<>();
+        try {
+            assertThat(admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                    "language", shipped.language(), "time-zone", shipped.timeZone().getId(),
+                    "logo-media", Long.toString(picture), "icon-media", Long.toString(picture)).status())
+                    .isEqualTo(303);
+            java.util.Map<String, Page> pages = new java.util.LinkedHashMap<>();
+            pages.put("/", site().get("/"));
+            pages.put("/newsroom/settings", admin.get("/newsroom/settings"));
+            assertThat(pages.get("/").html().select(".brand img[width][height]")).hasSize(1);
+            assertThat(pages.get("/newsroom/settings").html().select("#logo-media option[selected]").val())
+                    .isEqualTo(Long.toString(picture));
+            for (var entry : pages.entrySet()) {
+                check(entry.getValue().body()).errors().forEach(error -> errors.add(entry.getKey() + ": " + error));
+            }
+        } finally {
+            admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                    "language", shipped.language(), "time-zone", shipped.timeZone().getId());
+        }
+        assertThat(errors).as("Nu Html Checker errors").isEmpty();
     }
 
     /** Issue 16: an author page with a full profile, the authors screen and the profile form, refused and kept. */
@@ -196,7 +235,8 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
                     "javascript:alert(1)", "minutes", "7"));
             pages.put("/newsroom/settings", admin.get("/newsroom/settings"));
             pages.put("/newsroom/settings (refused)", admin.post("/newsroom/settings", "name", "", "language", "?",
-                    "time-zone", "Nowhere"));
+                    "time-zone", "Nowhere", "comments", "maybe", "comment-moderation", "x",
+                    "comment-close-after-days", "soon", "logo-media", "123456789", "icon-media", "x"));
             pages.put("/ (banner)", site().get("/"));
             pages.put(story.path() + " (banner)", site().get(story.path()));
             pages.forEach((name, page) -> {

@@ -157,6 +157,41 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
         assertThat(violations).as("axe violations").isEmpty();
     }
 
+    /** Issue 16: the header with a logo from the photo library, and the settings form with library pictures. */
+    @Test
+    void theHeaderWithALibraryLogoAndTheSettingsFormWithPicturesHaveNoAxeViolations() throws Exception {
+        var library = news.dateline.media.Photographer.as(this, "admin");
+        long picture = library.uploaded("axe-logo-" + System.nanoTime() + ".jpg",
+                news.dateline.media.TestPictures.plainJpeg(800, 400, new java.awt.Color(20, 40, 160)),
+                java.util.Map.of("alt", "A blue banner")).get("id").asLong();
+        assertThat(library.whenMade(picture).get("state").asString()).isEqualTo("ready");
+        var admin = news.dateline.support.NewsroomForms.as(this, "admin");
+        var shipped = bean(news.dateline.platform.SiteProperties.class);
+        List<String> violations = new ArrayList<>();
+        try {
+            assertThat(admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                    "language", shipped.language(), "time-zone", shipped.timeZone().getId(),
+                    "logo-media", Long.toString(picture), "icon-media", Long.toString(picture)).status())
+                    .isEqualTo(303);
+            try (BrowserContext context = newContext()) {
+                Page page = context.newPage();
+                violations.addAll(check(page, "/"));
+                assertThat(page.locator(".brand img.logo").isVisible()).as("the logo was checked").isTrue();
+                page.navigate(site().base() + "/newsroom/login");
+                page.fill("#username", admin.username);
+                page.fill("#password", TestAccounts.PASSWORD);
+                page.press("#password", "Enter");
+                page.waitForURL(site().base() + "/newsroom");
+                violations.addAll(check(page, "/newsroom/settings"));
+                assertThat(page.locator("#logo-media option[value='" + picture + "']").count()).isEqualTo(1);
+            }
+        } finally {
+            admin.post("/newsroom/settings", "name", shipped.name(), "tagline", shipped.tagline(),
+                    "language", shipped.language(), "time-zone", shipped.timeZone().getId());
+        }
+        assertThat(violations).as("axe violations").isEmpty();
+    }
+
     /**
      * Issue 16: a page, and reader pages with a header menu (wide, and folded behind its button on a phone, closed
      * and open) and a footer menu; and the newsroom's page editor and menus screen.
@@ -164,7 +199,8 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
     @Test
     void pagesAndMenusHaveNoAxeViolations() {
         long pageId = bean(PageService.class).create(ActingAccount.SITE,
-                new PageForm("Ethics policy", "ethics-axe", "", "We *never* pay sources.\n\n## Gifts\n\nNone."), true);
+                new PageForm("Ethics policy", "ethics-axe", "", "We *never* pay sources.\n\n## Gifts\n\nNone.\n\n"
+                        + "https://www.youtube.com/watch?v=dQw4w9WgXcQ"), true);
         MenuService menus = bean(MenuService.class);
         List<Long> items = new ArrayList<>();
         items.add(menus.add(ActingAccount.SITE, new MenuService.NewItem("header", "page:" + pageId, "", "", "")));
@@ -179,6 +215,9 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
             Page page = context.newPage();
             for (String path : List.of("/pages/ethics-axe", "/", story.path(), "/no-such-page")) {
                 violations.addAll(check(page, path));
+                if (path.startsWith("/pages/")) { // the embed placeholder, its button shown by embeds.js
+                    assertThat(page.locator("figure.embed button").isVisible()).as("the page's embed button").isTrue();
+                }
             }
             page.setViewportSize(390, 844);
             violations.addAll(check(page, "/"));

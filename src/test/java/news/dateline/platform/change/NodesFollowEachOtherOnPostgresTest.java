@@ -77,12 +77,15 @@ class NodesFollowEachOtherOnPostgresTest {
     @Timeout(60)
     void aSettingsChangeAndABannerSavedOnNode1ShowOnNode2WithinASecond() {
         String name = "Herald " + unique("Quay");
+        Written story = story(node1, "Harbour dues rise again in " + unique("Dues")).write();
+        waitUntil(() -> node2.site().get(story.path()).body().contains("id=\"commentform\""), System.nanoTime());
         assertThat(node2.site().get("/").status()).isEqualTo(200);
         assertThat(node2.site().get("/").header("X-Cache")).as("node 2's home page is cached").isEqualTo("hit");
         var admin = news.dateline.support.NewsroomForms.as(node1, "admin");
         try {
+            // The comment defaults are settings too: "new stories take no comments" closes the form on node 2.
             assertThat(admin.post("/newsroom/settings", "name", name, "tagline", "News as it happens",
-                    "language", "en", "time-zone", "UTC").status()).isEqualTo(303);
+                    "language", "en", "time-zone", "UTC", "comments", "closed").status()).isEqualTo(303);
             assertThat(admin.post("/newsroom/banner", "message", "Bridge closed " + name, "minutes", "60").status())
                     .isEqualTo(303);
             long start = System.nanoTime();
@@ -90,6 +93,7 @@ class NodesFollowEachOtherOnPostgresTest {
                 String home = node2.site().get("/").body();
                 return home.contains(">" + name + "</a>") && home.contains("Bridge closed " + name);
             }, start);
+            waitUntil(() -> node2.site().get(story.path()).body().contains("Comments are closed."), start);
             System.out.println("Node 2 showed the new name and the banner " + elapsed + " ms after node 1 saved them");
             assertThat(elapsed).isLessThan(1_000);
         } finally {
