@@ -2,8 +2,10 @@ package news.dateline.account.passkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import news.dateline.account.twofactor.SecondFactors;
+import news.dateline.support.MovableClock;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StaffSession;
@@ -254,6 +256,41 @@ interface PasskeyJourneys extends RunningSite {
         Page garbage = stranger.postForJson("/newsroom/login/passkey", Map.of("credential", "{not json"));
         assertThat(garbage.status()).as("unreadable: refused, not a 500").isEqualTo(401);
         assertSignedOut(stranger);
+        assertThat(failures("address", stranger.address())).isEqualTo(2);
+
+        for (int failure = 3; failure <= 20; failure++) {
+            assertThat(signInWithPasskey(stranger, SoftwareAuthenticator.create()).status()).isEqualTo(401);
+        }
+        Page locked = stranger.postForJson("/newsroom/login/passkey/options", Map.of());
+        assertThat(locked.status()).as("the address is locked after 20, as for passwords").isEqualTo(429);
+        assertThat(json(locked).get("error").asString()).contains("Too many");
+        assertSignedOut(stranger);
+    }
+
+    @Test
+    default void aChallengeOlderThanTwoMinutesIsRefused() {
+        String author = TestAccounts.create(this, "author");
+        SoftwareAuthenticator key = addPasskey(StaffSession.signedIn(this, author, PASSWORD), "Laptop");
+        StaffSession slow = StaffSession.open(this);
+        slow.get("/newsroom/login");
+        Page options = slow.postForJson("/newsroom/login/passkey/options", Map.of());
+        bean(MovableClock.class).advance(Duration.ofMinutes(3));
+        Page late = slow.postForJson("/newsroom/login/passkey", Map.of("credential", key.assertion(options.body())));
+        assertThat(late.status()).isEqualTo(401);
+        assertThat(json(late).get("error").asString()).isEqualTo(PasskeyMessages.START_AGAIN);
+        assertSignedOut(slow);
+        assertThat(signInWithPasskey(slow, key).status()).as("a fresh challenge works").isEqualTo(200);
+    }
+
+    @Test
+    default void aPasskeyWhoseBackupEligibilityChangesIsRefused() {
+        String author = TestAccounts.create(this, "author");
+        SoftwareAuthenticator key = addPasskey(StaffSession.signedIn(this, author, PASSWORD), "Device-bound");
+        key.backupEligible = true; // fixed when a key is made: another authenticator answers for this one
+        StaffSession browser = StaffSession.open(this);
+        assertThat(signInWithPasskey(browser, key).status()).isEqualTo(401);
+        assertSignedOut(browser);
+        assertThat(audited(author, "sign-in-failed")).isEqualTo(1);
     }
 
     @Test
