@@ -101,6 +101,7 @@ class PasskeysInABrowserTest extends SqliteSite {
             assertThat(page.locator("#passkeys-notice")).hasText(PasskeyMessages.ADDED.formatted("This browser"));
             assertThat(page.locator("#passkeys .passkey-name")).hasText("This browser");
             violations.addAll(check(page, "passkeys screen, one passkey"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("newsroom-passkeys.png")));
             JsonObject which = new JsonObject();
             which.addProperty("authenticatorId", authenticator);
             assertThat(cdp.send("WebAuthn.getCredentials", which).getAsJsonArray("credentials"))
