@@ -44,7 +44,9 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * recovery code. A wrong code counts as a failed sign-in of the account and the address ({@link LoginThrottle}, so
  * an address that keeps guessing is locked and the account slowed), and five wrong codes send the person back to
  * the password. The right one signs in as the password alone does for other accounts, with yet another session id.
- * Accounts without a second factor never see this page.
+ * Accounts without a second factor never see this page. An account with passkeys is offered "Use a passkey" here
+ * too (account.passkey checks it); as its {@link SignInDoor} this class lends a passkey sign-in the throttle, the
+ * half-way state and the one way a session is signed in.
  */
 @Controller
 class SecondStepController implements SignInDoor {
