@@ -360,6 +360,62 @@ interface PasskeyJourneys extends RunningSite {
         }
     }
 
+    /** Base 32 (RFC 4648) as the two-factor page shows an app's secret, for typing its code here. */
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.replace(" ", "").toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    default void withAnAppAndAPasskeyBothAreOfferedAndThePasskeyLetsTheRequiredAppBeTurnedOff() {
+        String editor = TestAccounts.create(this, "editor");
+        SecondFactors factors = bean(SecondFactors.class);
+        MovableClock clock = bean(MovableClock.class);
+        factors.require(true, "test");
+        try {
+            StaffSession desk = StaffSession.signedIn(this, editor, PASSWORD);
+            byte[] secret = base32(desk.get("/newsroom/two-factor").html().select("#totp-secret").text());
+            assertThat(desk.post("/newsroom/two-factor", Map.of("code",
+                    news.dateline.account.twofactor.Totp.code(secret,
+                            news.dateline.account.twofactor.Totp.step(clock.instant())))).status()).isEqualTo(200);
+            assertThat(desk.get("/newsroom/two-factor").html().select("p").text())
+                    .as("the app alone: it stays on").contains("so it stays on");
+            SoftwareAuthenticator key = addPasskey(desk, "Laptop");
+
+            StaffSession browser = StaffSession.open(this);
+            assertThat(browser.attemptSignIn(editor, PASSWORD).header("Location")).endsWith("/newsroom/login/code");
+            Page step = browser.get("/newsroom/login/code");
+            assertThat(step.html().select("input[name=code]")).as("the app's code").hasSize(1);
+            assertThat(step.html().select("#passkey-second-step").text()).as("beside it").isEqualTo("Use a passkey");
+
+            clock.advance(Duration.ofSeconds(30));
+            desk.get("/newsroom/two-factor");
+            Page off = desk.post("/newsroom/two-factor/off", Map.of("code",
+                    news.dateline.account.twofactor.Totp.code(secret,
+                            news.dateline.account.twofactor.Totp.step(clock.instant()))));
+            assertThat(off.status()).as("a passkey stands in for the app").isEqualTo(302);
+            assertThat(factors.appEnrolled(bean(JdbcClient.class).sql("SELECT id FROM account WHERE username = :u")
+                    .param("u", editor).query(Long.class).single())).isFalse();
+            assertThat(desk.get("/newsroom/articles").status()).as("still has a second factor").isEqualTo(200);
+            desk.get("/newsroom/passkeys");
+            assertThat(desk.post("/newsroom/passkeys/" + key.credentialId() + "/remove", Map.of()).status())
+                    .as("now the last one").isEqualTo(409);
+        } finally {
+            factors.require(false, "test");
+        }
+    }
+
     @Test
     default void aPasswordChangeEndsASessionOpenedWithAPasskey() {
         String author = TestAccounts.create(this, "author");
