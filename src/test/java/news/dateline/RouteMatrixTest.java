@@ -88,6 +88,11 @@ class RouteMatrixTest extends SqliteSite {
             // the second step of a sign-in: for a browser half-way in, so no role; refused without one
             rule("POST /newsroom/login/code", ANYONE),
             rule("POST /newsroom/two-factor", Role.CONTRIBUTOR),
+            // passkeys (account.passkey): each staff member's own
+            rule("POST /newsroom/passkeys", Role.CONTRIBUTOR),
+            rule("POST /newsroom/passkeys/options", Role.CONTRIBUTOR),
+            rule("POST /newsroom/passkeys/{id}/rename", Role.CONTRIBUTOR),
+            rule("POST /newsroom/passkeys/{id}/remove", Role.CONTRIBUTOR),
             rule("POST /newsroom/two-factor/off", Role.CONTRIBUTOR),
             rule("POST /newsroom/users/second-factor", Role.ADMIN),
             rule("POST /newsroom/users/{id}/second-factor/reset", Role.ADMIN),
@@ -140,6 +145,9 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /api/v1/admin/stories/{id}/live/entries", Role.EDITOR),
             // mail (docs/mail.md): for people who cannot sign in
             Map.entry("POST /newsroom/forgot", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
+            // a passkey sign-in is for people not signed in; a refused one is counted and audited like a password
+            Map.entry("POST /newsroom/login/passkey", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
+            Map.entry("POST /newsroom/login/passkey/options", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             Map.entry("POST /newsroom/reset/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             Map.entry("POST /newsroom/welcome/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             rule("POST /newsroom/users/invite", Role.ADMIN),

@@ -89,6 +89,12 @@ class LoginThrottle {
         });
     }
 
+    /** Counts a failure against the address alone: a passkey nobody has, which names no account. */
+    void failedFrom(String address) {
+        Instant now = clock.instant();
+        unlessBusy(() -> record(ADDRESS, address, now));
+    }
+
     /** The account's owner got in: earlier guesses at it no longer slow them down. */
     void succeeded(String username) {
         unlessBusy(() -> jdbc.sql("DELETE FROM sign_in_failure WHERE scope = 'account' AND subject = :subject")

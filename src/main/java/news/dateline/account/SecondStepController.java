@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import news.dateline.account.passkey.SignInDoor;
 import news.dateline.account.twofactor.SecondFactors;
 import news.dateline.account.twofactor.TwoFactorMessages;
 import news.dateline.platform.StoreBusy;
@@ -23,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -42,10 +44,12 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * recovery code. A wrong code counts as a failed sign-in of the account and the address ({@link LoginThrottle}, so
  * an address that keeps guessing is locked and the account slowed), and five wrong codes send the person back to
  * the password. The right one signs in as the password alone does for other accounts, with yet another session id.
- * Accounts without a second factor never see this page.
+ * Accounts without a second factor never see this page. An account with passkeys is offered "Use a passkey" here
+ * too (account.passkey checks it); as its {@link SignInDoor} this class lends a passkey sign-in the throttle, the
+ * half-way state and the one way a session is signed in.
  */
 @Controller
-class SecondStepController {
+class SecondStepController implements SignInDoor {
 
     static final String PAGE = "/newsroom/login/code";
     static final Duration PATIENCE = Duration.ofMinutes(5);
@@ -108,7 +112,7 @@ class SecondStepController {
             response.sendRedirect(request.getContextPath() + SignInOutcome.LOGIN_PAGE);
             return null;
         }
-        return render(model, csrf, null, "");
+        return render(model, csrf, null, "", pending(request).get());
     }
 
     @PostMapping(PAGE)
@@ -128,7 +132,7 @@ class SecondStepController {
             Optional<LoginThrottle.Refusal> locked = throttle.check(address);
             if (locked.isPresent()) {
                 response.setStatus(429);
-                return render(model, csrf, locked.get().message(), "");
+                return render(model, csrf, locked.get().message(), "", pending);
             }
             waitFor(throttle.slowDown(pending.username()));
             if (!factors.verify(pending.accountId(), code)) {
@@ -143,7 +147,7 @@ class SecondStepController {
                 request.getSession().setAttribute(PENDING, counted);
                 response.setStatus(401);
                 return render(model, csrf, throttle.check(address).map(LoginThrottle.Refusal::message)
-                        .orElse(TwoFactorMessages.WRONG_CODE), code);
+                        .orElse(TwoFactorMessages.WRONG_CODE), code, counted);
             }
             throttle.succeeded(pending.username());
             audit.recordOnItsOwn(pending.accountId(), pending.username(), AuditAction.SIGNED_IN,
@@ -153,7 +157,7 @@ class SecondStepController {
                 throw failure;
             }
             response.setStatus(503);
-            return render(model, csrf, AccountMessages.SIGN_IN_BUSY, code);
+            return render(model, csrf, AccountMessages.SIGN_IN_BUSY, code, pending);
         }
         signIn(request, response, pending);
         return null;
@@ -161,10 +165,23 @@ class SecondStepController {
 
     private void signIn(HttpServletRequest request, HttpServletResponse response, Pending pending)
             throws IOException, ServletException {
-        UserDetails user = details.loadUserByUsername(pending.username());
-        if (!user.isEnabled()) { // disabled while the code was being typed
+        if (!establish(request, response, pending.username())) { // disabled while the code was being typed
             backToPassword(request, response, pending, AccountMessages.DISABLED);
             return;
+        }
+        landing.onAuthenticationSuccess(request, response, holder.getContext().getAuthentication());
+    }
+
+    /** Signs the session in as this account, with a new session id and its session epoch; false if disabled. */
+    private boolean establish(HttpServletRequest request, HttpServletResponse response, String username) {
+        UserDetails user;
+        try {
+            user = details.loadUserByUsername(username);
+        } catch (UsernameNotFoundException gone) {
+            return false;
+        }
+        if (!user.isEnabled()) {
+            return false;
         }
         UserDetails principal = User.withUserDetails(user).password("").build();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
@@ -176,9 +193,47 @@ class SecondStepController {
         holder.setContext(context);
         contexts.saveContext(context, request, response);
         // as the password alone does: a later password change ends this session too
-        accounts.findSignedIn(pending.username()).ifPresent(stored ->
+        accounts.findSignedIn(username).ifPresent(stored ->
                 SignedInAccountFilter.remember(request.getSession(), stored.sessionEpoch()));
-        landing.onAuthenticationSuccess(request, response, authentication);
+        return true;
+    }
+
+    // SignInDoor: what a passkey sign-in (account.passkey) shares with the password and the code
+
+    @Override
+    public Optional<String> locked(String address) {
+        return throttle.check(address).map(LoginThrottle.Refusal::message);
+    }
+
+    @Override
+    public Duration slowDown(String username) {
+        return throttle.slowDown(username);
+    }
+
+    @Override
+    public void failed(String username, String address) {
+        if (username == null) {
+            throttle.failedFrom(address);
+        } else {
+            throttle.failed(username, address);
+        }
+    }
+
+    @Override
+    public void succeeded(String username) {
+        throttle.succeeded(username);
+    }
+
+    @Override
+    public Optional<HalfWay> halfWay(HttpServletRequest request) {
+        return pending(request)
+                .filter(p -> !Instant.ofEpochMilli(p.startedAt()).plus(PATIENCE).isBefore(clock.instant()))
+                .map(p -> new HalfWay(p.accountId(), p.username()));
+    }
+
+    @Override
+    public boolean signIn(HttpServletRequest request, HttpServletResponse response, String username) {
+        return establish(request, response, username);
     }
 
     private String backToPassword(HttpServletRequest request, HttpServletResponse response, Pending pending,
@@ -194,7 +249,10 @@ class SecondStepController {
                 : Optional.ofNullable(session.getAttribute(PENDING)).map(Pending.class::cast);
     }
 
-    private String render(Model model, CsrfToken csrf, String problem, String code) {
+    private String render(Model model, CsrfToken csrf, String problem, String code, Pending pending) {
+        // an account may have an authenticator app, passkeys (account.passkey) or both: offer what it has
+        model.addAttribute("app", factors.appEnrolled(pending.accountId()));
+        model.addAttribute("passkey", factors.hasPasskey(pending.accountId()));
         model.addAttribute("csrf", csrf);
         model.addAttribute("problem", problem);
         model.addAttribute("code", code);

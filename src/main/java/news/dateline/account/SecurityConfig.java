@@ -78,6 +78,8 @@ class SecurityConfig {
             AuditLog audit, ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/newsroom/login", SecondStepController.PAGE).permitAll()
+                        // a passkey sign-in, alone or as the second step (account.passkey.PasskeySignInController)
+                        .requestMatchers("/newsroom/login/passkey", "/newsroom/login/passkey/options").permitAll()
                         // a password reset and an invitation are for people who cannot sign in (docs/mail.md)
                         .requestMatchers("/newsroom/forgot", "/newsroom/reset/*", "/newsroom/welcome/*").permitAll()
                         .requestMatchers("/newsroom/users", "/newsroom/users/**").hasRole(Role.ADMIN.name())

@@ -52,7 +52,7 @@ class SignInInABrowserTest extends SqliteSite {
             page.getByLabel("Username").fill(editor);
             page.getByLabel("Password").fill("not my password");
             page.getByRole(AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Sign in")).click();
+                    new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 
             assertThat(page.getByRole(AriaRole.ALERT))
                     .hasText(AccountMessages.BAD_CREDENTIALS);

@@ -56,7 +56,7 @@ class LiveUpdatesInBrowserTest extends SqliteSite {
             editor.navigate(base + "/newsroom/login");
             editor.getByLabel("Username").fill(editorName);
             editor.getByLabel("Password").fill(TestAccounts.PASSWORD);
-            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
             editor.waitForURL(base + "/newsroom");
             editor.navigate(base + "/newsroom/articles/" + article.id() + "/live");
             editor.getByText("Start live coverage").click();
@@ -144,7 +144,7 @@ class LiveUpdatesInBrowserTest extends SqliteSite {
             editor.navigate(base + "/newsroom/login");
             editor.getByLabel("Username").fill(editorName);
             editor.getByLabel("Password").fill(TestAccounts.PASSWORD);
-            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
             editor.waitForURL(base + "/newsroom");
             editor.navigate(base + "/newsroom/articles/" + article.id() + "/live");
             editor.getByText("Start live coverage").click();

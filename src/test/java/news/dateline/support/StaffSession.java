@@ -73,6 +73,13 @@ public final class StaffSession {
         return client.postForm(path, form, "X-Forwarded-For", address);
     }
 
+    /** A background POST as the newsroom's scripts send it: the form, its token, asking for JSON. */
+    public Page postForJson(String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.putIfAbsent("_csrf", csrf);
+        return client.postForm(path, form, "X-Forwarded-For", address, "Accept", "application/json");
+    }
+
     public String base() {
         return client.base();
     }

@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class SecondFactorGate extends OncePerRequestFilter {
 
+    /** A passkey is a second factor too (account.passkey): its screen is open to those who must set one up. */
+    private static final String PASSKEYS = "/newsroom/passkeys";
+
     private final SecondFactors factors;
 
     public SecondFactorGate(SecondFactors factors) {
@@ -51,9 +54,10 @@ public final class SecondFactorGate extends OncePerRequestFilter {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    /** The two-factor page itself (and its QR code and confirm), signing out, and the sign-in pages. */
+    /** The two-factor and passkeys pages (and their QR code, confirm, registration), signing out, and the sign-in pages. */
     private static boolean allowed(String path) {
         return path.equals(TwoFactorController.PAGE) || path.startsWith(TwoFactorController.PAGE + "/")
+                || path.equals(PASSKEYS) || path.startsWith(PASSKEYS + "/")
                 || path.equals("/newsroom/logout") || path.startsWith("/newsroom/login");
     }
 

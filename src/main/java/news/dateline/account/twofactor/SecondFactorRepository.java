@@ -41,6 +41,12 @@ class SecondFactorRepository {
                 .param("id", accountId).query(Long.class).single() > 0;
     }
 
+    /** Whether the account has a passkey (account.passkey's table, V23): a second factor too. */
+    boolean hasPasskey(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM passkey WHERE account_id = :id").param("id", accountId)
+                .query(Long.class).single() > 0;
+    }
+
     /** A secret waiting for its first code; replaces an earlier unconfirmed one, never a confirmed one. */
     void insertUnconfirmed(long accountId, String sealed, Instant now) {
         jdbc.sql("DELETE FROM totp_secret WHERE account_id = :id AND confirmed_at IS NULL").param("id", accountId)
@@ -66,6 +72,10 @@ class SecondFactorRepository {
                         UPDATE totp_secret SET last_step = :step
                         WHERE account_id = :id AND confirmed_at IS NOT NULL AND last_step < :step""")
                 .param("id", accountId).param("step", step).update() == 1;
+    }
+
+    void deletePasskeys(long accountId) {
+        jdbc.sql("DELETE FROM passkey WHERE account_id = :id").param("id", accountId).update();
     }
 
     void deleteSecret(long accountId) {
@@ -116,10 +126,12 @@ class SecondFactorRepository {
         return jdbc.sql("""
                         SELECT ac.id, ac.username, ac.role,
                                (SELECT COUNT(*) FROM totp_secret t
-                                WHERE t.account_id = ac.id AND t.confirmed_at IS NOT NULL) AS enrolled
+                                WHERE t.account_id = ac.id AND t.confirmed_at IS NOT NULL)
+                               + (SELECT COUNT(*) FROM passkey p WHERE p.account_id = ac.id) AS enrolled
                         FROM account ac
                         WHERE ac.disabled = :no AND (ac.role IN ('admin', 'editor') OR EXISTS (
-                            SELECT 1 FROM totp_secret t WHERE t.account_id = ac.id AND t.confirmed_at IS NOT NULL))
+                            SELECT 1 FROM totp_secret t WHERE t.account_id = ac.id AND t.confirmed_at IS NOT NULL)
+                            OR EXISTS (SELECT 1 FROM passkey p WHERE p.account_id = ac.id))
                         ORDER BY LOWER(ac.username)""")
                 .param("no", false)
                 .query((row, n) -> new StaffFactor(row.getLong("id"), row.getString("username"),

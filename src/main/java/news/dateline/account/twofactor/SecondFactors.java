@@ -53,8 +53,18 @@ public class SecondFactors {
         this.clock = clock;
     }
 
-    /** Whether this account signs in with a code after its password. */
+    /** Whether this account has a second step after its password: an authenticator app or a passkey. */
     public boolean enrolled(long accountId) {
+        return repository.confirmed(accountId) || repository.hasPasskey(accountId);
+    }
+
+    /** Whether this account has a passkey (account.passkey), offered at the second step beside the app. */
+    public boolean hasPasskey(long accountId) {
+        return repository.hasPasskey(accountId);
+    }
+
+    /** Whether this account has an authenticator app (its codes and recovery codes work at the second step). */
+    public boolean appEnrolled(long accountId) {
         return repository.confirmed(accountId);
     }
 
@@ -124,10 +134,13 @@ public class SecondFactors {
         return repository.spendRecoveryCode(accountId, hash(typed), clock.instant());
     }
 
-    /** Turns the second factor off, proven by a current code; refused where the site requires one for the role. */
+    /**
+     * Turns the authenticator app off, proven by a current code; refused where the site requires a second factor for
+     * the role and the account has no passkey to stand in for it.
+     */
     @Transactional
     public void turnOff(long accountId, Role role, String code) {
-        if (requiredFor(role)) {
+        if (appIsLastFactor(accountId, role)) {
             throw Refusal.conflict(TwoFactorMessages.REQUIRED_CANNOT_TURN_OFF);
         }
         if (!verify(accountId, code)) {
@@ -135,6 +148,11 @@ public class SecondFactors {
         }
         repository.deleteSecret(accountId);
         repository.deleteRecoveryCodes(accountId);
+    }
+
+    /** Whether the app may not be turned off: the role requires a second factor and no passkey stands in. */
+    public boolean appIsLastFactor(long accountId, Role role) {
+        return requiredFor(role) && !repository.hasPasskey(accountId);
     }
 
     /** Whether the site requires a second factor of this role: editors and administrators, when an admin says so. */
@@ -148,7 +166,7 @@ public class SecondFactors {
 
     /** Whether this signed-in account may do nothing but enrol: its role requires a factor it does not have yet. */
     public boolean mustEnrol(long accountId, Role role) {
-        return requiredFor(role) && !repository.confirmed(accountId);
+        return requiredFor(role) && !enrolled(accountId);
     }
 
     @Transactional
@@ -171,6 +189,7 @@ public class SecondFactors {
         }
         repository.deleteSecret(accountId);
         repository.deleteRecoveryCodes(accountId);
+        repository.deletePasskeys(accountId); // a lost phone may hold them too: they set up new ones
     }
 
     private String uri(String username, String secret) {

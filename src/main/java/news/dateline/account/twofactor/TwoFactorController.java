@@ -77,13 +77,13 @@ class TwoFactorController {
 
     private String render(Staff staff, Model model, Map<String, String> problems, String code,
             List<String> recoveryCodes) {
-        boolean enrolled = factors.enrolled(staff.accountId());
+        boolean enrolled = factors.appEnrolled(staff.accountId());
         model.addAttribute("enrolled", enrolled);
         model.addAttribute("enrolment", enrolled ? null : factors.enrolment(staff.accountId(), staff.username())
                 .orElse(null));
         model.addAttribute("recoveryCodes", recoveryCodes);
         model.addAttribute("recoveryLeft", enrolled ? factors.unusedRecoveryCodes(staff.accountId()) : 0);
-        model.addAttribute("required", factors.requiredFor(staff.role()));
+        model.addAttribute("required", factors.appIsLastFactor(staff.accountId(), staff.role()));
         model.addAttribute("problems", problems);
         model.addAttribute("code", code);
         model.addAttribute("turnedOff", model.containsAttribute("turnedOff"));

@@ -29,7 +29,10 @@ public enum AuditAction {
     /** A story created or changed, or a live entry posted, through the admin API (publication has its own). */
     API_WRITE("api-write", "Written through the API"),
     API_TOKEN_CREATED("api-token-created", "API token created"),
-    API_TOKEN_REVOKED("api-token-revoked", "API token revoked");
+    API_TOKEN_REVOKED("api-token-revoked", "API token revoked"),
+    /** A staff member registered a passkey (account.passkey; its name in the detail). */
+    PASSKEY_ADDED("passkey-added", "Passkey added"),
+    PASSKEY_REMOVED("passkey-removed", "Passkey removed");
 
     private final String code;
     private final String label;

@@ -1,0 +1,6 @@
+package news.dateline.account.passkey;
+
+import news.dateline.support.PostgresSite;
+
+class PasskeyJourneysOnPostgresTest extends PostgresSite implements PasskeyJourneys {
+}

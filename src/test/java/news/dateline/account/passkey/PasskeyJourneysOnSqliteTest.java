@@ -1,0 +1,6 @@
+package news.dateline.account.passkey;
+
+import news.dateline.support.SqliteSite;
+
+class PasskeyJourneysOnSqliteTest extends SqliteSite implements PasskeyJourneys {
+}
