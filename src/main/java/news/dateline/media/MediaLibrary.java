@@ -1,7 +1,6 @@
 package news.dateline.media;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -25,6 +24,8 @@ class MediaLibrary {
     static final int MAX_TEXT = 2000;
     /** The validating decode reads every n-th pixel so that it holds at most this many in memory. */
     private static final long CHECK_PIXELS = 4_000_000;
+    private static final java.time.Duration STORE_RETRY = java.time.Duration.ofMinutes(1);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaLibrary.class);
 
     /** An upload as received: the name the sender gave it, its bytes, and what they said about it. */
     record Upload(String filename, byte[] bytes, String alt, String caption, String credit, String uploadedBy) {
@@ -63,7 +64,10 @@ class MediaLibrary {
         try {
             store.put(Area.ORIGINALS, sha256 + "." + checked.type().extension(), bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the original of " + name, e);
+            // Before any row: the library has nothing of it, and the same bytes are taken when sent again.
+            log.warn("The original of {} could not be stored: {}", name, e.getMessage());
+            String message = MediaMessages.STORE_AWAY.formatted(name);
+            throw Refusal.unavailable(message, Map.of("file", message), STORE_RETRY);
         }
         var added = repository.insert(sha256, name, checked.type().contentType(), bytes.length, checked.width(),
                 checked.height(), text(upload.alt()), text(upload.caption()), text(upload.credit()),
