@@ -8,7 +8,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import news.dateline.media.MediaStore.Area;
 import news.dateline.platform.Refusal;
+import news.dateline.story.photo.PhotoIntake;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -19,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  * SHA-256: identical uploads are one file and one item) and its derivatives queued.
  */
 @Service
-class MediaLibrary {
+class MediaLibrary implements PhotoIntake {
 
     static final int MAX_TEXT = 2000;
     /** The validating decode reads every n-th pixel so that it holds at most this many in memory. */
@@ -74,9 +77,29 @@ class MediaLibrary {
                 text(upload.uploadedBy()), clock.instant());
         MediaItem item = repository.findBySha256(sha256).orElseThrow();
         if (added.isPresent()) {
-            queue.submit(item.id());
+            long id = item.id();
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                // Taken inside a longer transaction (an import): the worker must find the row committed.
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        queue.submit(id);
+                    }
+                });
+            } else {
+                queue.submit(id);
+            }
         }
         return new Taken(item, added.isPresent());
+    }
+
+    @Override
+    public Outcome take(String filename, byte[] bytes, String alt, String caption, String uploadedBy) {
+        try {
+            return Outcome.taken(upload(new Upload(filename, bytes, alt, caption, "", uploadedBy)).item().id());
+        } catch (Refusal refused) {
+            return Outcome.refused(refused.getMessage());
+        }
     }
 
     /** What the checks learnt: the type, and the upright picture's size. */

@@ -34,7 +34,7 @@ class CommandLineTest {
                 "user disable [--data-dir=DIR] USERNAME",
                 "user enable [--data-dir=DIR] USERNAME",
                 "user reset-password [--data-dir=DIR] USERNAME",
-                "import wxr [--dry-run] [--flatten-categories] [--data-dir=DIR] FILE",
+                "import wxr [--dry-run] [--flatten-categories] [--data-dir=DIR] [--uploads=DIR] FILE",
                 "export wxr [--data-dir=DIR] FILE",
                 "reindex [--data-dir=DIR]",
                 "backup [--list] [--data-dir=DIR] [--to=DIR|FILE]",
