@@ -394,7 +394,13 @@ final class ImportRun implements WxrReader.Handler {
             return item.meta().get(MARKDOWN_META);
         }
         Set<String> notes = new LinkedHashSet<>();
-        String body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(item.content(), notes), notes);
+        String content = item.content();
+        if (uploads != null) {
+            UploadsFolder.Rewritten rewritten = uploads.rewrite(content);
+            rewritten.problems().forEach(problem -> summary.skipped(problem, describe(item)));
+            content = rewritten.html();
+        }
+        String body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(content, notes), notes);
         notes.forEach(summary::note);
         return body;
     }
@@ -417,7 +423,7 @@ final class ImportRun implements WxrReader.Handler {
                     Jsoup.parse(item.excerpt() == null ? "" : item.excerpt()).text());
             if (photo.taken()) {
                 summary.imported("photos");
-            } else {
+            } else if (photo.problem() != null) {
                 summary.skipped(photo.problem(), describe(item));
             }
         }

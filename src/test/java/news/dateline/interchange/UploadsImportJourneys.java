@@ -25,7 +25,8 @@ import org.w3c.dom.NodeList;
 /**
  * Issue 13: the WordPress theme-unit-test export imported with a copy of its uploads folder (generated here: one
  * small picture for each of its 37 attachments, one of them a PDF named .jpg and one missing) brings the pictures
- * into the library and the featured images in as lead photos, and names every file it could not take. On a site
+ * into the library, the featured images in as lead photos and the bodies' pictures pointing at the library's
+ * copies, and names every file it could not take. On a site
  * of its own, as the menus journey is.
  */
 interface UploadsImportJourneys extends RunningSite {
@@ -78,6 +79,19 @@ interface UploadsImportJourneys extends RunningSite {
         String src = page.select("figure.lead-photo img").attr("src");
         assertThat(src).as(page.select("main").outerHtml()).startsWith("/media/").endsWith(".jpg");
         assertThat(site().get(src).status()).isEqualTo(200);
+
+        // Pictures in bodies point at the library's copies: the address answers with the ready picture.
+        Map<String, Object> aligned = jdbc.sql("""
+                SELECT s.slug AS section, a.slug AS slug FROM article a JOIN section s ON s.id = a.section_id
+                WHERE a.headline = 'Markup: Image Alignment'""").query().singleRow();
+        List<String> inline = site().get("/" + aligned.get("section") + "/" + aligned.get("slug")).html()
+                .select("main img").stream().filter(img -> !img.parents().is("figure.lead-photo"))
+                .map(img -> img.attr("src")).toList();
+        assertThat(inline).hasSizeGreaterThanOrEqualTo(4).allMatch(s -> s.matches("/media/library/\\d+\\.jpg"));
+        var redirect = site().get(inline.getFirst());
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location")).matches("/media/[0-9a-f]{64}\\.jpg");
+        assertThat(site().get(redirect.header("Location")).status()).isEqualTo(200);
     }
 
     /** Each attachment's place in the uploads folder, read from its URL (WordPress.com: the path after the host). */
