@@ -76,6 +76,19 @@ class CommandLineTest {
     }
 
     @Test
+    void anUploadsFolderThatIsNotThereIsRefusedBeforeAnythingStarts(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        Path export = java.nio.file.Files.writeString(tmp.resolve("export.xml"), "<rss/>");
+        Cli.Run run = cli.run("import", "wxr", export.toString(), "--uploads", tmp.resolve("uploads").toString(),
+                "--dateline.data.dir=" + dataDir);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("No such folder: " + tmp.resolve("uploads")
+                + " (--uploads names a copy of wp-content/uploads)");
+        assertThat(run.site()).isNull();
+        assertThat(dataDir).as("no data directory created").doesNotExist();
+    }
+
+    @Test
     void typosExitWithTwoAndTheCommandMeantBeforeAnythingStarts(@TempDir Path tmp) {
         Path dataDir = tmp.resolve("data");
         String dir = "--dateline.data.dir=" + dataDir;
