@@ -64,6 +64,11 @@ final class BackupCommand implements Callable<Integer> {
         out.printf("  keys       %s%n", taken.keys().isEmpty() ? "none in " + settings.dataDir()
                 : String.join(", ", taken.keys()));
         out.printf("  media      %s%n", taken.mediaFiles() < 0 ? "no media folder" : taken.mediaFiles() + " files");
+        if (!settings.mediaBucket().isEmpty()) {
+            // The bucket can be far larger than the database, and the store has its own copies (docs/operations.md).
+            out.printf("  photos     in S3 bucket %s: not in this backup (keep the bucket versioned or replicated)%n",
+                    settings.mediaBucket());
+        }
         out.println("  checksums  SHA-256 of every file in manifest.json, verified after writing");
         out.println("The search index is not in the backup: it is rebuilt from the database after a restore.");
         return DatelineCli.OK;

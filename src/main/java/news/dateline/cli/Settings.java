@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
  * command line's --name=value), but nothing else: no database connection, no Flyway, no search index. For
  * {@code backup}, {@code restore} and {@code check}, which must look at a data directory without changing it.
  */
-record Settings(DataProperties data, String flywayLocations, String commentSigningKey) {
+record Settings(DataProperties data, String flywayLocations, String commentSigningKey, String mediaBucket) {
 
     static Settings read(Invocation invocation, List<String> options) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OnlySettings.class)
@@ -28,7 +28,8 @@ record Settings(DataProperties data, String flywayLocations, String commentSigni
             Environment env = context.getEnvironment();
             return new Settings(context.getBean(DataProperties.class),
                     env.getProperty("spring.flyway.locations", "classpath:db/migration/{vendor}"),
-                    env.getProperty("dateline.comments.signing-key", ""));
+                    env.getProperty("dateline.comments.signing-key", ""),
+                    env.getProperty("dateline.media.s3.bucket", "").strip());
         }
     }
 

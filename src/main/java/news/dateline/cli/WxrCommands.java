@@ -75,6 +75,10 @@ final class WxrCommands {
         @Option(names = "--flatten-categories", description = "Child categories become tags of their parent.")
         boolean flatten;
 
+        @Option(names = "--uploads", paramLabel = "DIR", description = "A copy of the site's wp-content/uploads: "
+                + "attachments go into the photo library, featured images become lead photos.")
+        Path uploads;
+
         ImportWxr(Invocation invocation) {
             this.invocation = invocation;
         }
@@ -87,6 +91,10 @@ final class WxrCommands {
             }
             if (flatten) {
                 args.add("--flatten-categories");
+            }
+            if (uploads != null) {
+                args.add("--uploads");
+                args.add(uploads.toString());
             }
             args.addAll(List.of(invocation.springArguments(data.asSpringArguments())));
             Terminal t = invocation.terminal();

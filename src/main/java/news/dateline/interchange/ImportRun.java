@@ -16,6 +16,7 @@ import news.dateline.interchange.WxrRecords.Item;
 import news.dateline.interchange.WxrRecords.ItemTerm;
 import news.dateline.interchange.WxrRecords.Taxonomy;
 import news.dateline.interchange.WxrRecords.Term;
+import news.dateline.interchange.uploads.UploadsFolder;
 import news.dateline.platform.ActingAccount;
 import news.dateline.platform.ReservedPaths;
 import news.dateline.platform.Slugs;
@@ -70,10 +71,13 @@ final class ImportRun implements WxrReader.Handler {
     private final PageImport pages;
     /** Null when the caller did not ask for menus: their items are then skipped, as before. */
     private final MenuImport menus;
+    /** Null unless the import was given WordPress's uploads folder ({@code --uploads}). */
+    private final UploadsFolder uploads;
 
     ImportRun(ImportRepository repo, ArticleService stories, LiveService live, PageImport pages, MenuImport menus,
             TransactionTemplate savepoint, ImportSummary summary, boolean flattenCategories, Instant now,
-            Runnable progress) {
+            Runnable progress, UploadsFolder uploads) {
+        this.uploads = uploads;
         this.repo = repo;
         this.pages = pages;
         this.menus = menus;
@@ -203,6 +207,9 @@ final class ImportRun implements WxrReader.Handler {
                         });
                         if (fresh != null) {
                             imported.add(fresh);
+                            if (uploads != null) {
+                                uploads.featured(fresh, item.meta().get("_thumbnail_id"));
+                            }
                         }
                     } catch (DataAccessException e) {
                         // rolled back to the savepoint: this post only
@@ -247,6 +254,11 @@ final class ImportRun implements WxrReader.Handler {
     /** After the last item. */
     void finish() {
         pages.placeUnderParents();
+        if (uploads != null) {
+            for (int i = uploads.leadPhotos(); i > 0; i--) {
+                summary.imported("lead photos");
+            }
+        }
         if (menus != null) {
             menus.build();
         }
@@ -382,7 +394,13 @@ final class ImportRun implements WxrReader.Handler {
             return item.meta().get(MARKDOWN_META);
         }
         Set<String> notes = new LinkedHashSet<>();
-        String body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(item.content(), notes), notes);
+        String content = item.content();
+        if (uploads != null) {
+            UploadsFolder.Rewritten rewritten = uploads.rewrite(content);
+            rewritten.problems().forEach(problem -> summary.skipped(problem, describe(item)));
+            content = rewritten.html();
+        }
+        String body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(content, notes), notes);
         notes.forEach(summary::note);
         return body;
     }
@@ -396,6 +414,19 @@ final class ImportRun implements WxrReader.Handler {
     }
 
     private void attachment(Item item) {
+        if (uploads != null) {
+            // Also on a second import: the library takes each file once.
+            UploadsFolder.Result photo = uploads.attachment(WxrFields.number(item.postId()),
+                    item.meta().get("_wp_attached_file"),
+                    item.attachmentUrl().isBlank() ? item.guid() : item.attachmentUrl(),
+                    item.meta().getOrDefault("_wp_attachment_image_alt", ""),
+                    Jsoup.parse(item.excerpt() == null ? "" : item.excerpt()).text());
+            if (photo.taken()) {
+                summary.imported("photos");
+            } else if (photo.problem() != null) {
+                summary.skipped(photo.problem(), describe(item));
+            }
+        }
         String key = item.guid().isBlank() ? "attachment:" + item.postId().strip() : item.guid().strip();
         if (repo.attachmentKnown(key)) {
             summary.unchanged("attachments");

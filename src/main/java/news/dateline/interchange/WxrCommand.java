@@ -24,7 +24,7 @@ public final class WxrCommand {
     public static final String IMPORT = "import";
     public static final String EXPORT = "export";
     private static final String USAGE = """
-            Usage: java -jar dateline.jar import wxr FILE [--dry-run] [--flatten-categories]
+            Usage: java -jar dateline.jar import wxr FILE [--dry-run] [--flatten-categories] [--uploads DIR]
                    java -jar dateline.jar export wxr FILE""";
 
     private WxrCommand() {
@@ -41,10 +41,18 @@ public final class WxrCommand {
         List<String> own = new ArrayList<>();
         boolean dryRun = false;
         boolean flatten = false;
+        Path uploads = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--dry-run" -> dryRun = true;
                 case "--flatten-categories" -> flatten = true;
+                case "--uploads" -> {
+                    if (i + 1 >= args.length) {
+                        err.println(USAGE);
+                        return 1;
+                    }
+                    uploads = Path.of(args[++i]);
+                }
                 default -> (args[i].startsWith("--") ? springArgs : own).add(args[i]);
             }
         }
@@ -57,6 +65,10 @@ public final class WxrCommand {
             err.println("No such file: " + file);
             return 1;
         }
+        if (uploads != null && !Files.isDirectory(uploads)) {
+            err.println("No such folder: " + uploads + " (--uploads names a copy of wp-content/uploads)");
+            return 1;
+        }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of(
@@ -66,7 +78,7 @@ public final class WxrCommand {
                 "logging.level.root", "WARN"));
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             return IMPORT.equals(args[0])
-                    ? importFile(context.getBean(WxrImporter.class), file, new WxrImporter.Options(dryRun, flatten, true),
+                    ? importFile(context.getBean(WxrImporter.class), file, new WxrImporter.Options(dryRun, flatten, true, uploads),
                             out, err)
                     : exportTo(context.getBean(WxrExporter.class), file, out);
         } catch (Exception e) {

@@ -19,7 +19,10 @@ import news.dateline.live.LiveService;
 import news.dateline.menu.MenuService;
 import news.dateline.page.PageRepository;
 import news.dateline.page.PageService;
+import news.dateline.interchange.uploads.UploadsFolder;
 import news.dateline.story.ArticleService;
+import news.dateline.story.photo.LeadPhotoDesk;
+import news.dateline.story.photo.PhotoIntake;
 import news.dateline.taxonomy.SectionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +54,15 @@ public class WxrImporter {
     private final PageService pageService;
     private final PageRepository pages;
     private final MenuService menuService;
+    private final PhotoIntake photos;
+    private final LeadPhotoDesk leads;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
             LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, AuditLog audit,
-            PageService pageService, PageRepository pages, MenuService menuService) {
+            PageService pageService, PageRepository pages, MenuService menuService, PhotoIntake photos,
+            LeadPhotoDesk leads) {
+        this.photos = photos;
+        this.leads = leads;
         this.audit = audit;
         this.menuService = menuService;
         this.pageService = pageService;
@@ -74,10 +82,14 @@ public class WxrImporter {
      * {@code menus}: WordPress's menus become the header and footer menus (each only while the site's is empty).
      * The command and the newsroom upload always ask; the two-argument form, for tests on a shared site, does not.
      */
-    public record Options(boolean dryRun, boolean flattenCategories, boolean menus) {
+    public record Options(boolean dryRun, boolean flattenCategories, boolean menus, Path uploads) {
 
         public Options(boolean dryRun, boolean flattenCategories) {
             this(dryRun, flattenCategories, false);
+        }
+
+        public Options(boolean dryRun, boolean flattenCategories, boolean menus) {
+            this(dryRun, flattenCategories, menus, null);
         }
     }
 
@@ -92,9 +104,12 @@ public class WxrImporter {
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 PageImport pageImport = new PageImport(pageService, pages, summary);
                 MenuImport menuImport = options.menus() ? new MenuImport(menuService, repo, pageImport, summary) : null;
+                // A dry run looks for each attachment's file but stores none.
+                UploadsFolder uploads = options.uploads() == null ? null
+                        : new UploadsFolder(options.uploads(), options.dryRun() ? null : photos, leads);
                 ImportRun run = new ImportRun(repo, stories, live, pageImport, menuImport,
                         savepoint, summary, options.flattenCategories(), clock.instant(),
-                        () -> progress.accept(in.count()));
+                        () -> progress.accept(in.count()), uploads);
                 new WxrReader().read(in, run);
                 run.finish();
                 progress.accept(in.count());

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import news.dateline.media.MediaStore.Area;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,31 @@ class MediaFileController {
     private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})\\.(jpg|webp)");
     private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
-    private final MediaStore store;
+    /** How long a browser or cache may keep the library address's answer: a new focal point makes new files. */
+    private static final CacheControl A_WHILE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+    private static final int BODY_WIDTH = 960;
 
-    MediaFileController(MediaStore store) {
+    private final MediaStore store;
+    private final MediaRepository repository;
+
+    MediaFileController(MediaStore store, MediaRepository repository) {
         this.store = store;
+        this.repository = repository;
+    }
+
+    /**
+     * An item's stable address ({@code /media/library/<id>.jpg}), for bodies that name a picture before its sizes
+     * exist (a WordPress import's rewritten {@code <img>}): a redirect to its ready JPEG nearest the article
+     * column's width; 404 while none is ready.
+     */
+    @GetMapping(PREFIX + "library/{id}.jpg")
+    ResponseEntity<Void> library(@PathVariable long id) {
+        return repository.derivatives(id).stream()
+                .filter(d -> d.crop() == Crop.FULL && d.format() == Encoders.Format.JPEG)
+                .min(java.util.Comparator.comparingInt(d -> Math.abs(d.width() - BODY_WIDTH)))
+                .map(best -> ResponseEntity.status(HttpStatus.FOUND).cacheControl(A_WHILE)
+                        .location(java.net.URI.create(best.url())).<Void>build())
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @GetMapping(PREFIX + "{name}")

@@ -1,7 +1,6 @@
 package news.dateline.media;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -9,7 +8,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import news.dateline.media.MediaStore.Area;
 import news.dateline.platform.Refusal;
+import news.dateline.story.photo.PhotoIntake;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -20,11 +22,13 @@ import org.springframework.util.unit.DataSize;
  * SHA-256: identical uploads are one file and one item) and its derivatives queued.
  */
 @Service
-class MediaLibrary {
+class MediaLibrary implements PhotoIntake {
 
     static final int MAX_TEXT = 2000;
     /** The validating decode reads every n-th pixel so that it holds at most this many in memory. */
     private static final long CHECK_PIXELS = 4_000_000;
+    private static final java.time.Duration STORE_RETRY = java.time.Duration.ofMinutes(1);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaLibrary.class);
 
     /** An upload as received: the name the sender gave it, its bytes, and what they said about it. */
     record Upload(String filename, byte[] bytes, String alt, String caption, String credit, String uploadedBy) {
@@ -63,16 +67,39 @@ class MediaLibrary {
         try {
             store.put(Area.ORIGINALS, sha256 + "." + checked.type().extension(), bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the original of " + name, e);
+            // Before any row: the library has nothing of it, and the same bytes are taken when sent again.
+            log.warn("The original of {} could not be stored: {}", name, e.getMessage());
+            String message = MediaMessages.STORE_AWAY.formatted(name);
+            throw Refusal.unavailable(message, Map.of("file", message), STORE_RETRY);
         }
         var added = repository.insert(sha256, name, checked.type().contentType(), bytes.length, checked.width(),
                 checked.height(), text(upload.alt()), text(upload.caption()), text(upload.credit()),
                 text(upload.uploadedBy()), clock.instant());
         MediaItem item = repository.findBySha256(sha256).orElseThrow();
         if (added.isPresent()) {
-            queue.submit(item.id());
+            long id = item.id();
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                // Taken inside a longer transaction (an import): the worker must find the row committed.
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        queue.submit(id);
+                    }
+                });
+            } else {
+                queue.submit(id);
+            }
         }
         return new Taken(item, added.isPresent());
+    }
+
+    @Override
+    public Outcome take(String filename, byte[] bytes, String alt, String caption, String uploadedBy) {
+        try {
+            return Outcome.taken(upload(new Upload(filename, bytes, alt, caption, "", uploadedBy)).item().id());
+        } catch (Refusal refused) {
+            return Outcome.refused(refused.getMessage());
+        }
     }
 
     /** What the checks learnt: the type, and the upright picture's size. */

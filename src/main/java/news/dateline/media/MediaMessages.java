@@ -13,6 +13,8 @@ final class MediaMessages {
             + "pages, so they are not taken: export it as PNG and upload that.";
     static final String CORRUPT = "\"%s\" could not be read to the end (%s): it may be damaged or cut short. "
             + "Nothing was stored; upload it again.";
+    static final String STORE_AWAY = "\"%s\" could not be stored: the photo store cannot be reached just now. "
+            + "Nothing was stored; upload it again in a few minutes.";
     static final String NOT_FOUND = "There is no picture %d in the library.";
     static final String IN_USE = "\"%s\" is used by %d stories: take it off them before deleting it.";
     static final String SITE_USE = "\"%s\" is %s: choose another in the site settings before deleting it.";

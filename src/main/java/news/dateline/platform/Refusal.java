@@ -81,6 +81,14 @@ public class Refusal extends RuntimeException {
     }
 
     /**
+     * 503: something this needs (a store outside the database) cannot be reached now; nothing was stored, try again
+     * after {@code retryAfter}. The message says what, for a person; {@code fields} puts it beside a form's field.
+     */
+    public static Refusal unavailable(String message, Map<String, String> fields, Duration retryAfter) {
+        return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, message, fields, retryAfter);
+    }
+
+    /**
      * What a failed request means to the person who made it: a refusal is itself, and a database that could not
      * take the write in time ({@link StoreBusy}) is {@link #busy()}. Anything else is a bug and is rethrown as it is.
      */

@@ -238,6 +238,18 @@ class BackupAndRestoreTest {
         assertThat(tmp.resolve("empty")).doesNotExist();
     }
 
+    @Test
+    void aBackupOfASiteWithItsPhotosInS3SaysTheBucketIsNotInIt() throws Exception {
+        Path dir = tmp.resolve("with-s3");
+        Cli.Run backup = cli.run("backup", "--data-dir=" + liveDir, "--to=" + dir + "/",
+                "--dateline.media.s3.bucket=site-photos");
+        assertThat(backup.exit()).as(backup.toString()).isZero();
+        assertThat(backup.out()).contains("  photos     in S3 bucket site-photos: not in this backup (keep the bucket "
+                + "versioned or replicated)");
+        Cli.Run onDisk = cli.run("backup", "--data-dir=" + liveDir, "--to=" + tmp.resolve("without-s3") + "/");
+        assertThat(onDisk.out()).doesNotContain("S3 bucket");
+    }
+
     private Path backupInto(Path dir) throws IOException {
         Cli.Run backup = cli.run("backup", "--data-dir=" + liveDir, "--to=" + dir + "/");
         assertThat(backup.exit()).as(backup.toString()).isZero();

@@ -34,7 +34,7 @@ class CommandLineTest {
                 "user disable [--data-dir=DIR] USERNAME",
                 "user enable [--data-dir=DIR] USERNAME",
                 "user reset-password [--data-dir=DIR] USERNAME",
-                "import wxr [--dry-run] [--flatten-categories] [--data-dir=DIR] FILE",
+                "import wxr [--dry-run] [--flatten-categories] [--data-dir=DIR] [--uploads=DIR] FILE",
                 "export wxr [--data-dir=DIR] FILE",
                 "reindex [--data-dir=DIR]",
                 "backup [--list] [--data-dir=DIR] [--to=DIR|FILE]",
@@ -73,6 +73,19 @@ class CommandLineTest {
         assertThat(lines[0]).isEqualTo("Dateline " + build.getProperty("build.version"));
         assertThat(lines[1]).matches("commit ([0-9a-f]{7,}(-dirty)? \\(.+\\)|unknown)");
         assertThat(lines[2]).startsWith("Java " + Runtime.version()).contains(System.getProperty("java.home"));
+    }
+
+    @Test
+    void anUploadsFolderThatIsNotThereIsRefusedBeforeAnythingStarts(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        Path export = java.nio.file.Files.writeString(tmp.resolve("export.xml"), "<rss/>");
+        Cli.Run run = cli.run("import", "wxr", export.toString(), "--uploads", tmp.resolve("uploads").toString(),
+                "--dateline.data.dir=" + dataDir);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("No such folder: " + tmp.resolve("uploads")
+                + " (--uploads names a copy of wp-content/uploads)");
+        assertThat(run.site()).isNull();
+        assertThat(dataDir).as("no data directory created").doesNotExist();
     }
 
     @Test

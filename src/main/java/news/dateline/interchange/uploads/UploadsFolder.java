@@ -1,0 +1,222 @@
+package news.dateline.interchange.uploads;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.dateline.story.photo.LeadPhotoDesk;
+import news.dateline.story.photo.PhotoIntake;
+
+/**
+ * A local copy of a WordPress site's {@code wp-content/uploads}, given to an import ({@code import wxr FILE
+ * --uploads DIR}): each attachment's file is found in it ({@code _wp_attached_file}, else the part of its URL after
+ * {@code wp-content/uploads/}, or after the host for a WordPress.com site's {@code *.files.wordpress.com}) and taken
+ * into the library with the upload's checks; a post's featured image ({@code _thumbnail_id}) becomes its lead photo
+ * once every attachment has been read (WordPress exports attachments after the posts that use them).
+ * Nothing outside the folder is ever read: a path that leaves it is reported as not found.
+ */
+public final class UploadsFolder {
+
+    /** Why a file was not taken (a refusal by the library follows the file's path and a colon). */
+    public static final String NOT_FOUND = "not in the uploads folder: %s";
+    public static final String NO_PATH = "attachment whose file cannot be told from its URL";
+    static final String BY = "WordPress import";
+
+    /**
+     * What became of one file: taken (or, in a dry run, found), or the problem for the summary; a file already
+     * reported is neither taken nor reported again (problem null).
+     */
+    public record Result(boolean taken, String problem, Long mediaId) {
+
+        static Result taken(Long mediaId) {
+            return new Result(true, null, mediaId);
+        }
+
+        static Result problem(String problem) {
+            return new Result(false, problem, null);
+        }
+    }
+
+    /** A picture's address in a WordPress body: under wp-content/uploads, or a WordPress.com site's files host. */
+    private static final Pattern IN_BODY = Pattern.compile(
+            "(?:https?:)?//[^\\s\"'<>()\\[\\]]+?(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)"
+                    + "([^\\s\"'<>()\\[\\]?#]+\\.(?i:jpe?g|png|gif|webp))(?:\\?[^\\s\"'<>()\\[\\]#]*)?");
+    /** WordPress's resized copies: {@code photo-300x200.jpg} beside {@code photo.jpg}. */
+    private static final Pattern SIZED = Pattern.compile("-\\d+x\\d+(?=\\.[A-Za-z]+$)");
+    /** The library's stable address of an item (media's MediaFileController answers it with its picture). */
+    static final String LIBRARY = "/media/library/%d.jpg";
+
+    private final Path root;
+    /** Null in a dry run: files are looked for, not stored. */
+    private final PhotoIntake photos;
+    private final LeadPhotoDesk leads;
+    /** WordPress attachment id → library item. */
+    private final Map<Long, Long> taken = new LinkedHashMap<>();
+    /** Path in the folder → library item (null in a dry run), so a file used by many posts is read once. */
+    private final Map<String, Long> byPath = new HashMap<>();
+    /** Files already named in the summary as not taken. */
+    private final Set<String> reported = new HashSet<>();
+    /** Imported story → its featured image's WordPress attachment id. */
+    private final Map<Long, Long> featured = new LinkedHashMap<>();
+
+    public UploadsFolder(Path root, PhotoIntake photos, LeadPhotoDesk leads) {
+        this.root = root.toAbsolutePath().normalize();
+        this.photos = photos;
+        this.leads = leads;
+    }
+
+    public Result attachment(Long wpId, String attachedFile, String url, String alt, String caption) {
+        String relative = relativePath(attachedFile, url);
+        if (relative == null) {
+            return Result.problem(NO_PATH);
+        }
+        Result result = take(relative, alt, caption);
+        if (result.mediaId() != null && wpId != null) {
+            taken.put(wpId, result.mediaId());
+        }
+        return result;
+    }
+
+    /** What became of a body's pictures, and the body with each taken one at its library address. */
+    public record Rewritten(String html, List<String> problems) {
+    }
+
+    /**
+     * Points each picture of {@code html} that is under the uploads folder at the library's copy (taken now if the
+     * attachment has not come yet: exports list attachments after the posts), WordPress's resized copies
+     * ({@code -300x200}) at the original when it is there. Pictures not found keep their address.
+     */
+    public Rewritten rewrite(String html) {
+        if (html == null || html.isEmpty()) {
+            return new Rewritten(html, List.of());
+        }
+        List<String> problems = new ArrayList<>();
+        Matcher matcher = IN_BODY.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String relative = java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            String original = SIZED.matcher(relative).replaceFirst("");
+            Result result = !original.equals(relative) && Files.isRegularFile(inside(original))
+                    ? take(original, "", "") : take(relative, "", "");
+            if (result.problem() != null) {
+                problems.add(result.problem());
+            }
+            String replacement = result.mediaId() == null ? matcher.group() : LIBRARY.formatted(result.mediaId());
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return new Rewritten(out.toString(), problems);
+    }
+
+    private Result take(String relative, String alt, String caption) {
+        if (byPath.containsKey(relative)) {
+            return Result.taken(byPath.get(relative));
+        }
+        if (reported.contains(relative)) {
+            return new Result(false, null, null);
+        }
+        Result result = read(relative, alt, caption);
+        if (result.taken()) {
+            byPath.put(relative, result.mediaId());
+        } else {
+            reported.add(relative);
+        }
+        return result;
+    }
+
+    private Result read(String relative, String alt, String caption) {
+        Path file = inside(relative);
+        if (file == null || !Files.isRegularFile(file)) {
+            return Result.problem(NOT_FOUND.formatted(relative));
+        }
+        if (photos == null) {
+            return Result.taken(null);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            return Result.problem("could not be read from the uploads folder: " + relative);
+        }
+        PhotoIntake.Outcome outcome = photos.take(relative, bytes, alt, caption, BY);
+        if (!outcome.isTaken()) {
+            // The library names the file without its folder; the folder tells which of several same-named files.
+            return Result.problem(relative + ": " + outcome.refusal());
+        }
+        return Result.taken(outcome.mediaId());
+    }
+
+    /** The file in the folder, or null for a path that would leave it ({@code ..}, an absolute path). */
+    private Path inside(String relative) {
+        Path file;
+        try {
+            file = root.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        return file.startsWith(root) ? file : null;
+    }
+
+    /** Remembers a freshly imported story's featured image ({@code _thumbnail_id}, may be null). */
+    public void featured(long articleId, String thumbnailId) {
+        if (thumbnailId == null) {
+            return;
+        }
+        try {
+            featured.put(articleId, Long.parseLong(thumbnailId.strip()));
+        } catch (NumberFormatException e) {
+            // not an attachment id: there is nothing to show
+        }
+    }
+
+    /** After the last item: each remembered story whose featured image was taken gets it as its lead photo. */
+    public int leadPhotos() {
+        int set = 0;
+        for (var story : featured.entrySet()) {
+            Long media = taken.get(story.getValue());
+            if (media != null && photos != null) {
+                leads.save(story.getKey(), Long.toString(media));
+                set++;
+            }
+        }
+        return set;
+    }
+
+    /** The file's path inside the uploads folder, or null when neither the meta nor the URL tells it. */
+    static String relativePath(String attachedFile, String url) {
+        if (attachedFile != null && !attachedFile.isBlank()) {
+            return attachedFile.strip();
+        }
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String path = uri.getPath();
+        if (path == null) {
+            return null;
+        }
+        int at = path.indexOf("/wp-content/uploads/");
+        if (at >= 0) {
+            return path.substring(at + "/wp-content/uploads/".length());
+        }
+        String host = uri.getHost();
+        if (host != null && host.endsWith(".files.wordpress.com") && path.length() > 1) {
+            return path.substring(1);
+        }
+        return null;
+    }
+}

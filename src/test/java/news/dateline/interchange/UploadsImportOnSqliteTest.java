@@ -1,0 +1,9 @@
+package news.dateline.interchange;
+
+import news.dateline.support.SqliteSite;
+import org.springframework.test.context.TestPropertySource;
+
+/** A site of its own (the property makes another Spring context, with its own fresh database and library). */
+@TestPropertySource(properties = "dateline.test.site=uploads-import")
+class UploadsImportOnSqliteTest extends SqliteSite implements UploadsImportJourneys {
+}
