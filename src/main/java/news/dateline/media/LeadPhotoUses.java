@@ -1,6 +1,9 @@
 package news.dateline.media;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Optional;
 import news.dateline.media.Encoders.Format;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
+import news.dateline.story.photo.CardPhoto;
 import news.dateline.story.photo.LeadPhoto;
 import news.dateline.story.photo.LeadPhotoDesk;
 import news.dateline.story.photo.LeadPhotos;
@@ -102,6 +106,47 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos {
         MediaItem described = item.get();
         return Optional.of(new LeadPhoto(described.alt(), described.caption(), described.credit(), fallback, jpeg,
                 images(ready, Crop.FULL, Format.WEBP), share.isEmpty() ? null : share.getLast(), crops));
+    }
+
+    @Override
+    public Map<Long, CardPhoto> onCards(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        record Row(long articleId, String alt, Crop crop, Format format, LeadPhoto.Image image) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT u.article_id, m.alt, d.crop, d.format, d.width, d.height, d.sha256
+                        FROM media_use u
+                        JOIN media m ON m.id = u.media_id
+                        JOIN media_derivative d ON d.media_id = m.id
+                        WHERE u.role = 'lead' AND u.article_id IN (:ids) AND d.crop IN (:crops)
+                        ORDER BY u.article_id, d.width""")
+                .param("ids", List.copyOf(articleIds))
+                .param("crops", List.of(Crop.WIDE.code(), Crop.STANDARD.code()))
+                .query((rs, n) -> {
+                    Format format = Format.fromCode(rs.getString("format"));
+                    Derivative file = new Derivative(Crop.fromCode(rs.getString("crop")), format, rs.getInt("width"),
+                            rs.getInt("height"), rs.getString("sha256"), 0);
+                    return new Row(rs.getLong("article_id"), rs.getString("alt"), file.crop(), format,
+                            new LeadPhoto.Image(file.url(), file.width(), file.height()));
+                })
+                .list();
+        Map<Long, List<Row>> byStory = new LinkedHashMap<>();
+        rows.forEach(row -> byStory.computeIfAbsent(row.articleId(), id -> new ArrayList<>()).add(row));
+        Map<Long, CardPhoto> cards = new HashMap<>();
+        byStory.forEach((articleId, files) -> {
+            java.util.function.BiFunction<Crop, Format, List<LeadPhoto.Image>> pick = (crop, format) -> files.stream()
+                    .filter(f -> f.crop() == crop && f.format() == format).map(Row::image).toList();
+            CardPhoto.Shape wide = new CardPhoto.Shape(pick.apply(Crop.WIDE, Format.JPEG),
+                    pick.apply(Crop.WIDE, Format.WEBP));
+            CardPhoto.Shape standard = new CardPhoto.Shape(pick.apply(Crop.STANDARD, Format.JPEG),
+                    pick.apply(Crop.STANDARD, Format.WEBP));
+            if (!wide.isEmpty() || !standard.isEmpty()) { // no JPEG of either crop yet: no picture, never a broken one
+                cards.put(articleId, new CardPhoto(files.getFirst().alt(), wide, standard));
+            }
+        });
+        return cards;
     }
 
     private Optional<Long> lead(long articleId) {

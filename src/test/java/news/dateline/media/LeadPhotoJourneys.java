@@ -111,7 +111,7 @@ interface LeadPhotoJourneys extends RunningSite {
         form.put("leadPhoto", "");
         assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302); // the editor's redirect to itself
         Document without = reader(editor, story.path());
-        assertThat(without.select("figure.lead-photo, article img")).isEmpty();
+        assertThat(without.select("figure.lead-photo, article.story img")).isEmpty();
         assertThat(meta(without, "og:image")).endsWith("/assets/logo.png");
         assertThat(editor.page("/newsroom/media/" + id).select(".media-uses li")).isEmpty();
     }
@@ -149,7 +149,113 @@ interface LeadPhotoJourneys extends RunningSite {
         form.put("leadPhoto", Long.toString(id));
         assertThat(editor.post("/newsroom/articles/" + other.id(), form).status()).isEqualTo(302); // the editor's redirect to itself
         Document empty = reader(editor, other.path());
-        assertThat(empty.select("figure.lead-photo, article img, picture")).isEmpty();
+        // (Recent Articles below may show other stories' pictures: the story itself has none.)
+        assertThat(empty.select("figure.lead-photo, article.story img, article.story picture")).isEmpty();
+    }
+
+    @Test
+    default void cardsShowTheLeadPhotoWhereverTheStoryIsListedAndANewAltTextReachesTheCachedPages() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        String tag = "Harbour " + unique;
+        Written reading = StoryBuilder.story(this, "The harbour's new pilot boat " + unique).write();
+        Written plain = StoryBuilder.story(this, "Tides without a picture " + unique).tagged(tag).write();
+        Written shown = StoryBuilder.story(this, "Lighthouse keeper retires " + unique).tagged(tag)
+                .body("The keeper's last night " + unique + " at the lamp.").write(); // the newest: the front's lead
+        long id = editor.uploaded("lighthouse-" + unique + ".jpg", TestPictures.plainJpeg(1700, 1300,
+                new Color((int) (System.nanoTime() & 0xffffff))), Map.of("alt", "The lighthouse at dusk " + unique))
+                .get("id").asLong();
+        assertThat(editor.whenMade(id).get("state").asString()).isEqualTo("ready");
+        Map<String, String> form = editorForm(editor, shown.id());
+        form.put("leadPhoto", Long.toString(id));
+        assertThat(editor.post("/newsroom/articles/" + shown.id(), form).status()).isEqualTo(302);
+        Document tagPage = reader(editor, reader(editor, shown.path()).select("a[rel=tag]").attr("href"));
+
+        // A big picture above the headline on the front page (16:9), a thumbnail beside it in lists (4:3).
+        Map<String, Document> pages = new LinkedHashMap<>();
+        pages.put("home", reader(editor, "/"));
+        pages.put("section", reader(editor, "/world/"));
+        pages.put("tag", tagPage);
+        pages.put("author", reader(editor, "/author/amara-osei"));
+        pages.put("recent", reader(editor, reading.path()));
+        pages.put("search", searchFor(editor, unique, shown.path()));
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            String where = page.getKey();
+            Element card = cardOf(page.getValue(), shown.path());
+            assertThat(card).as(where + ": the card").isNotNull();
+            Element picture = card.selectFirst("picture.card-photo");
+            assertThat(picture).as(where + ": the card's picture").isNotNull();
+            Element webp = picture.selectFirst("source[type=image/webp]");
+            Element img = picture.selectFirst("img");
+            assertThat(candidates(webp.attr("srcset"))).as(where).containsExactly("320w", "640w", "1200w");
+            assertThat(candidates(img.attr("srcset"))).as(where).containsExactly("320w", "640w", "1200w");
+            assertThat(webp.attr("srcset")).as(where).contains(".webp 320w");
+            assertThat(img.attr("sizes")).as(where).isNotBlank().isEqualTo(webp.attr("sizes"));
+            assertThat(img.attr("alt")).as(where).isEqualTo("The lighthouse at dusk " + unique);
+            assertThat(img.attr("decoding")).as(where).isEqualTo("async");
+            if (where.equals("home")) {
+                boolean lead = card.closest("section.lead") != null;
+                assertThat(img.attr("width") + "x" + img.attr("height")).as(where).isEqualTo("640x360"); // 16:9
+                assertThat(img.attr("loading")).as(where).isEqualTo(lead ? "" : "lazy");
+                assertThat(img.attr("fetchpriority")).as(where).isEqualTo(lead ? "high" : "");
+            } else {
+                assertThat(img.attr("width") + "x" + img.attr("height")).as(where).isEqualTo("320x240"); // 4:3
+                assertThat(picture.hasClass("beside")).as(where).isTrue();
+                assertThat(img.attr("loading")).as(where).isEqualTo("lazy");
+                assertThat(img.attr("fetchpriority")).as(where).isEmpty();
+            }
+            for (String url : urls(img.attr("srcset") + ", " + webp.attr("srcset") + ", " + img.attr("src"))) {
+                assertThat(Photographer.anonymous(editor.base(), url).status()).as(where + " " + url).isEqualTo(200);
+            }
+        }
+        assertThat(pages.get("section").selectFirst("picture.card-photo img").attr("sizes"))
+                .isNotEqualTo(pages.get("recent").selectFirst(".story-more picture.card-photo img").attr("sizes"));
+        // Only the front page's lead loads at once; every other card picture waits until it is near.
+        Document home = pages.get("home");
+        for (Element img : home.select("picture.card-photo img")) {
+            boolean lead = img.closest("section.lead") != null;
+            assertThat(img.attr("loading")).isEqualTo(lead ? "" : "lazy");
+        }
+        if (bean(news.dateline.front.FrontRepository.class).picks().lead() == null) {
+            assertThat(home.selectFirst("section.lead picture.card-photo img").attr("fetchpriority")).isEqualTo("high");
+        }
+        // A story without a photo keeps the card it had.
+        Element without = cardOf(tagPage, plain.path());
+        assertThat(without).isNotNull();
+        assertThat(without.select("picture, img")).isEmpty();
+
+        // The alt text changed in the library: the cached pages showing the card say it at once.
+        for (String path : List.of("/", "/world/", reading.path())) {
+            reader(editor, path); // kept in the page cache
+        }
+        assertThat(editor.post("/newsroom/media/" + id, Map.of("alt", "The lighthouse, lamp lit " + unique,
+                "caption", "", "credit", "", "focalX", "500", "focalY", "500")).status()).isEqualTo(303);
+        for (String path : List.of("/", "/world/", reading.path())) {
+            assertThat(cardOf(reader(editor, path), shown.path()).select("picture.card-photo img").attr("alt"))
+                    .as(path).isEqualTo("The lighthouse, lamp lit " + unique);
+        }
+    }
+
+    /** The card (or search result) linking to this story, outside the story itself. */
+    private static Element cardOf(Document page, String path) {
+        for (Element link : page.select(".card-title a[href=" + path + "]")) {
+            Element card = link.closest("article.card, li.result");
+            if (card != null) {
+                return card;
+            }
+        }
+        return null;
+    }
+
+    /** The results page once the index has the story (it follows the change path after commit). */
+    private static Document searchFor(Photographer editor, String words, String path) throws InterruptedException {
+        for (int tries = 0; ; tries++) {
+            Document results = reader(editor, "/search?q=" + words);
+            if (cardOf(results, path) != null || tries == 10) {
+                return results;
+            }
+            Thread.sleep(300);
+        }
     }
 
     /** The editor's form as the page fills it in (what a browser would send on "Save"). */
