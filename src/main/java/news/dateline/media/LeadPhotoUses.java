@@ -12,6 +12,7 @@ import news.dateline.media.Encoders.Format;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.story.photo.CardPhoto;
+import news.dateline.story.photo.FeedPhoto;
 import news.dateline.story.photo.LeadPhoto;
 import news.dateline.story.photo.LeadPhotoDesk;
 import news.dateline.story.photo.LeadPhotos;
@@ -147,6 +148,49 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos {
             }
         });
         return cards;
+    }
+
+    @Override
+    public Map<Long, FeedPhoto> inFeeds(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        record Row(long articleId, FeedPhoto photo) {
+        }
+        Map<Long, FeedPhoto> photos = new HashMap<>();
+        jdbc.sql("""
+                        SELECT u.article_id, m.alt, m.caption, d.width, d.height, d.sha256, d.byte_size
+                        FROM media_use u
+                        JOIN media m ON m.id = u.media_id
+                        JOIN media_derivative d ON d.media_id = m.id
+                        WHERE u.role = 'lead' AND u.article_id IN (:ids) AND d.crop = :crop AND d.format = :format
+                        ORDER BY u.article_id, d.width""")
+                .param("ids", List.copyOf(articleIds))
+                .param("crop", Crop.FULL.code()).param("format", Format.JPEG.code())
+                .query((rs, n) -> {
+                    Derivative file = new Derivative(Crop.FULL, Format.JPEG, rs.getInt("width"), rs.getInt("height"),
+                            rs.getString("sha256"), rs.getLong("byte_size"));
+                    return new Row(rs.getLong("article_id"), new FeedPhoto(file.url(), Format.JPEG.contentType(),
+                            file.byteSize(), file.width(), file.height(), rs.getString("alt"), rs.getString("caption")));
+                })
+                .list()
+                .forEach(row -> photos.merge(row.articleId(), row.photo(), (a, b) ->
+                        Math.abs(a.width() - FeedPhoto.WIDTH) <= Math.abs(b.width() - FeedPhoto.WIDTH) ? a : b));
+        return photos;
+    }
+
+    @Override
+    public String version() {
+        // The sum of the pairs moves when one story's photo is swapped for another; the newest update when a photo
+        // is described again or its sizes are made.
+        return jdbc.sql("""
+                        SELECT COUNT(*) AS uses, COALESCE(SUM(u.media_id * 7919 + u.article_id), 0) AS pairs,
+                               COALESCE(MAX(m.updated_at), 0) AS newest
+                        FROM media_use u JOIN media m ON m.id = u.media_id
+                        WHERE u.role = 'lead'""")
+                .query((rs, n) -> rs.getLong("uses") + "." + Long.toString(rs.getLong("pairs"), 36) + "."
+                        + Long.toString(rs.getLong("newest"), 36))
+                .single();
     }
 
     private Optional<Long> lead(long articleId) {

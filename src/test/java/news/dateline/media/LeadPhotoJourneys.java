@@ -10,6 +10,12 @@ import java.util.Map;
 import news.dateline.support.RunningSite;
 import news.dateline.support.StoryBuilder;
 import news.dateline.support.StoryBuilder.Written;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.io.WireFeedInput;
+import java.io.StringReader;
+import news.dateline.support.SiteClient.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -234,6 +240,130 @@ interface LeadPhotoJourneys extends RunningSite {
             assertThat(cardOf(reader(editor, path), shown.path()).select("picture.card-photo img").attr("alt"))
                     .as(path).isEqualTo("The lighthouse, lamp lit " + unique);
         }
+    }
+
+    @Test
+    default void aStorysLeadPhotoTravelsWithItInEveryFeedFormatAndInTheImageSitemap() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        var written = StoryBuilder.story(this, "Night ferry crosses in fog " + unique).tagged("Fog " + unique).write();
+        String url = absolute(this, written.path());
+        Page before = site().get("/feed");
+        assertThat(((Channel) new WireFeedInput().build(new StringReader(before.body()))).getItems().stream()
+                .filter(i -> url.equals(i.getLink())).findFirst().orElseThrow().getEnclosures()).isEmpty();
+        long id = editor.uploaded("fog-" + unique + ".jpg", TestPictures.plainJpeg(1800, 1200,
+                        new java.awt.Color((int) (System.nanoTime() & 0xffffff))),
+                Map.of("alt", "Fog & lights <on> the water " + unique, "caption", "The 23:10 sailing."))
+                .get("id").asLong();
+        assertThat(editor.whenMade(id).get("state").asString()).isEqualTo("ready");
+        var form = (FormElement) editor.page("/newsroom/articles/" + written.id())
+                .selectFirst("form#editor");
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.formData().forEach(kv -> fields.put(kv.key(), kv.value()));
+        fields.remove("_csrf");
+        fields.put("action", "save");
+        fields.put("leadPhoto", Long.toString(id));
+        assertThat(editor.post("/newsroom/articles/" + written.id(), fields).status()).isEqualTo(302);
+        String picture = editor.page(written.path()).select("figure.lead-photo img").attr("srcset");
+        assertThat(picture).as("the article shows the photo").contains("1280w");
+
+        // RSS: an enclosure with length and type, and Media RSS with the size and the alt text.
+        Page rssPage = site().get("/feed");
+        Channel rss = (Channel) new WireFeedInput().build(new StringReader(rssPage.body()));
+        Item item = rss.getItems().stream().filter(i -> url.equals(i.getLink())).findFirst().orElseThrow();
+        assertThat(item.getEnclosures()).hasSize(1);
+        var enclosure = item.getEnclosures().getFirst();
+        assertThat(enclosure.getUrl()).contains("/media/").endsWith(".jpg");
+        assertThat(enclosure.getType()).isEqualTo("image/jpeg");
+        Photographer.Answer file = Photographer.anonymous(editor.base(), pathOf(enclosure.getUrl()));
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(enclosure.getLength()).as("the enclosure's length is the file's").isEqualTo(file.body().length);
+        assertThat(picture).as("the file is one of the article's").contains(pathOf(enclosure.getUrl()) + " 1280w");
+        org.jsoup.nodes.Document rssXml = Jsoup.parse(rssPage.body(), "", org.jsoup.parser.Parser.xmlParser());
+        org.jsoup.nodes.Element media = rssXml.select("item").stream()
+                .filter(i -> i.selectFirst("link").text().equals(url)).findFirst().orElseThrow()
+                .selectFirst("media|content");
+        assertThat(media.attr("url")).isEqualTo(enclosure.getUrl());
+        assertThat(media.attr("medium")).isEqualTo("image");
+        assertThat(media.attr("width")).isEqualTo("1280");
+        assertThat(Integer.parseInt(media.attr("height"))).isBetween(853, 854); // 1200 × 1280 / 1800
+        assertThat(media.selectFirst("media|description").text()).isEqualTo("Fog & lights <on> the water " + unique);
+        assertThat(rssXml.select("item").stream().filter(i -> i.selectFirst("link").text().startsWith(url.substring(0, url.indexOf(written.path()))))
+                .filter(i -> i.select("enclosure").isEmpty()).count()).as("stories without a photo have none")
+                .isPositive();
+
+        // Atom: a link rel="enclosure" with type and length.
+        var atom = (com.rometools.rome.feed.atom.Feed) new WireFeedInput()
+                .build(new StringReader(site().get("/feed/atom").body()));
+        Entry entry = atom.getEntries().stream()
+                .filter(e -> url.equals(e.getAlternateLinks().getFirst().getHref())).findFirst().orElseThrow();
+        var link = entry.getOtherLinks().stream().filter(l -> "enclosure".equals(l.getRel())).findFirst().orElseThrow();
+        assertThat(link.getHref()).isEqualTo(enclosure.getUrl());
+        assertThat(link.getType()).isEqualTo("image/jpeg");
+        assertThat(link.getLength()).isEqualTo(file.body().length);
+
+        // JSON Feed: the item's image, and the feed still valid.
+        String jsonBody = site().get("/feed.json").body();
+        assertThat(itemWithUrl(JsonMapper.builder().build().readTree(jsonBody), url).get("image").asString())
+                .isEqualTo(enclosure.getUrl());
+        if (news.dateline.feed.JsonFeedSchema.available()) {
+            assertThat(news.dateline.feed.JsonFeedSchema.errors(jsonBody)).isEmpty();
+        }
+        String why = news.dateline.feed.FeedParser.unavailableBecause();
+        if (why == null) {
+            List<JsonNode> parsed = news.dateline.feed.FeedParser.parse(List.of(rssPage.body(), site().get("/feed/atom").body()));
+            for (JsonNode feed : parsed) {
+                assertThat(feed.get("bozo").asInt()).as(feed.get("exception").asString()).isZero();
+                int at = feed.get("links").valueStream().map(JsonNode::asString).toList().indexOf(url);
+                assertThat(feed.get("enclosures").get(at).get(0).get(0).asString()).isEqualTo(enclosure.getUrl());
+                assertThat(feed.get("enclosures").get(at).get(0).get(2).asString())
+                        .isEqualTo(Integer.toString(file.body().length));
+            }
+            assertThat(parsed.getFirst().get("media").get(parsed.getFirst().get("links").valueStream()
+                    .map(JsonNode::asString).toList().indexOf(url)).get(0).asString()).isEqualTo(enclosure.getUrl());
+        } else {
+            System.out.println("Skipping the feedparser check: " + why);
+        }
+
+        // The image sitemap: the story's address names its photo, and the file still validates.
+        String sitemapFile = null;
+        for (String sitemap : Jsoup.parse(site().get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser())
+                .select("sitemap > loc").eachText()) {
+            String body = site().get(pathOf(sitemap)).body();
+            if (body.contains("<loc>" + url + "</loc>")) {
+                sitemapFile = body;
+            }
+        }
+        assertThat(sitemapFile).as("an article sitemap lists the story").isNotNull();
+        news.dateline.feed.SitemapSchemas.validUrlset(sitemapFile);
+        org.jsoup.nodes.Element entryXml = Jsoup.parse(sitemapFile, "", org.jsoup.parser.Parser.xmlParser())
+                .select("url").stream().filter(u -> u.selectFirst("loc").text().equals(url)).findFirst().orElseThrow();
+        assertThat(entryXml.select("image|image > image|loc").eachText()).containsExactly(enclosure.getUrl());
+
+        // A new alt text is a new feed: a reader holding the old ETag gets the new one.
+        Page atomBefore = site().get("/feed/atom");
+        String etag = atomBefore.header("ETag");
+        assertThat(site().get("/feed/atom", "If-None-Match", etag).status()).isEqualTo(304);
+        assertThat(editor.post("/newsroom/media/" + id, Map.of("alt", "Fog over the water " + unique, "caption", "",
+                "credit", "", "focalX", "500", "focalY", "500")).status()).isEqualTo(303);
+        Page after = site().get("/feed/atom", "If-None-Match", etag);
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.body()).contains("Fog over the water " + unique);
+    }
+
+    /** The site's public address of a path, as feeds write it (dateline.site.base-url). */
+    private static String absolute(RunningSite site, String path) {
+        return site.bean(news.dateline.platform.SiteProperties.class).baseUrl().replaceAll("/$", "") + path;
+    }
+
+    /** The path of an absolute address on this site. */
+    private static String pathOf(String absolute) {
+        return java.net.URI.create(absolute).getRawPath();
+    }
+
+    private static JsonNode itemWithUrl(JsonNode feed, String url) {
+        return feed.get("items").valueStream().filter(i -> url.equals(i.get("url").asString())).findFirst()
+                .orElseThrow(() -> new AssertionError(url + " is not in the JSON feed"));
     }
 
     /** The card (or search result) linking to this story, outside the story itself. */

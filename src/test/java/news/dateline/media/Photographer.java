@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A newsroom member using the library's API as the newsroom's pages do: signed in through the login form, the
  * session's CSRF token (from a newsroom page) in the {@code X-CSRF-TOKEN} header. Also fetches files as bytes,
- * as a reader's browser would.
+ * as a reader's browser would. Public for the journeys of other features that show pictures (feeds).
  */
-final class Photographer {
+public final class Photographer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -36,28 +36,28 @@ final class Photographer {
         this.csrf = csrf;
     }
 
-    static Photographer as(RunningSite site, String role) {
+    public static Photographer as(RunningSite site, String role) {
         String username = TestAccounts.create(site, role);
         SiteClient client = site.site().signIn(username, TestAccounts.PASSWORD);
         String csrf = client.get("/newsroom").html().select("input[name=_csrf]").attr("value");
         return new Photographer(client.base(), client.cookie("JSESSIONID"), csrf);
     }
 
-    record Answer(int status, String contentType, byte[] body, HttpResponse<byte[]> response) {
-        JsonNode json() {
+    public record Answer(int status, String contentType, byte[] body, HttpResponse<byte[]> response) {
+        public JsonNode json() {
             return JSON.readTree(new String(body, StandardCharsets.UTF_8));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
     }
 
-    Answer upload(String filename, byte[] bytes, Map<String, String> fields) {
+    public Answer upload(String filename, byte[] bytes, Map<String, String> fields) {
         String boundary = "----photo" + Long.toHexString(System.nanoTime());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; "
@@ -74,7 +74,7 @@ final class Photographer {
     }
 
     /** An upload that must be taken (201, or 200 for bytes already in the library): its item. */
-    JsonNode uploaded(String filename, byte[] bytes, Map<String, String> fields) {
+    public JsonNode uploaded(String filename, byte[] bytes, Map<String, String> fields) {
         Answer answer = upload(filename, bytes, fields);
         if (answer.status() != 201 && answer.status() != 200) {
             throw new AssertionError("Upload of " + filename + " answered " + answer.status() + ": " + answer.text());
@@ -100,7 +100,7 @@ final class Photographer {
     }
 
     /** A newsroom form post (the CSRF token added). */
-    Answer post(String path, Map<String, String> fields) {
+    public Answer post(String path, Map<String, String> fields) {
         StringBuilder form = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8));
         fields.forEach((name, value) -> form.append('&').append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
@@ -109,11 +109,11 @@ final class Photographer {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
     }
 
-    org.jsoup.nodes.Document page(String path) {
+    public org.jsoup.nodes.Document page(String path) {
         return org.jsoup.Jsoup.parse(get(path).text(), base + path);
     }
 
-    Answer get(String path, String... headers) {
+    public Answer get(String path, String... headers) {
         HttpRequest.Builder request = request(path).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -122,7 +122,7 @@ final class Photographer {
     }
 
     /** A reader's request: no session. */
-    static Answer anonymous(String base, String path, String... headers) {
+    public static Answer anonymous(String base, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -131,7 +131,7 @@ final class Photographer {
     }
 
     /** Waits (at most 30 s) until the item is no longer pending, and answers it. */
-    JsonNode whenMade(long id) throws InterruptedException {
+    public JsonNode whenMade(long id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             JsonNode item = get("/api/v1/media/" + id).json();
@@ -142,7 +142,7 @@ final class Photographer {
         }
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 

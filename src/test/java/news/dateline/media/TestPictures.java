@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
  * owner's name) and a rotation in EXIF, written as a hand-built APP1 segment; a PNG whose header claims more pixels
  * than any page needs (a decompression bomb); and plain ones.
  */
-final class TestPictures {
+public final class TestPictures {
 
     static final String SERIAL = "SN-4417-TESTCAM";
     static final String OWNER = "Jane Q. Source";
@@ -41,7 +41,7 @@ final class TestPictures {
         return withExif(jpeg(image), exifApp1(6));
     }
 
-    static byte[] plainJpeg(int width, int height, Color color) {
+    public static byte[] plainJpeg(int width, int height, Color color) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(color);

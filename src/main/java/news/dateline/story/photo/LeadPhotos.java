@@ -18,4 +18,13 @@ public interface LeadPhotos {
      * (or with none of its card sizes ready) is not in the answer.
      */
     Map<Long, CardPhoto> onCards(Collection<Long> articleIds);
+
+    /** The lead photos of these stories as feeds and sitemaps name them; a story without one is not in the answer. */
+    Map<Long, FeedPhoto> inFeeds(Collection<Long> articleIds);
+
+    /**
+     * Changes whenever a story's lead photo is chosen, changed or taken off, or such a photo is described again or
+     * gets its sizes: feeds and sitemaps put it in their ETags, as a story's own change is.
+     */
+    String version();
 }
