@@ -13,6 +13,7 @@ import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
 import news.dateline.story.photo.CardPhoto;
 import news.dateline.story.photo.FeedPhoto;
+import news.dateline.story.photo.InlinePhotos;
 import news.dateline.story.photo.LeadPhoto;
 import news.dateline.story.photo.LeadPhotoDesk;
 import news.dateline.story.photo.LeadPhotos;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * with the sizes that are ready. Saving a new choice records a {@link StoryChanged}, so cached pages are dropped.
  */
 @Component
-class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos {
+class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
 
     static final String NOT_IN_LIBRARY = "Choose a photo from the library, or none.";
     /** Enough for the editor's list; the library screen finds older ones. */
@@ -87,14 +88,39 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos {
 
     @Override
     public Optional<LeadPhoto> of(long articleId) {
-        Optional<MediaItem> item = lead(articleId).flatMap(repository::find);
-        if (item.isEmpty()) {
-            return Optional.empty();
+        return lead(articleId).flatMap(repository::find).flatMap(this::picture);
+    }
+
+    @Override
+    public Map<Long, LeadPhoto> pictures(Collection<Long> mediaIds) {
+        Map<Long, LeadPhoto> pictures = new HashMap<>();
+        for (long id : mediaIds) {
+            repository.find(id).flatMap(this::picture).ifPresent(picture -> pictures.put(id, picture));
         }
-        List<Derivative> ready = repository.derivatives(item.get().id());
+        return pictures;
+    }
+
+    @Override
+    public String version() {
+        // The sum of the pairs moves when one story's photo is swapped for another; the newest update when a photo
+        // is described again or its sizes are made; the count of items when one is deleted.
+        return jdbc.sql("""
+                        SELECT COUNT(*) AS uses, COALESCE(SUM(u.media_id * 7919 + u.article_id), 0) AS pairs,
+                               (SELECT COALESCE(MAX(updated_at), 0) FROM media) AS newest,
+                               (SELECT COUNT(*) FROM media) AS items
+                        FROM media_use u
+                        WHERE u.role = 'lead'""")
+                .query((rs, n) -> rs.getLong("uses") + "." + Long.toString(rs.getLong("pairs"), 36) + "."
+                        + Long.toString(rs.getLong("newest"), 36) + "." + rs.getLong("items"))
+                .single();
+    }
+
+    /** The picture with the sizes ready now; empty when none of its own shape is (no picture, never a broken one). */
+    private Optional<LeadPhoto> picture(MediaItem described) {
+        List<Derivative> ready = repository.derivatives(described.id());
         List<LeadPhoto.Image> jpeg = images(ready, Crop.FULL, Format.JPEG);
         if (jpeg.isEmpty()) {
-            return Optional.empty(); // none of its sizes is ready: no picture rather than a broken one
+            return Optional.empty();
         }
         LeadPhoto.Image fallback = jpeg.stream()
                 .min(Comparator.comparingInt(i -> Math.abs(i.width() - FALLBACK_WIDTH))).orElseThrow();
@@ -104,7 +130,6 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos {
                 .filter(sizes -> !sizes.isEmpty())
                 .map(List::getLast)
                 .toList();
-        MediaItem described = item.get();
         return Optional.of(new LeadPhoto(described.alt(), described.caption(), described.credit(), fallback, jpeg,
                 images(ready, Crop.FULL, Format.WEBP), share.isEmpty() ? null : share.getLast(), crops));
     }
@@ -177,20 +202,6 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos {
                 .forEach(row -> photos.merge(row.articleId(), row.photo(), (a, b) ->
                         Math.abs(a.width() - FeedPhoto.WIDTH) <= Math.abs(b.width() - FeedPhoto.WIDTH) ? a : b));
         return photos;
-    }
-
-    @Override
-    public String version() {
-        // The sum of the pairs moves when one story's photo is swapped for another; the newest update when a photo
-        // is described again or its sizes are made.
-        return jdbc.sql("""
-                        SELECT COUNT(*) AS uses, COALESCE(SUM(u.media_id * 7919 + u.article_id), 0) AS pairs,
-                               COALESCE(MAX(m.updated_at), 0) AS newest
-                        FROM media_use u JOIN media m ON m.id = u.media_id
-                        WHERE u.role = 'lead'""")
-                .query((rs, n) -> rs.getLong("uses") + "." + Long.toString(rs.getLong("pairs"), 36) + "."
-                        + Long.toString(rs.getLong("newest"), 36))
-                .single();
     }
 
     private Optional<Long> lead(long articleId) {

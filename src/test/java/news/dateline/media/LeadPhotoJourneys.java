@@ -19,6 +19,7 @@ import news.dateline.support.SiteClient.Page;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -349,6 +350,86 @@ interface LeadPhotoJourneys extends RunningSite {
         Page after = site().get("/feed/atom", "If-None-Match", etag);
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.body()).contains("Fog over the water " + unique);
+    }
+
+    @Test
+    default void picturesAndAGalleryPlacedInTheBodyShowAsFiguresAndCountAsUsesInTheLibrary() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        String hostileAlt = "<script>alert('alt')</script> \"quoted\" & " + unique;
+        String hostileCredit = "Photo: <img src=x onerror=alert(1)> & Co";
+        long first = editor.uploaded("pier-" + unique + ".jpg", TestPictures.plainJpeg(1500, 1000,
+                new Color((int) (System.nanoTime() & 0xffffff))), Map.of("alt", hostileAlt, "caption",
+                "Library caption", "credit", hostileCredit)).get("id").asLong();
+        long second = editor.uploaded("gull-" + unique + ".jpg", TestPictures.plainJpeg(900, 900,
+                new Color((int) ((System.nanoTime() + 7) & 0xffffff))), Map.of("alt", "A gull")).get("id").asLong();
+        long third = editor.uploaded("buoy-" + unique + ".jpg", TestPictures.plainJpeg(1000, 700,
+                new Color((int) ((System.nanoTime() + 13) & 0xffffff))), Map.of("alt", "A buoy")).get("id").asLong();
+        for (long id : List.of(first, second, third)) {
+            assertThat(editor.whenMade(id).get("state").asString()).isEqualTo("ready");
+        }
+        String hostileCaption = "</figcaption><script>alert(\\\"cap\\\")</script> & more";
+        String body = """
+                The pier reopened this morning.
+
+                ![](media:%d "%s")
+
+                ![The gull on the rail](media:%d)
+                ![](media:%d "The harbour buoy")
+
+                A sentence with a stray ![stray words](media:%d) picture.
+
+                ![Never uploaded](media:999999999)
+                """.formatted(first, hostileCaption, second, third, first);
+        Written story = StoryBuilder.story(this, "The pier reopens " + unique).body(body).write();
+
+        Document page = reader(editor, story.path());
+        Element text = page.selectFirst(".story-body");
+        assertThat(text.select("script")).as("hostile text stays text").isEmpty();
+        Element figure = text.selectFirst("figure.inline-photo");
+        assertThat(figure).isNotNull();
+        Element img = figure.selectFirst("picture img");
+        assertThat(img.attr("alt")).as("the library's alt text when the body gives none").isEqualTo(hostileAlt);
+        assertThat(figure.select("figcaption .caption").text()).isEqualTo(hostileCaption.replace("\\", ""));
+        assertThat(figure.select("figcaption .photo-credit").text()).isEqualTo(hostileCredit);
+        assertThat(figure.select("figcaption img")).isEmpty();
+        assertThat(candidates(figure.selectFirst("source[type=image/webp]").attr("srcset")))
+                .containsExactly("320w", "640w", "960w", "1280w");
+        assertThat(img.attr("width")).isEqualTo("960");
+        assertThat(img.attr("height")).isEqualTo("640");
+        assertThat(img.attr("loading")).isEqualTo("lazy");
+        assertThat(Photographer.anonymous(editor.base(), img.attr("src")).status()).isEqualTo(200);
+
+        Elements gallery = text.select("ul.gallery > li > figure.gallery-photo");
+        assertThat(gallery).hasSize(2);
+        assertThat(gallery.select("img").eachAttr("alt")).containsExactly("The gull on the rail", "A buoy");
+        assertThat(gallery.get(1).select("figcaption .caption").text()).isEqualTo("The harbour buoy");
+        assertThat(text.selectFirst("ul.gallery").attr("aria-label")).isEqualTo("Gallery of 2 photos");
+
+        // Inside a sentence it is its words; an id the library does not have shows nothing, never a broken image.
+        assertThat(text.text()).contains("A sentence with a stray stray words picture.").doesNotContain("Never uploaded");
+        assertThat(text.select("img")).hasSize(3);
+        assertThat(text.select("img[src=''], img:not([src])")).isEmpty();
+        assertThat(text.select(".photo-missing")).isEmpty();
+
+        // The editor's preview names the missing one.
+        Photographer.Answer preview = editor.post("/newsroom/preview", Map.of("body", body, "dateline", ""));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(Jsoup.parse(preview.text()).select(".photo-missing").text())
+                .isEqualTo(news.dateline.story.photo.InlinePhotoExtension.MISSING.formatted(999999999L));
+
+        // The library knows where each is used, and keeps it while it is.
+        assertThat(editor.page("/newsroom/media/" + second).select(".media-uses li").text())
+                .isEqualTo(story.headline() + " (in the text)");
+        assertThat(editor.post("/newsroom/media/" + first + "/delete", Map.of()).status()).isEqualTo(409);
+        assertThat(Photographer.anonymous(editor.base(), img.attr("src")).status()).isEqualTo(200);
+
+        // Taken out of the text: no longer used.
+        Map<String, String> form = editorForm(editor, story.id());
+        form.put("body", "The pier reopened this morning.");
+        assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302);
+        assertThat(editor.page("/newsroom/media/" + second).select(".media-uses li")).isEmpty();
+        assertThat(reader(editor, story.path()).select(".story-body figure, .story-body img")).isEmpty();
     }
 
     /** The site's public address of a path, as feeds write it (dateline.site.base-url). */

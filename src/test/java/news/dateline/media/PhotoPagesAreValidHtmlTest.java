@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The reader pages that show pictures are conforming HTML by the Nu Html Checker, run in-process on the bytes the
  * server sent (as site's ArticlePageIsValidHtmlTest does for the pages without): cards with thumbnails on every
- * kind of list, and the article with its lead photo.
+ * kind of list, the article with its lead photo, and one with a picture and a gallery in its text.
  */
 class PhotoPagesAreValidHtmlTest extends SqliteSite {
 
@@ -43,9 +43,21 @@ class PhotoPagesAreValidHtmlTest extends SqliteSite {
             editor.whenMade(id);
             choose(editor, written.id(), id);
         }
+        List<Long> ids = new ArrayList<>();
+        for (Written written : List.of(older, story)) {
+            ids.add(Long.parseLong(bean(news.dateline.story.photo.LeadPhotoDesk.class).chosen(written.id())));
+        }
+        Written inline = StoryBuilder.story(this, "Gulls in the text " + unique).body("""
+                The gulls came back.
+
+                ![](media:%d "One <gull> & \\"another\\"")
+
+                ![First](media:%d)
+                ![Second](media:%d)
+                """.formatted(ids.get(0), ids.get(0), ids.get(1))).write();
         String tagPath = editor.page(story.path()).select("a[rel=tag]").attr("href");
         for (String path : List.of("/", "/world/", tagPath, "/author/amara-osei", story.path(), older.path(),
-                "/search?q=" + unique)) {
+                "/search?q=" + unique, inline.path())) {
             Page page = site().get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.html().select("picture img")).as(path + " shows pictures").isNotEmpty();
