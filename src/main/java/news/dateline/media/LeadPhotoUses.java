@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
 
     static final String NOT_IN_LIBRARY = "Choose a photo from the library, or none.";
+    /** A picture the story shows without alt text: its number, file name and where (the editor's warning). */
+    static final String NO_ALT = "#%d %s (%s) has no alt text.";
     /** Enough for the editor's list; the library screen finds older ones. */
     private static final int CHOICES = 200;
     /** The width browsers without {@code srcset} get: sharp in the article column on most screens. */
@@ -84,6 +86,20 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
                     .param("m", chosen).param("a", articleId).update();
         }
         changes.record(new StoryChanged(articleId, StoryChanged.Kind.SAVED));
+    }
+
+    @Override
+    public List<String> withoutAlt(long articleId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.filename, MAX(u.role) AS role
+                        FROM media_use u JOIN media m ON m.id = u.media_id
+                        WHERE u.article_id = :a AND TRIM(m.alt) = ''
+                        GROUP BY m.id, m.filename
+                        ORDER BY MAX(u.role) DESC, m.id""")
+                .param("a", articleId)
+                .query((rs, n) -> NO_ALT.formatted(rs.getLong("id"), rs.getString("filename"),
+                        "lead".equals(rs.getString("role")) ? "the lead photo" : "in the text"))
+                .list();
     }
 
     @Override

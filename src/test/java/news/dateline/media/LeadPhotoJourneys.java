@@ -432,6 +432,50 @@ interface LeadPhotoJourneys extends RunningSite {
         assertThat(reader(editor, story.path()).select(".story-body figure, .story-body img")).isEmpty();
     }
 
+    @Test
+    default void anEditorIsWarnedOfPicturesWithoutAltTextBeforeAndAfterPublishingAndTheWarningNamesThem()
+            throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        long lead = editor.uploaded("no-alt-lead-" + unique + ".jpg", TestPictures.plainJpeg(800, 600,
+                new Color((int) (System.nanoTime() & 0xffffff))), Map.of()).get("id").asLong();
+        long inline = editor.uploaded("no-alt-inline-" + unique + ".jpg", TestPictures.plainJpeg(800, 600,
+                new Color((int) ((System.nanoTime() + 3) & 0xffffff))), Map.of("caption", "Only a caption"))
+                .get("id").asLong();
+        long described = editor.uploaded("described-" + unique + ".jpg", TestPictures.plainJpeg(800, 600,
+                new Color((int) ((System.nanoTime() + 5) & 0xffffff))), Map.of("alt", "A described picture"))
+                .get("id").asLong();
+        Written story = StoryBuilder.story(this, "Pictures to describe " + unique).draft()
+                .body("![](media:%d)\n\n![](media:%d)".formatted(inline, described)).write();
+        Map<String, String> form = editorForm(editor, story.id());
+        form.put("leadPhoto", Long.toString(lead));
+        assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302);
+
+        Document before = editor.page("/newsroom/articles/" + story.id());
+        assertThat(before.select("#alt-warning li").eachText()).containsExactly(
+                "#" + lead + " no-alt-lead-" + unique + ".jpg (the lead photo) has no alt text.",
+                "#" + inline + " no-alt-inline-" + unique + ".jpg (in the text) has no alt text.");
+        assertThat(before.select("#alt-warning").text()).contains("You may still publish");
+
+        // Publishing is not refused: the story goes out, and the editor is told again what it lacks.
+        form = editorForm(editor, story.id());
+        form.put("action", "publish");
+        assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302);
+        assertThat(Photographer.anonymous(editor.base(), story.path()).status()).isEqualTo(200);
+        Document after = editor.page("/newsroom/articles/" + story.id());
+        assertThat(after.select("#alt-warning").text()).contains("Published with pictures that have no alt text");
+        assertThat(after.select("#alt-warning li")).hasSize(2);
+
+        // Described in the library: the warning names only what is left, then goes.
+        assertThat(editor.post("/newsroom/media/" + lead, Map.of("alt", "The harbour wall at noon", "caption", "",
+                "credit", "", "focalX", "500", "focalY", "500")).status()).isEqualTo(303);
+        assertThat(editor.page("/newsroom/articles/" + story.id()).select("#alt-warning li").eachText())
+                .containsExactly("#" + inline + " no-alt-inline-" + unique + ".jpg (in the text) has no alt text.");
+        assertThat(editor.post("/newsroom/media/" + inline, Map.of("alt", "A boat", "caption", "Only a caption",
+                "credit", "", "focalX", "500", "focalY", "500")).status()).isEqualTo(303);
+        assertThat(editor.page("/newsroom/articles/" + story.id()).select("#alt-warning")).isEmpty();
+    }
+
     /** The site's public address of a path, as feeds write it (dateline.site.base-url). */
     private static String absolute(RunningSite site, String path) {
         return site.bean(news.dateline.platform.SiteProperties.class).baseUrl().replaceAll("/$", "") + path;
