@@ -80,9 +80,10 @@ class Sitemaps {
         }
         LeadPhotos library = photos.getIfAvailable();
         List<Long> stories = rows.stream().map(SitemapUrl::articleId).filter(id -> id != 0).toList();
-        Map<Long, FeedPhoto> images = library == null || stories.isEmpty() ? Map.of() : library.inFeeds(stories);
+        Map<Long, List<FeedPhoto>> images = library == null || stories.isEmpty() ? Map.of()
+                : library.inSitemaps(stories);
         rows.forEach(row -> entries.add(new SitemapWriter.UrlEntry(urls.of(row.path()), row.lastModified(),
-                images.containsKey(row.articleId()) ? List.of(urls.of(images.get(row.articleId()).url())) : List.of())));
+                images.getOrDefault(row.articleId(), List.of()).stream().map(p -> urls.of(p.url())).toList())));
         return writer.urls(entries);
     }
 

@@ -193,31 +193,47 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
 
     @Override
     public Map<Long, FeedPhoto> inFeeds(Collection<Long> articleIds) {
+        Map<Long, FeedPhoto> photos = new HashMap<>();
+        shown(articleIds, List.of("lead")).forEach((articleId, pictures) -> photos.put(articleId, pictures.getFirst()));
+        return photos;
+    }
+
+    @Override
+    public Map<Long, List<FeedPhoto>> inSitemaps(Collection<Long> articleIds) {
+        return shown(articleIds, List.of("lead", "inline"));
+    }
+
+    /** Per story, each picture it shows in these roles (lead first), as its full-shape JPEG nearest 1280 wide. */
+    private Map<Long, List<FeedPhoto>> shown(Collection<Long> articleIds, List<String> roles) {
         if (articleIds.isEmpty()) {
             return Map.of();
         }
-        record Row(long articleId, FeedPhoto photo) {
+        record Row(long articleId, long mediaId, FeedPhoto photo) {
         }
-        Map<Long, FeedPhoto> photos = new HashMap<>();
+        Map<Long, Map<Long, FeedPhoto>> nearest = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT u.article_id, m.alt, m.caption, d.width, d.height, d.sha256, d.byte_size
+                        SELECT u.article_id, m.id, m.alt, m.caption, d.width, d.height, d.sha256, d.byte_size
                         FROM media_use u
                         JOIN media m ON m.id = u.media_id
                         JOIN media_derivative d ON d.media_id = m.id
-                        WHERE u.role = 'lead' AND u.article_id IN (:ids) AND d.crop = :crop AND d.format = :format
-                        ORDER BY u.article_id, d.width""")
-                .param("ids", List.copyOf(articleIds))
+                        WHERE u.role IN (:roles) AND u.article_id IN (:ids) AND d.crop = :crop AND d.format = :format
+                        ORDER BY u.article_id, CASE WHEN u.role = 'lead' THEN 0 ELSE 1 END, m.id, d.width""")
+                .param("ids", List.copyOf(articleIds)).param("roles", roles)
                 .param("crop", Crop.FULL.code()).param("format", Format.JPEG.code())
                 .query((rs, n) -> {
                     Derivative file = new Derivative(Crop.FULL, Format.JPEG, rs.getInt("width"), rs.getInt("height"),
                             rs.getString("sha256"), rs.getLong("byte_size"));
-                    return new Row(rs.getLong("article_id"), new FeedPhoto(file.url(), Format.JPEG.contentType(),
-                            file.byteSize(), file.width(), file.height(), rs.getString("alt"), rs.getString("caption")));
+                    return new Row(rs.getLong("article_id"), rs.getLong("id"), new FeedPhoto(file.url(),
+                            Format.JPEG.contentType(), file.byteSize(), file.width(), file.height(), rs.getString("alt"),
+                            rs.getString("caption")));
                 })
                 .list()
-                .forEach(row -> photos.merge(row.articleId(), row.photo(), (a, b) ->
-                        Math.abs(a.width() - FeedPhoto.WIDTH) <= Math.abs(b.width() - FeedPhoto.WIDTH) ? a : b));
-        return photos;
+                .forEach(row -> nearest.computeIfAbsent(row.articleId(), a -> new LinkedHashMap<>())
+                        .merge(row.mediaId(), row.photo(), (a, b) ->
+                                Math.abs(a.width() - FeedPhoto.WIDTH) <= Math.abs(b.width() - FeedPhoto.WIDTH) ? a : b));
+        Map<Long, List<FeedPhoto>> shown = new HashMap<>();
+        nearest.forEach((articleId, pictures) -> shown.put(articleId, List.copyOf(pictures.values())));
+        return shown;
     }
 
     private Optional<Long> lead(long articleId) {

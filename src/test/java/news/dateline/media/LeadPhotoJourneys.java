@@ -424,6 +424,23 @@ interface LeadPhotoJourneys extends RunningSite {
         assertThat(editor.post("/newsroom/media/" + first + "/delete", Map.of()).status()).isEqualTo(409);
         assertThat(Photographer.anonymous(editor.base(), img.attr("src")).status()).isEqualTo(200);
 
+        // The library page gives the line to paste; the image sitemap names every picture the story shows.
+        assertThat(editor.page("/newsroom/media/" + second).select(".media-markdown code").first().text())
+                .isEqualTo("![](media:" + second + ")");
+        String sitemap = null;
+        for (String file : Jsoup.parse(Photographer.anonymous(editor.base(), "/sitemap.xml").text(), "",
+                org.jsoup.parser.Parser.xmlParser()).select("sitemap > loc").eachText()) {
+            String listed = Photographer.anonymous(editor.base(), pathOf(file)).text();
+            if (listed.contains("<loc>" + absolute(this, story.path()) + "</loc>")) {
+                sitemap = listed;
+            }
+        }
+        assertThat(sitemap).as("an article sitemap lists the story").isNotNull();
+        news.dateline.feed.SitemapSchemas.validUrlset(sitemap);
+        assertThat(Jsoup.parse(sitemap, "", org.jsoup.parser.Parser.xmlParser()).select("url").stream()
+                .filter(u -> u.selectFirst("loc").text().equals(absolute(this, story.path()))).findFirst().orElseThrow()
+                .select("image|image > image|loc")).hasSize(3);
+
         // Taken out of the text: no longer used.
         Map<String, String> form = editorForm(editor, story.id());
         form.put("body", "The pier reopened this morning.");

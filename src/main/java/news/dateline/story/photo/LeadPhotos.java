@@ -1,6 +1,7 @@
 package news.dateline.story.photo;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public interface LeadPhotos {
 
     /** The lead photos of these stories as feeds and sitemaps name them; a story without one is not in the answer. */
     Map<Long, FeedPhoto> inFeeds(Collection<Long> articleIds);
+
+    /** Every picture these stories show, the lead photo first, then those in the text: for the image sitemap. */
+    Map<Long, List<FeedPhoto>> inSitemaps(Collection<Long> articleIds);
 
     /**
      * Changes whenever a story's lead photo is chosen, changed or taken off, or such a photo is described again or
