@@ -52,6 +52,14 @@ class AtomFeedWriter {
         entry.setId(story.id());
         entry.setTitleEx(text(story.title()));
         entry.setAlternateLinks(List.of(link("alternate", story.url(), "text/html")));
+        if (story.image() != null) {
+            Link enclosure = link("enclosure", story.image().url(), story.image().type());
+            enclosure.setLength(story.image().length());
+            if (!story.image().alt().isBlank()) {
+                enclosure.setTitle(story.image().alt());
+            }
+            entry.setOtherLinks(List.of(enclosure));
+        }
         entry.setPublished(Date.from(story.published()));
         entry.setUpdated(Date.from(story.updated()));
         entry.setAuthors(story.authors().stream().map(AtomFeedWriter::person).toList());

@@ -2,6 +2,7 @@ package news.dateline.feed;
 
 import java.time.Instant;
 import java.util.List;
+import news.dateline.story.photo.FeedPhoto;
 
 /**
  * One feed, ready to write in any format: absolute addresses, times as instants.
@@ -22,6 +23,7 @@ record Feed(
     /**
      * @param id           stable across slug changes, so a renamed story is not a new one to feed readers
      * @param contentHtml  the story's body as its page shows it, or null when feeds carry summaries only
+     * @param image        the story's lead photo (its address absolute), or null
      */
     record Item(
             String id,
@@ -33,7 +35,8 @@ record Feed(
             Instant updated,
             List<Person> authors,
             String section,
-            List<String> tags) {
+            List<String> tags,
+            FeedPhoto image) {
     }
 
     record Person(String name, String url) {

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import news.dateline.settings.SiteSettings;
 import news.dateline.story.MarkdownRenderer;
+import news.dateline.story.photo.FeedPhoto;
+import news.dateline.story.photo.LeadPhotos;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Builds a scope's feed from its newest published stories. */
@@ -19,9 +23,11 @@ class FeedBuilder {
     private final SiteUrls urls;
     private final SiteSettings siteSettings;
     private final FeedProperties settings;
+    private final ObjectProvider<LeadPhotos> photos;
 
     FeedBuilder(FeedRepository stories, MarkdownRenderer markdown, SiteUrls urls, SiteSettings siteSettings,
-            FeedProperties settings) {
+            FeedProperties settings, ObjectProvider<LeadPhotos> photos) {
+        this.photos = photos;
         this.stories = stories;
         this.markdown = markdown;
         this.urls = urls;
@@ -30,7 +36,9 @@ class FeedBuilder {
     }
 
     FeedVersion version(FeedScope scope, FeedFormat format) {
-        return stories.version(scope, format.name().toLowerCase() + (settings.fullContent() ? "-full" : "-summary"));
+        LeadPhotos library = photos.getIfAvailable();
+        return stories.version(scope, format.name().toLowerCase() + (settings.fullContent() ? "-full" : "-summary")
+                + (library == null ? "" : "-" + library.version())); // a new lead photo is a new feed
     }
 
     String selfUrl(FeedScope scope, FeedFormat format) {
@@ -38,7 +46,11 @@ class FeedBuilder {
     }
 
     Feed build(FeedScope scope, FeedFormat format, FeedVersion version) {
-        List<Feed.Item> items = stories.latest(scope, settings.size()).stream().map(this::item).toList();
+        List<FeedArticle> latest = stories.latest(scope, settings.size());
+        LeadPhotos library = photos.getIfAvailable();
+        Map<Long, FeedPhoto> images = library == null || latest.isEmpty() ? Map.of()
+                : library.inFeeds(latest.stream().map(FeedArticle::id).toList());
+        List<Feed.Item> items = latest.stream().map(story -> item(story, images.get(story.id()))).toList();
         Instant updated = items.stream().map(Feed.Item::updated).max(Instant::compareTo)
                 .orElse(Instant.ofEpochMilli(version.newestChangeMillis()));
         return new Feed(scope.title(), scope.description(), siteSettings.current().language(), urls.of(scope.pagePath()),
@@ -46,12 +58,13 @@ class FeedBuilder {
                 new Feed.Person(siteSettings.current().name(), urls.home()), updated, items);
     }
 
-    private Feed.Item item(FeedArticle story) {
+    private Feed.Item item(FeedArticle story, FeedPhoto image) {
         String content = settings.fullContent() ? markdown.toHtml(story.body(), story.datelinePlace()) : null;
         return new Feed.Item(idOf(story), urls.of(story.path()), story.headline(), story.standfirst(), content,
                 story.publishedAt(), story.lastChanged(),
                 story.authors().stream().map(a -> new Feed.Person(a.name(), urls.of(a.path()))).toList(),
-                story.section().name(), story.tags().stream().map(FeedArticle.Keyword::name).toList());
+                story.section().name(), story.tags().stream().map(FeedArticle.Keyword::name).toList(),
+                image == null ? null : image.at(urls.of(image.url())));
     }
 
     /** A tag URI (RFC 4151) from the site's host, the day of first publication and the story's id. */

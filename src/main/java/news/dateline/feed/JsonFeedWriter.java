@@ -47,6 +47,9 @@ class JsonFeedWriter {
         if (!story.summary().isBlank()) {
             item.put("summary", story.summary());
         }
+        if (story.image() != null) {
+            item.put("image", story.image().url());
+        }
         item.put("date_published", rfc3339(story.published()));
         item.put("date_modified", rfc3339(story.updated()));
         if (!story.authors().isEmpty()) {

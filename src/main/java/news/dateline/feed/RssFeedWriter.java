@@ -7,6 +7,7 @@ import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Content;
 import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
 class RssFeedWriter {
 
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    /** Media RSS (https://www.rssboard.org/media-rss), which feed readers read for an item's picture. */
+    static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
 
     String write(Feed feed) {
         Channel channel = new Channel("rss_2.0");
@@ -75,6 +78,15 @@ class RssFeedWriter {
         categories.add(category(story.section()));
         story.tags().forEach(tag -> categories.add(category(tag)));
         item.setCategories(categories);
+        if (story.image() != null) {
+            // Both: RSS's own enclosure (url, length, type) and Media RSS, which also gives the size and the alt text.
+            Enclosure enclosure = new Enclosure();
+            enclosure.setUrl(story.image().url());
+            enclosure.setLength(story.image().length());
+            enclosure.setType(story.image().type());
+            item.setEnclosures(List.of(enclosure));
+            item.setForeignMarkup(List.of(mediaContent(story.image())));
+        }
         if (!story.authors().isEmpty()) {
             DCModule dc = new DCModuleImpl();
             dc.setCreators(story.authors().stream().map(Feed.Person::name).toList());
@@ -83,6 +95,23 @@ class RssFeedWriter {
             item.setModules(modules);
         }
         return item;
+    }
+
+    private static Element mediaContent(news.dateline.story.photo.FeedPhoto image) {
+        Element content = new Element("content", MEDIA);
+        content.setAttribute("url", image.url());
+        content.setAttribute("type", image.type());
+        content.setAttribute("medium", "image");
+        content.setAttribute("fileSize", Long.toString(image.length()));
+        content.setAttribute("width", Integer.toString(image.width()));
+        content.setAttribute("height", Integer.toString(image.height()));
+        if (!image.alt().isBlank()) {
+            content.addContent(new Element("description", MEDIA).setAttribute("type", "plain").setText(image.alt()));
+        }
+        if (!image.caption().isBlank()) {
+            content.addContent(new Element("title", MEDIA).setAttribute("type", "plain").setText(image.caption()));
+        }
+        return content;
     }
 
     private static Category category(String name) {

@@ -18,7 +18,7 @@ class SitemapRepository {
             "CASE WHEN a.updated_at > a.published_at THEN a.updated_at ELSE a.published_at END";
 
     private static final String ARTICLES = """
-            SELECT '/' || s.slug || '/' || a.slug AS path, %s AS last_changed
+            SELECT '/' || s.slug || '/' || a.slug AS path, %s AS last_changed, a.id AS article_id
             FROM article a JOIN section s ON s.id = a.section_id
             WHERE a.status = 'published' AND a.kind = 'article'
             ORDER BY a.published_at, a.id
@@ -66,7 +66,8 @@ class SitemapRepository {
     List<SitemapUrl> page(SitemapKind kind, int limit, int offset) {
         return jdbc.sql(pageQuery(kind))
                 .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new SitemapUrl(rs.getString("path"), FeedRepository.instant(rs, "last_changed")))
+                .query((rs, n) -> new SitemapUrl(rs.getString("path"), FeedRepository.instant(rs, "last_changed"),
+                        kind == SitemapKind.ARTICLES ? rs.getLong("article_id") : 0))
                 .list();
     }
 

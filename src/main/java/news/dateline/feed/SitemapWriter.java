@@ -15,6 +15,8 @@ class SitemapWriter {
 
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+    /** Google's image extension: the pictures a page shows, each an {@code image:loc} (the one tag still read). */
+    static final String IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1";
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
@@ -22,8 +24,8 @@ class SitemapWriter {
     record IndexEntry(String url, Instant lastModified) {
     }
 
-    /** @param url absolute */
-    record UrlEntry(String url, Instant lastModified) {
+    /** @param url absolute; {@code images} the absolute addresses of the pictures it shows (lead photos) */
+    record UrlEntry(String url, Instant lastModified, List<String> images) {
     }
 
     /** @param url absolute */
@@ -31,7 +33,7 @@ class SitemapWriter {
     }
 
     String index(List<IndexEntry> sitemaps) {
-        return document("sitemapindex", SITEMAP_NS, null, xml -> {
+        return document("sitemapindex", SITEMAP_NS, null, null, xml -> {
             for (IndexEntry sitemap : sitemaps) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("sitemap");
@@ -45,13 +47,21 @@ class SitemapWriter {
     }
 
     String urls(List<UrlEntry> urls) {
-        return document("urlset", SITEMAP_NS, null, xml -> {
+        boolean pictures = urls.stream().anyMatch(url -> !url.images().isEmpty());
+        return document("urlset", SITEMAP_NS, pictures ? "image" : null, pictures ? IMAGE_NS : null, xml -> {
             for (UrlEntry url : urls) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("url");
                 element(xml, "loc", url.url());
                 if (url.lastModified() != null) {
                     element(xml, "lastmod", w3c(url.lastModified()));
+                }
+                for (String image : url.images()) {
+                    xml.writeStartElement(IMAGE_NS, "image");
+                    xml.writeStartElement(IMAGE_NS, "loc");
+                    xml.writeCharacters(image);
+                    xml.writeEndElement();
+                    xml.writeEndElement();
                 }
                 xml.writeEndElement();
             }
@@ -60,7 +70,7 @@ class SitemapWriter {
 
     /** Google News: publication name and language, first publication time, headline; nothing else required. */
     String news(List<NewsEntry> stories, String publication, String language) {
-        return document("urlset", SITEMAP_NS, NEWS_NS, xml -> {
+        return document("urlset", SITEMAP_NS, "news", NEWS_NS, xml -> {
             for (NewsEntry story : stories) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("url");
@@ -87,20 +97,22 @@ class SitemapWriter {
         void write(XMLStreamWriter xml) throws XMLStreamException;
     }
 
-    private static String document(String root, String namespace, String newsNamespace, Body body) {
+    /** {@code extraPrefix} and {@code extraNamespace}: an extension's (news, image), or null for none. */
+    private static String document(String root, String namespace, String extraPrefix, String extraNamespace,
+            Body body) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.setDefaultNamespace(namespace);
-            if (newsNamespace != null) {
-                xml.setPrefix("news", newsNamespace);
+            if (extraNamespace != null) {
+                xml.setPrefix(extraPrefix, extraNamespace);
             }
             xml.writeStartElement(namespace, root);
             xml.writeDefaultNamespace(namespace);
-            if (newsNamespace != null) {
-                xml.writeNamespace("news", newsNamespace);
+            if (extraNamespace != null) {
+                xml.writeNamespace(extraPrefix, extraNamespace);
             }
             body.write(xml);
             xml.writeCharacters("\n");

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import news.dateline.settings.SiteSettings;
+import news.dateline.story.photo.FeedPhoto;
+import news.dateline.story.photo.LeadPhotos;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +29,11 @@ class Sitemaps {
     private final SiteSettings siteSettings;
     private final Clock clock;
     private final int perFile;
+    private final ObjectProvider<LeadPhotos> photos;
 
     Sitemaps(SitemapRepository repository, SitemapWriter writer, SiteUrls urls, SiteSettings siteSettings,
-            FeedProperties settings, Clock clock) {
+            FeedProperties settings, Clock clock, ObjectProvider<LeadPhotos> photos) {
+        this.photos = photos;
         this.repository = repository;
         this.writer = writer;
         this.urls = urls;
@@ -37,7 +43,11 @@ class Sitemaps {
     }
 
     FeedVersion version() {
-        return repository.version();
+        FeedVersion stories = repository.version();
+        LeadPhotos library = photos.getIfAvailable();
+        // Article sitemaps name the stories' lead photos: a new one is a new sitemap.
+        return library == null ? stories : new FeedVersion(stories.newestChangeMillis(), stories.items(),
+                stories.variant() + "-" + library.version());
     }
 
     String index() {
@@ -66,9 +76,14 @@ class Sitemaps {
             // The home page shows the newest story of every section.
             Instant newest = rows.stream().map(SitemapUrl::lastModified).filter(t -> t != null)
                     .max(Instant::compareTo).orElse(null);
-            entries.add(new SitemapWriter.UrlEntry(urls.home(), newest));
+            entries.add(new SitemapWriter.UrlEntry(urls.home(), newest, List.of()));
         }
-        rows.forEach(row -> entries.add(new SitemapWriter.UrlEntry(urls.of(row.path()), row.lastModified())));
+        LeadPhotos library = photos.getIfAvailable();
+        List<Long> stories = rows.stream().map(SitemapUrl::articleId).filter(id -> id != 0).toList();
+        Map<Long, List<FeedPhoto>> images = library == null || stories.isEmpty() ? Map.of()
+                : library.inSitemaps(stories);
+        rows.forEach(row -> entries.add(new SitemapWriter.UrlEntry(urls.of(row.path()), row.lastModified(),
+                images.getOrDefault(row.articleId(), List.of()).stream().map(p -> urls.of(p.url())).toList())));
         return writer.urls(entries);
     }
 

@@ -14,10 +14,13 @@ import news.dateline.platform.Moments;
 import news.dateline.platform.SiteProperties;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
+import news.dateline.story.photo.CardPhoto;
+import news.dateline.story.photo.LeadPhotos;
 import news.dateline.taxonomy.Section;
 import news.dateline.taxonomy.SectionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +52,11 @@ class SearchController {
     private final SectionRepository sections;
     private final Moments moments;
     private final ZoneId zone;
+    private final ObjectProvider<LeadPhotos> photos;
 
     SearchController(SearchIndex index, ArticleRepository articles, SectionRepository sections, Moments moments,
-            SiteProperties site) {
+            SiteProperties site, ObjectProvider<LeadPhotos> photos) {
+        this.photos = photos;
         this.index = index;
         this.articles = articles;
         this.sections = sections;
@@ -118,6 +123,9 @@ class SearchController {
         Map<Long, Teaser> stories = articles.publishedTeasers(hits.hits().stream().map(SearchHits.Hit::articleId)
                         .toList()).stream()
                 .collect(Collectors.toMap(Teaser::id, Function.identity()));
+        LeadPhotos library = photos.getIfAvailable();
+        Map<Long, CardPhoto> pictures = library == null || stories.isEmpty() ? Map.of()
+                : library.onCards(stories.keySet());
         List<SearchResult> results = new ArrayList<>();
         for (SearchHits.Hit hit : hits.hits()) {
             Teaser story = stories.get(hit.articleId());
@@ -128,7 +136,7 @@ class SearchController {
             Snippet snippet = hit.body() != null ? hit.body()
                     : hit.standfirst() != null ? hit.standfirst() : Snippet.plain(story.standfirst());
             results.add(new SearchResult(story.path(), headline, story.section(), moments.of(story.publishedAt()),
-                    snippet));
+                    snippet, pictures.get(story.id())));
         }
         return results;
     }

@@ -2,6 +2,7 @@ package news.dateline.story;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import news.dateline.newsroom.NewsroomScreen;
 import news.dateline.newsroom.Staff;
@@ -261,7 +262,8 @@ class EditorController {
             String notice, String problem, ActingAccount by, String leadPhoto) {
         LeadPhotoDesk leadDesk = leadPhotos.getIfAvailable();
         LeadPhotoField leadField = leadDesk == null ? null : new LeadPhotoField(leadPhoto != null ? leadPhoto
-                : article == null ? "" : leadDesk.chosen(article.id()), leadDesk.choices());
+                : article == null ? "" : leadDesk.chosen(article.id()), leadDesk.choices(),
+                article == null ? List.of() : leadDesk.withoutAlt(article.id()));
         Revision pending = article == null || !article.hasPendingUpdate() ? null
                 : revisions.find(article.id(), article.pendingRevisionId()).orElse(null);
         boolean canEdit = article == null || ArticlePermissions.canEdit(by, article);

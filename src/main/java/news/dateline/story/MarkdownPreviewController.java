@@ -23,6 +23,7 @@ class MarkdownPreviewController {
 
     @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     String preview(@RequestParam(required = false) String body, @RequestParam(required = false) String dateline) {
-        return markdown.toHtml(Objects.requireNonNullElse(body, ""), Objects.requireNonNullElse(dateline, "").strip());
+        return markdown.toPreviewHtml(Objects.requireNonNullElse(body, ""),
+                Objects.requireNonNullElse(dateline, "").strip());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import news.dateline.story.embed.EmbedExtension;
+import news.dateline.story.photo.InlinePhotoExtension;
+import news.dateline.story.photo.InlinePhotos;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -16,6 +18,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -30,13 +34,17 @@ public class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /** The same, saying in the body which library pictures readers will not see (the editor's preview). */
+    private final HtmlRenderer previewRenderer;
+    private final java.util.function.Supplier<InlinePhotos> photos;
     /**
      * Bodies change far less often than they are read, and parsing is the largest share of an uncached render.
      * Keyed by the text itself, so an edit can never be served with an old rendering.
      */
     private final Cache<Body, String> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    private record Body(String markdown, String datelinePlace) {
+    /** @param pictures the library's version when the body places pictures (they change without the text), else "" */
+    private record Body(String markdown, String datelinePlace, String pictures) {
     }
 
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
@@ -76,11 +84,30 @@ public class MarkdownRenderer {
         }
     }
 
+    /** Without the photo library: a body's {@code media:} pictures show nothing. */
     MarkdownRenderer() {
+        this(() -> null);
+    }
+
+    @Autowired
+    MarkdownRenderer(ObjectProvider<InlinePhotos> photos) {
+        this(photos::getIfAvailable);
+    }
+
+    private MarkdownRenderer(java.util.function.Supplier<InlinePhotos> photos) {
+        this.photos = photos;
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), HeadingAnchorExtension.create(), EmbedExtension.create());
+                AutolinkExtension.create(), HeadingAnchorExtension.create(), EmbedExtension.create(),
+                InlinePhotoExtension.create(photos, false));
         this.parser = Parser.builder().extensions(extensions).build();
-        this.renderer = HtmlRenderer.builder()
+        this.renderer = renderer(extensions);
+        List<Extension> previewing = new java.util.ArrayList<>(extensions);
+        previewing.set(extensions.size() - 1, InlinePhotoExtension.create(photos, true));
+        this.previewRenderer = renderer(previewing);
+    }
+
+    private static HtmlRenderer renderer(List<Extension> extensions) {
+        return HtmlRenderer.builder()
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
@@ -116,14 +143,21 @@ public class MarkdownRenderer {
      * paragraph, "GENEVA — The talks…".
      */
     public String toHtml(String markdown, String datelinePlace) {
-        return rendered.get(new Body(markdown, datelinePlace), body -> withDateline(body.markdown(), body.datelinePlace()));
+        InlinePhotos library = markdown.contains("media:") ? photos.get() : null;
+        return rendered.get(new Body(markdown, datelinePlace, library == null ? "" : library.version()),
+                body -> withDateline(renderer, body.markdown(), body.datelinePlace()));
     }
 
-    private String withDateline(String markdown, String datelinePlace) {
-        String html = toHtml(markdown);
-        if (datelinePlace.isBlank() || !html.startsWith("<p>")) {
-            return html;
+    /** The editor's live preview: as readers get it, plus a note for each library picture they will not see. */
+    public String toPreviewHtml(String markdown, String datelinePlace) {
+        return withDateline(previewRenderer, markdown, datelinePlace);
+    }
+
+    private String withDateline(HtmlRenderer html, String markdown, String datelinePlace) {
+        String rendered = html.render(parser.parse(markdown));
+        if (datelinePlace.isBlank() || !rendered.startsWith("<p>")) {
+            return rendered;
         }
-        return "<p><span class=\"dateline\">" + HtmlUtils.htmlEscape(datelinePlace) + " —</span> " + html.substring(3);
+        return "<p><span class=\"dateline\">" + HtmlUtils.htmlEscape(datelinePlace) + " —</span> " + rendered.substring(3);
     }
 }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Debian's python3-feedparser (the parser behind many feed readers), run on feeds we serve, all in one process. Only Debian's
  * /usr/bin/python3 has it; .ci/run installs it. Tests skip, saying why, when it is missing.
  */
-final class FeedParser {
+public final class FeedParser {
 
     static final String PYTHON = "/usr/bin/python3";
 
@@ -28,6 +28,9 @@ final class FeedParser {
                     "version": d.version,
                     "titles": [e.get("title", "") for e in d.entries],
                     "links": [e.get("link", "") for e in d.entries],
+                    "enclosures": [[[n.get("href", ""), n.get("type", ""), str(n.get("length", ""))]
+                                    for n in e.get("enclosures", [])] for e in d.entries],
+                    "media": [[m.get("url", "") for m in e.get("media_content", [])] for e in d.entries],
                 })
             print(json.dumps(results))
             """;
@@ -38,7 +41,7 @@ final class FeedParser {
     }
 
     /** Why feedparser cannot run here, or null when it can. */
-    static String unavailableBecause() {
+    public static String unavailableBecause() {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             return PYTHON + " is missing (apt-get install -y python3-feedparser)";
         }
@@ -56,8 +59,11 @@ final class FeedParser {
         return null;
     }
 
-    /** What feedparser made of each feed, in order: bozo, exception, version, titles, links. */
-    static List<JsonNode> parse(List<String> feeds) throws IOException, InterruptedException {
+    /**
+     * What feedparser made of each feed, in order: bozo, exception, version, titles, links, and per entry its
+     * enclosures ({@code [href, type, length]}) and its Media RSS contents' addresses.
+     */
+    public static List<JsonNode> parse(List<String> feeds) throws IOException, InterruptedException {
         Process python = new ProcessBuilder(PYTHON, "-c", SCRIPT).start();
         python.getOutputStream().write(JSON.writeValueAsBytes(feeds));
         python.getOutputStream().close();

@@ -12,19 +12,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The JSON Feed 1.1 JSON Schema from ../shared/testdata/jsonfeed-schema (ISC, see its LICENSE-NOTE.md). */
-final class JsonFeedSchema {
+public final class JsonFeedSchema {
 
     static final Path FILE = Path.of("../shared/testdata/jsonfeed-schema/schema-v1.1.json");
 
     private JsonFeedSchema() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isRegularFile(FILE);
     }
 
     /** The schema's complaints about a feed; empty when it is valid. */
-    static List<String> errors(String feed) throws IOException {
+    public static List<String> errors(String feed) throws IOException {
         Schema schema;
         try (InputStream in = Files.newInputStream(FILE)) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in, InputFormat.JSON);

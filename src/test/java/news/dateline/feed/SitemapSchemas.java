@@ -15,12 +15,15 @@ import org.xml.sax.SAXException;
  * Validates sitemaps with javax.xml.validation against the sitemaps.org 0.9 XSDs (sitemap.xsd and
  * siteindex.xsd, as shipped inside the sitemapgen4j test dependency) and, for the Google News extension,
  * src/test/resources/feed/sitemap-news.xsd (written for Dateline from Google's documented tags: Google's own
- * XSD is in no package this project can install).
+ * XSD is in no package this project can install), and likewise src/test/resources/feed/sitemap-image.xsd for the
+ * image extension.
  */
-final class SitemapSchemas {
+public final class SitemapSchemas {
 
     private static final Schema INDEX = schema(resource("com/redfin/sitemapgenerator/siteindex.xsd"));
-    private static final Schema URLSET = schema(resource("com/redfin/sitemapgenerator/sitemap.xsd"));
+    /** With Google's image extension (src/test/resources/feed/sitemap-image.xsd): article sitemaps name photos. */
+    private static final Schema URLSET = schema(resource("com/redfin/sitemapgenerator/sitemap.xsd"),
+            resource("feed/sitemap-image.xsd"));
     private static final Schema NEWS = schema(resource("com/redfin/sitemapgenerator/sitemap.xsd"),
             resource("feed/sitemap-news.xsd"));
 
@@ -32,7 +35,7 @@ final class SitemapSchemas {
         validate(INDEX, xml);
     }
 
-    static void validUrlset(String xml) {
+    public static void validUrlset(String xml) {
         validate(URLSET, xml);
     }
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A newsroom member using the library's API as the newsroom's pages do: signed in through the login form, the
  * session's CSRF token (from a newsroom page) in the {@code X-CSRF-TOKEN} header. Also fetches files as bytes,
- * as a reader's browser would.
+ * as a reader's browser would. Public for the journeys of other features that show pictures (feeds).
  */
 public final class Photographer {
 
@@ -44,7 +44,7 @@ public final class Photographer {
     }
 
     public record Answer(int status, String contentType, byte[] body, HttpResponse<byte[]> response) {
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(new String(body, StandardCharsets.UTF_8));
         }
 
@@ -57,7 +57,7 @@ public final class Photographer {
         }
     }
 
-    Answer upload(String filename, byte[] bytes, Map<String, String> fields) {
+    public Answer upload(String filename, byte[] bytes, Map<String, String> fields) {
         String boundary = "----photo" + Long.toHexString(System.nanoTime());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; "
@@ -109,11 +109,11 @@ public final class Photographer {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
     }
 
-    org.jsoup.nodes.Document page(String path) {
+    public org.jsoup.nodes.Document page(String path) {
         return org.jsoup.Jsoup.parse(get(path).text(), base + path);
     }
 
-    Answer get(String path, String... headers) {
+    public Answer get(String path, String... headers) {
         HttpRequest.Builder request = request(path).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -142,7 +142,7 @@ public final class Photographer {
         }
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 

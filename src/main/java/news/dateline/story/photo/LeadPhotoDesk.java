@@ -25,6 +25,12 @@ public interface LeadPhotoDesk {
     /** Field name → message; empty when {@code typed} (an id, or empty for none) can be saved. */
     Map<String, String> problems(String typed);
 
+    /**
+     * The pictures the story shows (its lead photo, those in its text) that have no alt text, one line each naming
+     * the picture and where it is: the editor warns before and after publishing (publishing is not refused).
+     */
+    List<String> withoutAlt(long articleId);
+
     /** Makes {@code typed} the story's lead photo (empty: none), recording the change readers will see. */
     void save(long articleId, String typed);
 }
