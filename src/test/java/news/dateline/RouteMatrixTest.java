@@ -122,6 +122,8 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/comments/{id}/reply", Role.EDITOR),
             rule("POST /newsroom/comments/{id}/edit", Role.EDITOR),
             rule("POST /newsroom/wire/{id}/use", Role.EDITOR),
+            rule("POST /newsroom/wire/stories/{articleId}/take", Role.EDITOR),
+            rule("POST /newsroom/wire/stories/{articleId}/dismiss", Role.EDITOR),
             rule("POST /api/v1/comments/{id}/approve", Role.EDITOR),
             rule("POST /api/v1/comments/{id}/spam", Role.EDITOR),
             rule("POST /api/v1/comments/{id}/trash", Role.EDITOR),

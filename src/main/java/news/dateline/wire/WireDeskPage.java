@@ -27,13 +27,16 @@ public record WireDeskPage(List<WireQueue.Line> lines, WireQueue.Filter filter, 
         };
     }
 
-    /** The status column: killed, withheld, embargoed until …, used, or new. */
+    /** The status column: killed, withheld, update available (a newer version than a story's), used, or new. */
     public String status(WireQueue.Line line) {
         if (line.pubStatus().equals("canceled")) {
             return "killed";
         }
         if (line.pubStatus().equals("withheld")) {
             return "withheld";
+        }
+        if (line.updateAvailable()) {
+            return "update available";
         }
         return line.storyId() != null ? "used" : "new";
     }

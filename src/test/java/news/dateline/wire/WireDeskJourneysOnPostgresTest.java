@@ -2,5 +2,5 @@ package news.dateline.wire;
 
 import news.dateline.support.PostgresSite;
 
-class WireDeskJourneysOnPostgresTest extends PostgresSite implements WireDeskJourneys, WireKillJourneys {
+class WireDeskJourneysOnPostgresTest extends PostgresSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys {
 }

@@ -2,5 +2,5 @@ package news.dateline.wire;
 
 import news.dateline.support.SqliteSite;
 
-class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys, WireKillJourneys {
+class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys {
 }

@@ -23,8 +23,6 @@ import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StaffSession;
 import news.dateline.support.StoryEdits;
 import news.dateline.support.TestAccounts;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +44,8 @@ interface WireKillJourneys extends RunningSite {
         // The editor: "Publish" and "Schedule" come back refused, naming the kill, with the text kept.
         NewsroomForms editor = NewsroomForms.as(this, "editor");
         for (String action : List.of("publish", "schedule")) {
-            Page refused = editor.post("/newsroom/articles/" + articleId, editorForm(editor, articleId, action,
-                    "headline", word + " ferry capsizes, rewritten", "scheduleAt", "2030-01-01T09:00"));
+            Page refused = WireEditor.press(editor, articleId, action,
+                    "headline", word + " ferry capsizes, rewritten", "scheduleAt", "2030-01-01T09:00");
             assertThat(refused.status()).as(action).isEqualTo(409);
             assertThat(refused.html().select(".form-error").text()).as(action)
                     .contains("killed").contains(word + " ferry capsizes").contains(uri).contains("wire");
@@ -133,29 +131,6 @@ interface WireKillJourneys extends RunningSite {
         assertThat(site().get(bean(EditorialRepository.class).find(articleId).orElseThrow().path()).status())
                 .isEqualTo(200);
         return articleId;
-    }
-
-    /** The editor's form as the page has it, with the button pressed and some fields changed. */
-    private static String[] editorForm(NewsroomForms editor, long articleId, String action, String... changed) {
-        Document page = editor.get("/newsroom/articles/" + articleId).html();
-        Map<String, String> overrides = new java.util.HashMap<>();
-        for (int i = 0; i < changed.length; i += 2) {
-            overrides.put(changed[i], changed[i + 1]);
-        }
-        List<String> fields = new ArrayList<>();
-        for (var pair : ((FormElement) page.selectFirst("form#editor")).formData()) {
-            if (!pair.key().equals("_csrf") && !pair.key().equals("action") && !overrides.containsKey(pair.key())) {
-                fields.add(pair.key());
-                fields.add(pair.value());
-            }
-        }
-        overrides.forEach((key, value) -> {
-            fields.add(key);
-            fields.add(value);
-        });
-        fields.add("action");
-        fields.add(action);
-        return fields.toArray(String[]::new);
     }
 
     private static String apiToken(StaffSession admin) {
