@@ -41,6 +41,12 @@ public record WireDeskPage(List<WireQueue.Line> lines, WireQueue.Filter filter, 
         return line.storyId() != null ? "used" : "new";
     }
 
+    /** Whether the queue is narrowed by a filter: then pushed items are announced but not added as rows. */
+    public boolean filtered() {
+        return !filter.q().isEmpty() || !filter.subject().isEmpty() || filter.provider() != null
+                || filter.urgency() != null;
+    }
+
     public String when(java.time.Instant instant) {
         return instant == null ? "" : moments.of(instant).human();
     }

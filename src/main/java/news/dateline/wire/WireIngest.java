@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import news.dateline.wire.desk.WireFlash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,11 @@ class WireIngest {
     private final WireRepository items;
     private final ProviderRepository providers;
     private final WireKills kills;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    WireIngest(WireRepository items, ProviderRepository providers, WireKills kills) {
+    WireIngest(WireRepository items, ProviderRepository providers, WireKills kills,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.items = items;
         this.providers = providers;
         this.kills = kills;
@@ -84,6 +88,10 @@ class WireIngest {
                     + sourceName + ")");
             detail += ": killed, " + withdrawn + (withdrawn == 1 ? " story" : " stories") + " withdrawn";
             log.warn("Wire {}: {}", provider.name(), detail);
+        } else if (item.pubStatus() == WireItem.PubStatus.USABLE && WireFlash.pushed(item.urgency())) {
+            // Pushed to open desks once the file's transaction commits (wire.desk.DeskStreams).
+            events.publishEvent(new WireFlash(itemId, provider.name(), item.urgency(), item.headline(),
+                    item.slugline(), item.located(), item.versionLabel()));
         }
         return new Taken(item, Outcome.STORED, itemId, versionId, detail);
     }
