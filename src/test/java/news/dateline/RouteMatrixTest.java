@@ -124,6 +124,7 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/wire/{id}/use", Role.EDITOR),
             rule("POST /newsroom/wire/stories/{articleId}/take", Role.EDITOR),
             rule("POST /newsroom/wire/stories/{articleId}/dismiss", Role.EDITOR),
+            rule("POST /newsroom/wire/providers", Role.ADMIN),
             rule("POST /api/v1/comments/{id}/approve", Role.EDITOR),
             rule("POST /api/v1/comments/{id}/spam", Role.EDITOR),
             rule("POST /api/v1/comments/{id}/trash", Role.EDITOR),
