@@ -89,6 +89,26 @@
       status.textContent = 'Live coverage has ended.';
       watch();
     });
+    // The story was unpublished (an agency's kill, say): nothing of it stays on the open page, only the notice,
+    // as the page itself now answers (410 Gone with the same notice).
+    source.addEventListener('withdrawn', function (event) {
+      source.close();
+      clearTimeout(probeTimer);
+      var story = blog.closest('article.story') || document.querySelector('article.story');
+      var notice = document.createElement('section');
+      notice.className = 'problem withdrawn';
+      notice.setAttribute('role', 'alert');
+      var heading = document.createElement('h1');
+      heading.textContent = 'This story has been withdrawn';
+      var text = document.createElement('p');
+      text.className = 'withdrawn-notice';
+      text.textContent = JSON.parse(event.data).notice;
+      notice.appendChild(heading);
+      notice.appendChild(text);
+      if (story) {
+        story.replaceWith(notice);
+      }
+    });
     source.addEventListener('error', function () {
       // EventSource retries by itself after a dropped connection; a refusal (503 when the node is full) closes
       // it, so try again later, resuming after the newest entry on the page.

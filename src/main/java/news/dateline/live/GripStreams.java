@@ -95,6 +95,10 @@ class GripStreams {
         if (properties.enabled() && change.kind() == StoryChanged.Kind.LIVE_ENDED) {
             publishing.submit(() -> publish(change.articleId(),
                     List.of(Map.of("content", event("ended", null, "{}")), Map.of("action", "close"))));
+        } else if (properties.enabled() && change.kind() == StoryChanged.Kind.UNPUBLISHED) {
+            publishing.submit(() -> publish(change.articleId(), List.of(
+                    Map.of("content", event("withdrawn", null, streams.withdrawnJson(change.articleId()))),
+                    Map.of("action", "close"))));
         }
     }
 

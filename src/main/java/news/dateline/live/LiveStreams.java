@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The readers on this node who have a live article open, and what is pushed to them: each committed entry change
- * (rendered once, sent to all), a comment line every {@code heartbeat} so proxies keep the connection, and "ended"
- * when coverage stops. Other nodes' writes arrive the same way, replayed by the change follower on PostgreSQL
+ * (rendered once, sent to all), a comment line every {@code heartbeat} so proxies keep the connection, "ended"
+ * when coverage stops, and "withdrawn" (with the notice) when the story is unpublished, a kill included. Other nodes' writes arrive the same way, replayed by the change follower on PostgreSQL
  * (docs/scaling.md, docs/newsroom.md).
  */
 @Component
@@ -34,12 +34,14 @@ class LiveStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long RECONNECT_MILLIS = 3_000;
+    static final String WITHDRAWN = "This story is no longer available.";
 
     private final Map<Long, Set<SseEmitter>> readers = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final LiveProperties properties;
     private final LiveRepository live;
     private final LiveBlogs blogs;
+    private final java.util.List<news.dateline.story.withdrawal.WithdrawnStories> withdrawals;
     /** Fan-out runs off the writer's thread: an editor's POST must not wait for ten thousand sockets. */
     private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
     /** Made on start, shut on stop: a test's cached context is stopped while paused and started again. */
@@ -47,7 +49,9 @@ class LiveStreams implements SmartLifecycle {
     private volatile boolean running;
 
     LiveStreams(LiveProperties properties, LiveRepository live, LiveBlogs blogs,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters,
+            java.util.List<news.dateline.story.withdrawal.WithdrawnStories> withdrawals) {
+        this.withdrawals = withdrawals;
         io.micrometer.core.instrument.Gauge.builder("dateline.live.streams.open", open, AtomicInteger::get)
                 .description("Readers with a live article's event stream open on this node").register(meters);
         this.properties = properties;
@@ -121,16 +125,27 @@ class LiveStreams implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(StoryChanged change) {
-        if (change.kind() != StoryChanged.Kind.LIVE_ENDED) {
+        if (change.kind() != StoryChanged.Kind.LIVE_ENDED && change.kind() != StoryChanged.Kind.UNPUBLISHED) {
             return;
         }
         Set<SseEmitter> audience = readers.remove(change.articleId());
         if (audience != null) {
+            // Unpublished (an agency's kill among others): the open pages say so, and nothing more will come.
+            SseEventBuilder last = change.kind() == StoryChanged.Kind.UNPUBLISHED
+                    ? SseEmitter.event().name("withdrawn").data(withdrawnJson(change.articleId()))
+                    : SseEmitter.event().name("ended").data("{}");
             fanOut.submit(() -> {
-                broadcast(audience, SseEmitter.event().name("ended").data("{}"));
+                broadcast(audience, last);
                 audience.forEach(SseEmitter::complete);
             });
         }
+    }
+
+    /** The "withdrawn" event's data: the kill's notice when there was one, on this node's streams and Pushpin's. */
+    String withdrawnJson(long articleId) {
+        String notice = withdrawals.stream().flatMap(w -> w.notice(articleId).stream()).findFirst()
+                .orElse(WITHDRAWN);
+        return JSON.writeValueAsString(Map.of("notice", notice));
     }
 
     /** What an entry's event carries, on this node's streams and through Pushpin ({@link GripStreams}). */

@@ -59,6 +59,9 @@ class ArticleController {
         this.sections = sections;
     }
 
+    /** A kill is for good: a front cache may share the 410 as long as it likes, until the story's key is purged. */
+    static final String GONE_CACHE_CONTROL = "public, max-age=300, s-maxage=86400";
+
     @CachedPage
     @GetMapping("/{section:" + Slugs.IN_ROUTE + "}/{slug:" + Slugs.IN_ROUTE + "}")
     ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model,
@@ -68,8 +71,14 @@ class ArticleController {
             java.util.Optional<String> withdrawn = withdrawals.stream()
                     .flatMap(w -> w.noticeAt(section, slug).stream()).findFirst();
             if (withdrawn.isPresent()) {
-                // A kill: 410 Gone with the notice, never cached (only a 200 is), nothing of the story.
+                // A kill: 410 Gone with the notice, nothing of the story. Not kept here (only a 200 is), but a front
+                // cache may hold it for anonymous readers, tagged with the story's key so a purge by it drops it.
                 model.addAttribute("notice", withdrawn.get());
+                withdrawals.stream().flatMap(w -> w.articleAt(section, slug).stream()).findFirst()
+                        .ifPresent(id -> CacheTags.add(response, CacheTags.article(id)));
+                if (response.getHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL) == null) {
+                    response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, GONE_CACHE_CONTROL);
+                }
                 return new ModelAndView("site/withdrawn", model.asMap(), org.springframework.http.HttpStatus.GONE);
             }
             String moved = articles.findMovedPath(section, slug)

@@ -257,7 +257,8 @@ public class ArticleService {
     @Transactional
     public boolean publishIfDue(long articleId) {
         Instant now = clock.instant();
-        if (!articles.publishIfDue(articleId, now)) {
+        // Barred (a withheld wire item): it stays scheduled, and goes out on the first round after the bar lifts.
+        if (barred(articleId).isPresent() || !articles.publishIfDue(articleId, now)) {
             return false;
         }
         ArticleDraft published = editable(articleId).draft();
@@ -265,6 +266,11 @@ public class ArticleService {
         recordChange(articleId, Kind.PUBLISHED_ON_SCHEDULE);
         audit(ActingAccount.SITE, AuditAction.STORY_PUBLISHED, articleId, published.headline(), "on schedule");
         return true;
+    }
+
+    /** What bars the story from going out (a kill, a withheld wire item), from every {@code PublicationHolds}. */
+    private java.util.Optional<String> barred(long articleId) {
+        return holds.orderedStream().flatMap(h -> h.barred(articleId).stream()).findFirst();
     }
 
     public List<Long> dueForPublication() {
@@ -327,6 +333,11 @@ public class ArticleService {
             ActingAccount by, Kind kindOverride, Long basedOn) {
         Instant now = clock.instant();
         Long articleId = current == null ? null : current.id();
+        if (articleId != null && !current.isPublished() && (intent == Intent.PUBLISH || intent == Intent.SCHEDULE)) {
+            barred(articleId).ifPresent(reason -> {
+                throw Refusal.conflict("form", reason);
+            });
+        }
         // An embargo: publishing before it schedules the story for it; a schedule before it moves to it.
         Instant heldUntil = articleId == null || current.isPublished() ? null : holds.orderedStream()
                 .flatMap(h -> h.heldUntil(articleId, now).stream()).max(Instant::compareTo).orElse(null);

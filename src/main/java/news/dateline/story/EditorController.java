@@ -43,6 +43,11 @@ class EditorController {
             Map.entry("discarded", "The update waiting for review was dropped."),
             Map.entry("corrected", "Correction published: the note is in the story's corrections box."),
             Map.entry("restored", "Revision restored."),
+            Map.entry("wire-taken", "Wire update taken into the draft as a new revision; the text it replaced is "
+                    + "the revision before it (Revisions)."),
+            Map.entry("wire-pending", "Wire update taken as an update for review: readers see the published "
+                    + "version until it is approved."),
+            Map.entry("wire-dismissed", "Wire update dismissed; a newer version will be offered again."),
             Map.entry("rebase", "The update waiting for review is open below, on top of the story as it is now: "
                     + "bring it up to date, then save it for review again (or publish it)."));
 
@@ -56,11 +61,14 @@ class EditorController {
     private final ObjectProvider<CommentSettingsDesk> commentSettings;
     private final TransactionOperations transactions;
     private final ObjectProvider<LeadPhotoDesk> leadPhotos;
+    private final ObjectProvider<news.dateline.story.source.SourceUpdates> sourceUpdates;
 
     EditorController(ArticleService service, EditorialRepository editorial, RevisionRepository revisions,
             SectionRepository sections, PreviewLinks previewLinks, NewsroomTimes times,
             ResourceUrlProvider resources, ObjectProvider<CommentSettingsDesk> commentSettings,
-            TransactionOperations transactions, ObjectProvider<LeadPhotoDesk> leadPhotos) {
+            TransactionOperations transactions, ObjectProvider<LeadPhotoDesk> leadPhotos,
+            ObjectProvider<news.dateline.story.source.SourceUpdates> sourceUpdates) {
+        this.sourceUpdates = sourceUpdates;
         this.leadPhotos = leadPhotos;
         this.commentSettings = commentSettings;
         this.transactions = transactions;
@@ -275,6 +283,10 @@ class EditorController {
         if (settingsDesk != null && form.commentSettings() == null) {
             form = form.withCommentSettings(article == null ? new CommentSettingsDesk.Settings("", "")
                     : settingsDesk.of(article.id()));
+        }
+        news.dateline.story.source.SourceUpdates sources = sourceUpdates.getIfAvailable();
+        if (article != null && sources != null) {
+            sources.of(article.id()).ifPresent(update -> model.addAttribute("sourceUpdate", update));
         }
         model.addAttribute("page", new EditorPage(article, form, problems, notice, problem, sections.all(),
                 editorial.allAuthors(), canEdit, ArticlePermissions.canPublish(by, article),

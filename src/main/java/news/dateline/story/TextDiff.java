@@ -37,7 +37,7 @@ public final class TextDiff {
     private TextDiff() {
     }
 
-    static List<Part> of(String before, String after) {
+    public static List<Part> of(String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
         List<Part> lineParts = diff(a, b);

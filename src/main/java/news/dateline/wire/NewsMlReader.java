@@ -36,6 +36,7 @@ final class NewsMlReader {
                 yield items;
             }
             case "NewsML" -> first(root);
+            case "rss", "feed" -> feed(root);
             default -> throw new BadWireFile("not a NewsML-G2 newsItem or a NewsML document: the root element is <"
                     + name + ">", "element " + name);
         };
@@ -212,5 +213,63 @@ final class NewsMlReader {
         } catch (DateTimeParseException e) {
             throw new BadWireFile("not a date and time: \"" + value + "\"", "element ThisRevisionCreated");
         }
+    }
+
+    /**
+     * An RSS 2.0 channel's items or an Atom feed's entries, as a simple wire (an HTTP provider's feed): guid (else
+     * link) or Atom id, title, description or summary, {@code content:encoded} or Atom content as the body, the
+     * publication or update time as the version time (feeds have no version numbers), author.
+     */
+    private static List<WireItem> feed(Element root) throws BadWireFile {
+        boolean atom = "feed".equals(root.getLocalName() == null ? root.getNodeName() : root.getLocalName());
+        NodeList entries = root.getElementsByTagNameNS("*", atom ? "entry" : "item");
+        if (entries.getLength() == 0) {
+            entries = root.getElementsByTagName(atom ? "entry" : "item");
+        }
+        java.util.List<WireItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            String id = atom ? SafeXml.text(entry, "id") : firstNonBlank(SafeXml.text(entry, "guid"),
+                    SafeXml.text(entry, "link"));
+            if (id.isBlank()) {
+                throw new BadWireFile("a feed item has neither a guid nor a link", (atom ? "entry " : "item ")
+                        + (i + 1));
+            }
+            String when = atom ? firstNonBlank(SafeXml.text(entry, "updated"), SafeXml.text(entry, "published"))
+                    : firstNonBlank(SafeXml.text(entry, "pubDate"), SafeXml.text(entry, "date"));
+            String summary = SafeXml.text(entry, atom ? "summary" : "description");
+            String body = firstNonBlank(SafeXml.text(entry, atom ? "content" : "encoded"), summary);
+            Element author = SafeXml.first(entry, "author");
+            String by = author == null ? SafeXml.text(entry, "creator")
+                    : firstNonBlank(SafeXml.text(author, "name"), author.getTextContent());
+            items.add(new WireItem(atom ? "atom" : "rss", id.strip(), "text", "", null, feedTime(when),
+                    WireItem.PubStatus.USABLE, null, SafeXml.text(entry, "title"), "",
+                    org.jsoup.Jsoup.parse(summary).text(), body.contains("<") ? body
+                            : "<p>" + org.jsoup.nodes.Entities.escape(body) + "</p>", by, "", java.util.List.of(), "",
+                    null));
+        }
+        return items;
+    }
+
+    /** RFC 1123 (RSS) or ISO 8601 (Atom); null when neither, and the later arrival then counts as newer. */
+    private static java.time.Instant feedTime(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException notIso) {
+            try {
+                return java.time.ZonedDateTime.parse(t, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+            } catch (java.time.format.DateTimeParseException notRfc) {
+                return null;
+            }
+        }
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b == null ? "" : b;
     }
 }

@@ -31,8 +31,13 @@ class WireDeskController {
     private final WireUse use;
     private final SectionRepository sections;
     private final Moments moments;
+    private final news.dateline.wire.update.WireUpdates updates;
+    private final news.dateline.wire.provider.ProviderSilence silence;
 
-    WireDeskController(WireQueue queue, WireUse use, SectionRepository sections, Moments moments) {
+    WireDeskController(WireQueue queue, WireUse use, SectionRepository sections, Moments moments,
+            news.dateline.wire.update.WireUpdates updates, news.dateline.wire.provider.ProviderSilence silence) {
+        this.updates = updates;
+        this.silence = silence;
         this.queue = queue;
         this.use = use;
         this.sections = sections;
@@ -60,8 +65,13 @@ class WireDeskController {
             preview = new WireDeskPage.Preview(found, paragraphs(found.bodyHtml()),
                     line.isEmpty() ? null : line.getFirst().storyId());
         }
-        return new ModelAndView("wire/desk").addObject("desk", new WireDeskPage(queue.lines(filter), filter,
-                queue.providers(), preview, sections.all(), moments));
+        ModelAndView page = new ModelAndView("wire/desk").addObject("desk", new WireDeskPage(queue.lines(filter),
+                filter, queue.providers(), preview, sections.all(), moments)).addObject("silent", silence.silent());
+        if (preview != null && preview.storyId() != null) {
+            // The story made from the open item: the same "Wire update available" as its editor shows.
+            updates.of(preview.storyId()).ifPresent(update -> page.addObject("update", update));
+        }
+        return page;
     }
 
     /** The kill log: each kill, who or what carried it out, and the time from the notice to the last withdrawal. */

@@ -27,7 +27,7 @@ public record WireDeskPage(List<WireQueue.Line> lines, WireQueue.Filter filter, 
         };
     }
 
-    /** The status column: killed, withheld, embargoed until …, used, or new. */
+    /** The status column: killed, withheld, update available (a newer version than a story's), used, or new. */
     public String status(WireQueue.Line line) {
         if (line.pubStatus().equals("canceled")) {
             return "killed";
@@ -35,7 +35,16 @@ public record WireDeskPage(List<WireQueue.Line> lines, WireQueue.Filter filter, 
         if (line.pubStatus().equals("withheld")) {
             return "withheld";
         }
+        if (line.updateAvailable()) {
+            return "update available";
+        }
         return line.storyId() != null ? "used" : "new";
+    }
+
+    /** Whether the queue is narrowed by a filter: then pushed items are announced but not added as rows. */
+    public boolean filtered() {
+        return !filter.q().isEmpty() || !filter.subject().isEmpty() || filter.provider() != null
+                || filter.urgency() != null;
     }
 
     public String when(java.time.Instant instant) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import news.dateline.wire.desk.WireFlash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once. One file is one transaction: a collection is stored whole or not at all.
  */
 @Service
-class WireIngest {
+public class WireIngest {
 
     private static final Logger log = LoggerFactory.getLogger(WireIngest.class);
 
@@ -34,11 +35,38 @@ class WireIngest {
     private final WireRepository items;
     private final ProviderRepository providers;
     private final WireKills kills;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final WireReaders readers;
+    private final org.springframework.transaction.support.TransactionOperations transactions;
 
-    WireIngest(WireRepository items, ProviderRepository providers, WireKills kills) {
+    WireIngest(WireRepository items, ProviderRepository providers, WireKills kills,
+            org.springframework.context.ApplicationEventPublisher events, WireReaders readers,
+            org.springframework.transaction.support.TransactionOperations transactions) {
+        this.readers = readers;
+        this.transactions = transactions;
+        this.events = events;
         this.items = items;
         this.providers = providers;
         this.kills = kills;
+    }
+
+    /**
+     * A document an HTTP provider fetched (ninjs JSON, NewsML, RSS or Atom), by the same rules as a file in a
+     * folder: read first, outside any transaction, then stored in one. Returns the reason when it could not be
+     * read (noted as an error, as a file in {@code error/} is), empty when it was taken.
+     */
+    public Optional<String> takeDocument(long providerId, String sourceName, byte[] bytes, Instant receivedAt) {
+        Provider provider = providers.find(providerId)
+                .orElseThrow(() -> new IllegalArgumentException("No wire provider " + providerId));
+        try {
+            List<WireItem> read = readers.read(bytes);
+            transactions.executeWithoutResult(status -> take(provider, sourceName, read, receivedAt));
+            return Optional.empty();
+        } catch (BadWireFile bad) {
+            log.warn("Wire {}: {} refused: {}", provider.name(), sourceName, bad.report());
+            items.event(provider.id(), receivedAt, sourceName, "error", null, bad.report());
+            return Optional.of(bad.report());
+        }
     }
 
     @Transactional
@@ -84,6 +112,10 @@ class WireIngest {
                     + sourceName + ")");
             detail += ": killed, " + withdrawn + (withdrawn == 1 ? " story" : " stories") + " withdrawn";
             log.warn("Wire {}: {}", provider.name(), detail);
+        } else if (item.pubStatus() == WireItem.PubStatus.USABLE && WireFlash.pushed(item.urgency())) {
+            // Pushed to open desks once the file's transaction commits (wire.desk.DeskStreams).
+            events.publishEvent(new WireFlash(itemId, provider.name(), item.urgency(), item.headline(),
+                    item.slugline(), item.located(), item.versionLabel()));
         }
         return new Taken(item, Outcome.STORED, itemId, versionId, detail);
     }

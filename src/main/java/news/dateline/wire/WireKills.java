@@ -90,4 +90,21 @@ class WireKills implements WithdrawnStories {
                         WHERE s.slug = :section AND a.slug = :slug AND a.status <> 'published'""")
                 .param("section", sectionSlug).param("slug", slug).query(String.class).optional();
     }
+
+    @Override
+    public Optional<Long> articleAt(String sectionSlug, String slug) {
+        return jdbc.sql("""
+                        SELECT w.article_id FROM wire_withdrawn w
+                        JOIN article a ON a.id = w.article_id JOIN section s ON s.id = a.section_id
+                        WHERE s.slug = :section AND a.slug = :slug AND a.status <> 'published'""")
+                .param("section", sectionSlug).param("slug", slug).query(Long.class).optional();
+    }
+
+    @Override
+    public Optional<String> notice(long articleId) {
+        return jdbc.sql("""
+                        SELECT w.notice FROM wire_withdrawn w JOIN article a ON a.id = w.article_id
+                        WHERE w.article_id = :article AND a.status <> 'published'""")
+                .param("article", articleId).query(String.class).optional();
+    }
 }

@@ -17,7 +17,8 @@ public class WireQueue {
 
     /** A line of the queue. {@code storyId} is the newest story made from the item, if any. */
     public record Line(long id, String provider, Integer urgency, String headline, String slugline, String located,
-            String version, Instant embargoedUntil, String pubStatus, Instant updatedAt, Long storyId) {
+            String version, Instant embargoedUntil, String pubStatus, Instant updatedAt, Long storyId,
+            boolean updateAvailable) {
 
         public boolean flash() {
             return urgency != null && urgency <= 2;
@@ -54,7 +55,11 @@ public class WireQueue {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, p.name AS provider, i.urgency, i.headline, i.slugline, i.located, i.version_label,
                        i.embargoed_until, i.pub_status, i.updated_at,
-                       (SELECT MAX(s.article_id) FROM wire_story s WHERE s.item_id = i.id) AS story_id
+                       (SELECT MAX(s.article_id) FROM wire_story s WHERE s.item_id = i.id) AS story_id,
+                       (SELECT COUNT(*) FROM wire_story s WHERE s.item_id = i.id
+                            AND s.version_id <> i.current_version_id
+                            AND (s.dismissed_version_id IS NULL OR s.dismissed_version_id <> i.current_version_id))
+                           AS updates
                 FROM wire_item i JOIN wire_provider p ON p.id = i.provider_id
                 LEFT JOIN wire_version v ON v.id = i.current_version_id
                 WHERE 1 = 1""");
@@ -91,20 +96,38 @@ public class WireQueue {
                     Long s = rs.wasNull() ? null : story;
                     return new Line(rs.getLong("id"), rs.getString("provider"), u, rs.getString("headline"),
                             rs.getString("slugline"), rs.getString("located"), rs.getString("version_label"),
-                            instant(rs, "embargoed_until"), rs.getString("pub_status"), instant(rs, "updated_at"), s);
+                            instant(rs, "embargoed_until"), rs.getString("pub_status"), instant(rs, "updated_at"), s,
+                            rs.getLong("updates") > 0);
                 })
                 .list();
     }
 
     Optional<Item> find(long id) {
-        return jdbc.sql("""
-                        SELECT i.id, i.provider_id, p.name AS provider, p.source_credit, i.guid, v.id AS version_id,
-                               v.format, v.urgency, v.pub_status, v.headline, v.slugline, v.description, v.body_html,
-                               v.byline, v.located, v.subjects, v.credit, i.version_label, v.version_created,
-                               v.embargoed_until, v.received_at
-                        FROM wire_item i JOIN wire_provider p ON p.id = i.provider_id
-                        JOIN wire_version v ON v.id = i.current_version_id
-                        WHERE i.id = :id""")
+        return item("""
+                SELECT i.id, i.provider_id, p.name AS provider, p.source_credit, i.guid, v.id AS version_id,
+                       v.format, v.urgency, v.pub_status, v.headline, v.slugline, v.description, v.body_html,
+                       v.byline, v.located, v.subjects, v.credit, i.version_label, v.version_created,
+                       v.embargoed_until, v.received_at
+                FROM wire_item i JOIN wire_provider p ON p.id = i.provider_id
+                JOIN wire_version v ON v.id = i.current_version_id
+                WHERE i.id = :id""", id);
+    }
+
+    /** The item with the fields of one of its versions (the one a story was made from, say). */
+    public Optional<Item> version(long versionId) {
+        return item("""
+                SELECT i.id, i.provider_id, p.name AS provider, p.source_credit, i.guid, v.id AS version_id,
+                       v.format, v.urgency, v.pub_status, v.headline, v.slugline, v.description, v.body_html,
+                       v.byline, v.located, v.subjects, v.credit,
+                       COALESCE(CAST(v.version_number AS TEXT), '') AS version_label, v.version_created,
+                       v.embargoed_until, v.received_at
+                FROM wire_version v JOIN wire_item i ON i.id = v.item_id
+                JOIN wire_provider p ON p.id = i.provider_id
+                WHERE v.id = :id""", versionId);
+    }
+
+    private Optional<Item> item(String sql, long id) {
+        return jdbc.sql(sql)
                 .param("id", id)
                 .query((rs, n) -> {
                     int urgency = rs.getInt("urgency");

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and linked to the item and that version, in one transaction. The editor rewrites and publishes as usual.
  */
 @Service
-class WireUse {
+public class WireUse {
 
     static final String EDITORS_ONLY = "Only editors and admins use wire copy.";
     static final String KILLED = "This item was killed by the agency: it may not be used.";
@@ -57,12 +57,11 @@ class WireUse {
         }
         long section = sectionId != null ? sectionId : sections.all().stream().findFirst()
                 .orElseThrow(() -> Refusal.conflict("section", NO_SECTION)).id();
-        String headline = cut(firstNonBlank(item.headline(), item.slugline(), "Wire item " + item.guid()),
-                HEADLINE_MAX);
+        String headline = headlineOf(item);
         List<String> bylines = bylines(item.byline());
         List<Long> authors = queue.authorsNamed(bylines);
         ArticleDraft draft = new ArticleDraft(section, freeSlug(section, headline), headline,
-                cut(item.description(), STANDFIRST_MAX), body(item), item.located(), credit(item, bylines, authors),
+                standfirstOf(item), body(item), item.located(), credit(item, bylines, authors),
                 authors, List.of());
         long articleId = articles.write(null, draft, Intent.SAVE, null, null, by);
         jdbc.sql("""
@@ -73,7 +72,18 @@ class WireUse {
         return articleId;
     }
 
-    static String body(WireQueue.Item item) {
+    /** The headline a story made from this version gets. */
+    public static String headlineOf(WireQueue.Item item) {
+        return cut(firstNonBlank(item.headline(), item.slugline(), "Wire item " + item.guid()), HEADLINE_MAX);
+    }
+
+    /** The standfirst a story made from this version gets: the description, cut to fit. */
+    public static String standfirstOf(WireQueue.Item item) {
+        return cut(item.description(), STANDFIRST_MAX);
+    }
+
+    /** The body a story made from this version gets: the agency HTML as our Markdown. */
+    public static String body(WireQueue.Item item) {
         return item.bodyHtml().isBlank() ? "" : HtmlToMarkdown.convert(item.bodyHtml(), new LinkedHashSet<>());
     }
 

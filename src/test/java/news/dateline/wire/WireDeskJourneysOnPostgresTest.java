@@ -2,5 +2,6 @@ package news.dateline.wire;
 
 import news.dateline.support.PostgresSite;
 
-class WireDeskJourneysOnPostgresTest extends PostgresSite implements WireDeskJourneys {
+class WireDeskJourneysOnPostgresTest extends PostgresSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys,
+        WireProviderJourneys {
 }

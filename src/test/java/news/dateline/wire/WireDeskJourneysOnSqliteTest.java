@@ -2,5 +2,6 @@ package news.dateline.wire;
 
 import news.dateline.support.SqliteSite;
 
-class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys {
+class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys,
+        WireProviderJourneys {
 }

@@ -12,4 +12,14 @@ public interface WithdrawnStories {
 
     /** The notice readers see at {@code /{section}/{slug}} when the story there was withdrawn; empty otherwise. */
     Optional<String> noticeAt(String sectionSlug, String slug);
+
+    /** The withdrawn story at {@code /{section}/{slug}}: its id, so the 410 names the story's cache key. */
+    default Optional<Long> articleAt(String sectionSlug, String slug) {
+        return Optional.empty();
+    }
+
+    /** The notice for the story's open pages (its live readers) when it was withdrawn; empty otherwise. */
+    default Optional<String> notice(long articleId) {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,83 @@
+package news.dateline.wire.provider;
+
+import static news.dateline.platform.Rows.instant;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The providers as the providers screen and the HTTP poller see them: their settings and what the last poll found. */
+@Repository
+public class FeedProviders {
+
+    /** A provider row; {@code credentialSealed} is never shown, only whether there is one. */
+    public record Row(long id, String name, String sourceCredit, String kind, String folder, String url,
+            String credentialSealed, int pollSeconds, int expectedMinutes, boolean enabled, String etag,
+            String lastModified, int failures, Instant nextPollAt, Instant lastReceivedAt, String lastPollNote,
+            Instant createdAt, long errors) {
+
+        public boolean http() {
+            return kind.equals("http");
+        }
+
+        public boolean hasCredential() {
+            return !credentialSealed.isEmpty();
+        }
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("name"),
+            rs.getString("source_credit"), rs.getString("kind"), rs.getString("folder"), rs.getString("url"),
+            rs.getString("credential_sealed"), rs.getInt("poll_seconds"), rs.getInt("expected_minutes"),
+            rs.getBoolean("enabled"), rs.getString("etag"), rs.getString("last_modified"), rs.getInt("failures"),
+            instant(rs, "next_poll_at"), instant(rs, "last_received_at"), rs.getString("last_poll_note"),
+            instant(rs, "created_at"), rs.getLong("errors"));
+
+    private static final String SELECT = """
+            SELECT p.*, (SELECT COUNT(*) FROM wire_event e WHERE e.provider_id = p.id AND e.outcome = 'error') AS errors
+            FROM wire_provider p""";
+
+    private final JdbcClient jdbc;
+
+    FeedProviders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Row> all() {
+        return jdbc.sql(SELECT + " ORDER BY p.name").query(ROW).list();
+    }
+
+    boolean nameTaken(String name) {
+        return jdbc.sql("SELECT COUNT(*) FROM wire_provider WHERE LOWER(name) = LOWER(:name)").param("name", name)
+                .query(Long.class).single() > 0;
+    }
+
+    /** HTTP providers whose next poll is due. */
+    List<Row> due(Instant now) {
+        return jdbc.sql(SELECT + "\n" + """
+                         WHERE p.enabled = TRUE AND p.kind = 'http' AND p.url <> ''
+                           AND (p.next_poll_at IS NULL OR p.next_poll_at <= :now) ORDER BY p.id""")
+                .param("now", now.toEpochMilli()).query(ROW).list();
+    }
+
+    void add(ProviderForm.Valid form, String sealedCredential, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO wire_provider (name, source_credit, kind, folder, url, credential_sealed, poll_seconds,
+                                                   expected_minutes, next_poll_at, created_at)
+                        VALUES (:name, :credit, :kind, '', :url, :credential, :poll, :expected, :now, :now)""")
+                .param("name", form.name()).param("credit", form.credit()).param("kind", form.kind())
+                .param("url", form.url()).param("credential", sealedCredential).param("poll", form.pollSeconds())
+                .param("expected", form.expectedMinutes()).param("now", now.toEpochMilli()).update();
+    }
+
+    /** What a poll found, and when to poll next. */
+    void polled(long id, String etag, String lastModified, int failures, String note, Instant next) {
+        jdbc.sql("""
+                        UPDATE wire_provider SET etag = :etag, last_modified = :modified, failures = :failures,
+                               last_poll_note = :note, next_poll_at = :next
+                        WHERE id = :id""")
+                .param("etag", etag).param("modified", lastModified).param("failures", failures)
+                .param("note", note).param("next", next.toEpochMilli()).param("id", id).update();
+    }
+}
