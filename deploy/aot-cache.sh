@@ -57,9 +57,14 @@ for _ in $(seq 1 600); do
     kill -0 "$APP_PID" 2>/dev/null || { cat "$DATA/log" >&2; exit 1; }
     sleep 0.5
 done
-HOME_PAGE=$(curl -sf "$BASE/")
-ARTICLE=$(grep -o 'href="/[a-z0-9-]*/[a-z0-9-]\+"' <<<"$HOME_PAGE" | sed 's/href="//;s/"$//' \
-    | grep -v '^/tag/\|^/author/' | head -1 || true)
+# The sample site is loaded just after the server starts answering: wait for its first article on the home page.
+ARTICLE=""
+for _ in $(seq 1 300); do
+    ARTICLE=$(curl -sf "$BASE/" | grep -o 'href="/[a-z0-9-]*/[a-z0-9-]\+"' | sed 's/href="//;s/"$//' \
+        | grep -Ev '^/(tag|author|feed|pages|newsroom|media|assets|api|search|actuator)/' | head -1 || true)
+    [ -n "$ARTICLE" ] && break
+    sleep 0.5
+done
 SECTION=${ARTICLE%/*}/
 for path in / "$ARTICLE" "$SECTION" "/search?q=river" /feed /sitemap.xml /actuator/health/liveness / "$ARTICLE"; do
     curl -s -o /dev/null "$BASE$path"
