@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${1:-3}
-PORT=${PORT:-18095}
+PORT=${PORT:-18195}
 
 JAR=$(ls target/dateline-*.jar 2>/dev/null | grep -v original | head -1 || true)
 [ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package; JAR=$(ls target/dateline-*.jar | grep -v original | head -1); }
@@ -28,6 +28,10 @@ fi
 # One start: prints "<first page ms> <first article ms> <RSS MB>".
 start() {
     local data pid started home article rss path
+    if curl -s "http://127.0.0.1:$PORT/" -o /dev/null; then
+        echo "Port $PORT is serving before this start (another process took it); set PORT to a free one." >&2
+        exit 2
+    fi
     data=$(mktemp -d /tmp/dateline-cold-XXXXXX)
     started=$(date +%s%N)
     DATELINE_DATA_DIR=$data/data PORT=$PORT DATELINE_BASE_URL=http://127.0.0.1:$PORT "$JAVA" "$@" \
@@ -38,6 +42,8 @@ start() {
         sleep 0.05
     done
     home=$(( ($(date +%s%N) - started) / 1000000 ))
+    # The answer must come from the server started here, not from another one that took the port meanwhile.
+    ss -ltnp | grep ":$PORT " | grep -q "pid=$pid," || { echo "Port $PORT is not ours: set PORT" >&2; exit 2; }
     # The first article: the sample site is loaded just after the server starts answering.
     path=""
     until [ -n "$path" ]; do

@@ -71,6 +71,9 @@ if [ "$DB" = postgresql ]; then
     DB_ARGS=(--dateline.data.url="jdbc:postgresql://127.0.0.1:$PG_PORT/dateline" --dateline.data.username=postgres)
 fi
 
+if curl -s "http://127.0.0.1:$PORT/" -o /dev/null; then
+    echo "Port $PORT is already serving (another engineer's server?); set PORT to a free one." >&2; exit 2
+fi
 echo "Starting $JAR on $DB (moderation=$MODERATION, rate limits ${RATE_LIMITS:-high})"
 "$JAVA" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
     --server.port="$PORT" --dateline.data.dir="$WORK/data" "${DB_ARGS[@]}" \

@@ -42,6 +42,9 @@ cleanup() {
 trap cleanup EXIT
 
 BASE="http://127.0.0.1:$PORT"
+if curl -s "$BASE/" -o /dev/null; then
+    echo "Port $PORT is already serving (another engineer's server?); set PORT to a free one." >&2; exit 2
+fi
 # shellcheck disable=SC2086
 "$JAVA" --enable-native-access=ALL-UNNAMED "${OPTS[@]}" ${JAVA_OPTS:-} "${RUN[@]}" \
     --server.port="$PORT" --dateline.data.dir="$WORK/data" --dateline.site.base-url="$BASE" \
