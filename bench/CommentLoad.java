@@ -2,7 +2,11 @@
  * Comment load generator for bench/comments.sh (not part of the test suite). Run with any JDK 21+:
  *
  *   java bench/CommentLoad.java --base http://127.0.0.1:18090 --paths /world/a,/politics/b \
- *        --seconds 30 --warmup 5 --clients 64 --out acked.txt
+ *        --seconds 10 --rounds 3 --warmup 5 --clients 64 --out acked.txt --probe /actuator/health
+ *
+ * With --probe, each round first measures the same clients against that GET (the yardstick: an uncached, trivial
+ * request on the same server) and then the comments, so both see the shared machine at the same moments; each
+ * round prints comments/s as a ratio to its yardstick, and the last line the medians.
  *
  * Each client is one keep-alive HTTP/1.1 connection with its own address (X-Forwarded-For) posting comments with
  * distinct email addresses and a unique marker in the text, one request at a time, as fast as the server answers.
@@ -34,7 +38,7 @@ import java.util.regex.Pattern;
 
 public class CommentLoad {
 
-    /** {@code probe}: a path to GET instead of posting comments, to measure the harness and server baseline. */
+    /** {@code probe}: a path to GET as the yardstick, in rounds interleaved with the comment rounds. */
     record Options(URI base, List<String> paths, int seconds, int warmup, int clients, Path out, String run,
             String probe) {
     }
@@ -52,36 +56,96 @@ public class CommentLoad {
                 Integer.parseInt(a.getOrDefault("seconds", "30")), Integer.parseInt(a.getOrDefault("warmup", "5")),
                 Integer.parseInt(a.getOrDefault("clients", "64")), Path.of(a.get("out")),
                 a.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36)), a.get("probe"));
+        int rounds = Integer.parseInt(a.getOrDefault("rounds", "1"));
+        long pid = Long.parseLong(a.getOrDefault("pid", "0")); // the server's, to count its CPU time per request
 
-        String stamp = stampFrom(o.base(), o.paths().getFirst());
+        // A stamp is signed for one article's form: each path posts with its own, as a reader's browser would.
+        Map<String, String> stamps = new HashMap<>();
+        for (String path : o.paths()) {
+            stamps.put(path, stampFrom(o.base(), path));
+        }
         Thread.sleep(3_500); // older than the default min-fill-time, as a reader's form would be
 
         List<String> acked = new ArrayList<>();
         System.out.printf("warm-up: %d s, %d clients%n", o.warmup(), o.clients());
-        Result warm = run(o, stamp, "w", o.warmup());
+        Result warm = run(o, stamps, "w", o.warmup(), null);
         acked.addAll(warm.acked());
-        System.out.printf("measuring: %d s, %d clients%n", o.seconds(), o.clients());
-        long started = System.nanoTime();
-        Result measured = run(o, stamp, "m", o.seconds());
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        acked.addAll(measured.acked());
-        Files.write(o.out(), acked);
-
-        long[] l = measured.latenciesMicros();
-        Arrays.sort(l);
         if (o.probe() != null) {
-            System.out.printf("answered: %d in %.1f s = %.0f requests/s%n", measured.count(), elapsed,
-                    measured.count() / elapsed);
-        } else {
-            System.out.printf("acknowledged (303): %d in %.1f s = %.0f comments/s%n", measured.acked().size(),
-                    elapsed, measured.acked().size() / elapsed);
+            run(o, stamps, "wp", Math.max(1, o.warmup() / 2), o.probe());
         }
-        System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", pct(l, 50), pct(l, 90), pct(l, 99),
-                l.length == 0 ? 0 : l[l.length - 1] / 1000.0);
-        System.out.printf("statuses: %s, connection errors: %d; warm-up acknowledged %d%n",
-                new TreeMap<>(measured.statuses()), measured.errors(), warm.acked().size());
-        System.out.printf("RESULT comments_per_s=%.0f p99_ms=%.2f acked_total=%d%n",
-                measured.acked().size() / elapsed, pct(l, 99), acked.size());
+
+        // Interleaved rounds: the yardstick, then comments, then again, so both see the machine at the same moments.
+        double[] rates = new double[rounds];
+        double[] yardsticks = new double[rounds];
+        double[] ratios = new double[rounds];
+        List<long[]> commentLatencies = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int errors = 0;
+        for (int r = 0; r < rounds; r++) {
+            if (o.probe() != null) {
+                long started = System.nanoTime();
+                long cpu = cpuMillis(pid);
+                Result probe = run(o, stamps, "p" + r, o.seconds(), o.probe());
+                yardsticks[r] = probe.count() / ((System.nanoTime() - started) / 1e9);
+                long[] pl = probe.latenciesMicros();
+                Arrays.sort(pl);
+                System.out.printf("round %d yardstick GET %s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, statuses %s%s%n",
+                        r + 1, o.probe(), yardsticks[r], pct(pl, 50), pct(pl, 99), new TreeMap<>(probe.statuses()),
+                        perRequest(pid, cpu, probe.count()));
+            }
+            long started = System.nanoTime();
+            long cpu = cpuMillis(pid);
+            Result measured = run(o, stamps, "m" + r, o.seconds(), null);
+            String cpuPerComment = perRequest(pid, cpu, measured.count());
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            acked.addAll(measured.acked());
+            rates[r] = measured.acked().size() / elapsed;
+            long[] l = measured.latenciesMicros();
+            Arrays.sort(l);
+            commentLatencies.add(l);
+            measured.statuses().forEach((k, v) -> statuses.merge(k, v, Integer::sum));
+            errors += measured.errors();
+            ratios[r] = yardsticks[r] > 0 ? rates[r] / yardsticks[r] : 0;
+            System.out.printf("round %d comments: %.0f acknowledged/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, "
+                    + "statuses %s%s%s%n", r + 1, rates[r], pct(l, 50), pct(l, 99),
+                    l.length == 0 ? 0 : l[l.length - 1] / 1000.0, new TreeMap<>(measured.statuses()), cpuPerComment,
+                    yardsticks[r] > 0 ? String.format(", ratio to yardstick %.3f", ratios[r]) : "");
+        }
+        Files.write(o.out(), acked);
+        long[] all = commentLatencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.printf("all rounds: latency ms p50 %.2f  p90 %.2f  p99 %.2f  max %.2f; statuses %s, "
+                + "connection errors %d; warm-up acknowledged %d%n", pct(all, 50), pct(all, 90), pct(all, 99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1000.0, statuses, errors, warm.acked().size());
+        System.out.printf("RESULT comments_per_s=%.0f yardstick_per_s=%.0f ratio=%.3f p99_ms=%.2f acked_total=%d "
+                + "(medians of %d rounds)%n", median(rates), median(yardsticks), median(ratios), pct(all, 99),
+                acked.size(), rounds);
+    }
+
+    /** The server's user + system CPU time so far, from /proc (Linux, 100 ticks a second); 0 without a pid. */
+    private static long cpuMillis(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Server CPU per request in a round: robust where throughput is not, on a machine shared with others. */
+    private static String perRequest(long pid, long cpuBefore, int requests) {
+        long used = cpuMillis(pid) - cpuBefore;
+        return pid <= 0 || requests == 0 ? "" : String.format(", server CPU %.2f ms/request", used / (double) requests);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double pct(long[] sorted, int p) {
@@ -91,7 +155,9 @@ public class CommentLoad {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000.0;
     }
 
-    private static Result run(Options o, String stamp, String phase, int seconds) throws InterruptedException {
+    /** {@code probe}: GET this path instead of posting comments. */
+    private static Result run(Options o, Map<String, String> stamps, String phase, int seconds, String probe)
+            throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<String> acked = java.util.Collections.synchronizedList(new ArrayList<>());
         List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -108,13 +174,13 @@ public class CommentLoad {
                 while (System.nanoTime() < deadline) {
                     String marker = o.run() + "-" + phase + "-" + client + "-" + seq++;
                     String path = o.paths().get((client + seq) % o.paths().size());
-                    String body = form(marker, client, seq, stamp);
+                    String body = form(marker, client, seq, stamps.get(path));
                     long start = System.nanoTime();
                     try {
                         if (connection == null) {
                             connection = new Connection(o.base());
                         }
-                        int status = o.probe() != null ? connection.status(o.probe())
+                        int status = probe != null ? connection.status(probe)
                                 : connection.post(path + "/comments", body, "10." + (client >> 8 & 255) + "."
                                         + (client & 255) + ".7", o.base().toString());
                         long micros = (System.nanoTime() - start) / 1000;

@@ -107,7 +107,8 @@ class CommentController {
         if (!errors.isEmpty()) {
             return retry(discussion, HttpStatus.UNPROCESSABLE_CONTENT, CommentMessages.FIX_BELOW, form, errors, parent);
         }
-        Optional<FormStamp.Problem> stale = stamps.problem(form.stamp(), discussion.articleId());
+        FormStamp.Checked stamp = stamps.check(form.stamp(), discussion.articleId()); // one signature check
+        Optional<FormStamp.Problem> stale = stamp.problem();
         if (stale.isPresent()) { // the text is kept, with a fresh stamp: sending again works
             return retry(discussion, HttpStatus.UNPROCESSABLE_CONTENT, switch (stale.get()) {
                 case EXPIRED -> CommentMessages.STAMP_EXPIRED;
@@ -118,7 +119,7 @@ class CommentController {
         if (wait.isPresent()) {
             return tooMany(discussion, form, parent, wait.get(), response);
         }
-        Outcome outcome = service.submit(discussion, form, visitor, stamps.age(form.stamp(), discussion.articleId()));
+        Outcome outcome = service.submit(discussion, form, visitor, stamp.age());
         return switch (outcome) {
             case Outcome.Stored stored -> {
                 rememberOrForget(form, request, response);

@@ -41,6 +41,9 @@ class CommentService {
     private final CommentDefaults defaults;
     private final Clock clock;
 
+    /** {@code dateline.comments.received} by outcome, registered once rather than looked up per comment. */
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> received =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     CommentService(CommentRepository comments, SpamRules rules, PublicChange publicChange,
@@ -64,9 +67,10 @@ class CommentService {
             case Outcome.ParentGone g -> "parent_gone";
             case Outcome.Busy b -> "busy";
         };
-        io.micrometer.core.instrument.Counter.builder("dateline.comments.received").tag("outcome", name)
+        received.computeIfAbsent(name, outcomeName -> io.micrometer.core.instrument.Counter
+                .builder("dateline.comments.received").tag("outcome", outcomeName)
                 .description("Comments that passed validation and rate limits, by what became of them")
-                .register(meters).increment();
+                .register(meters)).increment();
         return outcome;
     }
 

@@ -71,19 +71,30 @@ class FormStamp {
     }
 
     /**
+     * What a posted stamp says, read and verified once: {@code problem} for a stamp we signed that cannot be used on
+     * this article, {@code age} for a good one (empty for a missing or forged stamp, or one with a problem).
+     */
+    record Checked(Optional<Problem> problem, Optional<Duration> age) {
+    }
+
+    Checked check(String stamp, long articleId) {
+        Optional<Signed> read = read(stamp);
+        Optional<Problem> problem = read.map(r -> r.articleId() != articleId ? Problem.OTHER_ARTICLE
+                : r.age().compareTo(LIFETIME) > 0 ? Problem.EXPIRED : null);
+        return new Checked(problem, problem.isPresent() ? Optional.empty() : read.map(Signed::age));
+    }
+
+    /**
      * How long ago this article's form was rendered; empty if the stamp is missing or was not signed by us (the spam
      * rules hold such a comment), or has a {@link #problem}.
      */
     Optional<Duration> age(String stamp, long articleId) {
-        return read(stamp).filter(read -> read.articleId() == articleId)
-                .map(read -> read.age())
-                .filter(age -> age.compareTo(LIFETIME) <= 0);
+        return check(stamp, articleId).age();
     }
 
     /** Why a stamp we signed cannot be used on this article; empty for a good stamp, and for one that is not ours. */
     Optional<Problem> problem(String stamp, long articleId) {
-        return read(stamp).map(read -> read.articleId() != articleId ? Problem.OTHER_ARTICLE
-                : read.age().compareTo(LIFETIME) > 0 ? Problem.EXPIRED : null);
+        return check(stamp, articleId).problem();
     }
 
     private record Signed(long articleId, Duration age) {
