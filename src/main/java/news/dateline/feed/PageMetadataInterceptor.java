@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import news.dateline.live.LiveBlog;
+import news.dateline.platform.change.UntilChanged;
 import news.dateline.site.ArticlePage;
 import news.dateline.site.HomePage;
 import news.dateline.site.ListingPage;
@@ -23,9 +24,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PageMetadataInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final PageMetadata metadata;
+    private final UntilChanged untilChanged;
 
-    PageMetadataInterceptor(PageMetadata metadata) {
+    PageMetadataInterceptor(PageMetadata metadata, UntilChanged untilChanged) {
         this.metadata = metadata;
+        this.untilChanged = untilChanged;
+    }
+
+    /** An article page's metadata follows from what the page shows (and the settings, which are a change). */
+    private record ArticleMeta(ArticlePage article, List<news.dateline.site.CorrectionNote> corrections,
+            LiveBlog live) {
     }
 
     @Override
@@ -43,8 +51,10 @@ class PageMetadataInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (model.get("article") instanceof ArticlePage article) {
             List<news.dateline.site.CorrectionNote> corrections = model.get("corrections") instanceof List<?> notes
                     ? notes.stream().map(news.dateline.site.CorrectionNote.class::cast).toList() : List.of();
-            page.addObject("meta", metadata.article(article, corrections,
-                    model.get("live") instanceof LiveBlog live ? live : null));
+            LiveBlog live = model.get("live") instanceof LiveBlog blog ? blog : null;
+            // The JSON-LD is serialised once per version of the page, not on every render.
+            page.addObject("meta", untilChanged.get(new ArticleMeta(article, corrections, live),
+                    () -> metadata.article(article, corrections, live)));
         } else if (model.get("listing") instanceof ListingPage listing
                 && model.get("profile") instanceof news.dateline.taxonomy.AuthorProfile profile) {
             page.addObject("meta", metadata.profile(listing, profile));

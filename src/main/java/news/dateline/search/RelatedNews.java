@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import news.dateline.platform.change.UntilChanged;
 import news.dateline.story.Article;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
@@ -40,7 +41,14 @@ public class RelatedNews {
     private record RankingKey(long articleId, long indexVersion, int limit) {
     }
 
-    RelatedNews(SearchIndex index, ArticleRepository articles) {
+    /** The ranked stories' rows (the database's last word), read once per change for the same ranking. */
+    private record RelatedTeasers(List<Long> ids) {
+    }
+
+    private final UntilChanged untilChanged;
+
+    RelatedNews(SearchIndex index, ArticleRepository articles, UntilChanged untilChanged) {
+        this.untilChanged = untilChanged;
         this.index = index;
         this.articles = articles;
     }
@@ -50,23 +58,27 @@ public class RelatedNews {
             return articles.related(article, limit);
         }
         try {
-            IndexedArticle indexed = indexed(article);
-            List<Long> ids = index.read(searcher -> ranking(searcher, indexed, limit + SPARE));
-            return articles.publishedTeasers(ids).stream().limit(limit).toList();
+            List<Long> ids = index.read(searcher -> ranking(searcher, article, limit + SPARE));
+            return untilChanged.get(new RelatedTeasers(ids),
+                    () -> articles.publishedTeasers(ids)).stream().limit(limit).toList();
         } catch (IOException | RuntimeException e) {
             log.warn("Related News from the index failed for article {}; using the SQL ranking.", article.id(), e);
             return articles.related(article, limit);
         }
     }
 
-    private List<Long> ranking(IndexSearcher searcher, IndexedArticle indexed, int limit) throws IOException {
+    /**
+     * The article's indexed form (its body as plain text, a Markdown parse) is made only when the ranking is not
+     * kept yet: on every other render the key is all it takes.
+     */
+    private List<Long> ranking(IndexSearcher searcher, Article article, int limit) throws IOException {
         if (!(searcher.getIndexReader() instanceof DirectoryReader reader)) {
-            return RelatedRanking.relatedIds(searcher, indexed, limit);
+            return RelatedRanking.relatedIds(searcher, indexed(article), limit);
         }
         try {
-            return rankings.get(new RankingKey(indexed.id(), reader.getVersion(), limit), key -> {
+            return rankings.get(new RankingKey(article.id(), reader.getVersion(), limit), key -> {
                 try {
-                    return List.copyOf(RelatedRanking.relatedIds(searcher, indexed, limit));
+                    return List.copyOf(RelatedRanking.relatedIds(searcher, indexed(article), limit));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -11,6 +11,7 @@ import news.dateline.platform.Slugs;
 import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
 import news.dateline.platform.cache.PageCache;
+import news.dateline.platform.change.UntilChanged;
 import news.dateline.search.RelatedNews;
 import news.dateline.story.Article;
 import news.dateline.story.ArticleRepository;
@@ -41,11 +42,13 @@ class ArticleController {
     private final SectionRepository sections;
     private final ObjectProvider<LeadPhotos> photos;
     private final java.util.List<news.dateline.story.withdrawal.WithdrawnStories> withdrawals;
+    private final UntilChanged untilChanged;
 
     ArticleController(ArticleRepository articles, MarkdownRenderer markdown, StoryCards cards, Moments moments,
             CommentSections comments, RelatedNews related, CorrectionNotes corrections, LiveBlogs live,
             SectionRepository sections, ObjectProvider<LeadPhotos> photos,
-            java.util.List<news.dateline.story.withdrawal.WithdrawnStories> withdrawals) {
+            java.util.List<news.dateline.story.withdrawal.WithdrawnStories> withdrawals, UntilChanged untilChanged) {
+        this.untilChanged = untilChanged;
         this.photos = photos;
         this.withdrawals = withdrawals;
         this.corrections = corrections;
@@ -66,7 +69,9 @@ class ArticleController {
     @GetMapping("/{section:" + Slugs.IN_ROUTE + "}/{slug:" + Slugs.IN_ROUTE + "}")
     ModelAndView article(@PathVariable String section, @PathVariable String slug, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        Article article = articles.findPublished(section, slug).orElse(null);
+        // The story, its corrections and lead photo change only by a recorded change: read once per change.
+        Article article = untilChanged.get(new Published(section, slug), () -> articles.findPublished(section, slug))
+                .orElse(null);
         if (article == null) {
             java.util.Optional<String> withdrawn = withdrawals.stream()
                     .flatMap(w -> w.noticeAt(section, slug).stream()).findFirst();
@@ -95,7 +100,8 @@ class ArticleController {
         CacheTags.add(response, tags);
         model.addAttribute("article", page(article));
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
-        model.addAttribute("corrections", corrections.of(article.id()));
+        model.addAttribute("corrections", untilChanged.get(new Corrections(article.id()),
+                () -> corrections.of(article.id())));
         LiveBlog liveBlog = live.forArticle(article.id());
         model.addAttribute("live", liveBlog);
         model.addAttribute("liveProbe", live.probe(liveBlog, article.id()));
@@ -108,14 +114,40 @@ class ArticleController {
         return library == null ? null : library.of(articleId).orElse(null);
     }
 
+    private record Published(String section, String slug) {
+    }
+
+    private record Corrections(long articleId) {
+    }
+
+    private record LeadPhotoOf(long articleId) {
+    }
+
+    private record NewestCards(int count) {
+    }
+
+    private record Card(long id, StoryCard card) {
+    }
+
+    /**
+     * Recent Articles: the newest stories but this one. The same few cards on every article page, so they are read
+     * once per change (one more than shown, to leave this one out) instead of twice a render.
+     */
+    private java.util.List<StoryCard> recentExcept(long articleId) {
+        java.util.List<Card> newest = untilChanged.get(new NewestCards(RECENT + 1),
+                () -> articles.latest(RECENT + 1, 0).stream().map(t -> new Card(t.id(), cards.of(t))).toList());
+        return newest.stream().filter(card -> card.id() != articleId).limit(RECENT).map(Card::card).toList();
+    }
+
     private ArticlePage page(Article a) {
         boolean updatedSincePublication = a.updatedAt() != null && a.updatedAt().isAfter(a.publishedAt());
         return new ArticlePage(a.id(), a.path(), a.headline(), a.standfirst(), a.section(), a.authors(), a.tags(),
                 a.datelinePlace(), a.sourceCredit(), moments.of(a.publishedAt()),
                 updatedSincePublication ? moments.of(a.updatedAt()) : null,
                 markdown.toHtml(a.body(), a.datelinePlace()),
-                cards.of(articles.latestExcept(a.id(), RECENT)),
+                recentExcept(a.id()),
                 cards.of(related.relatedTo(a, RELATED)),
-                leadPhotoOf(photos, a.id()));
+                untilChanged.get(new LeadPhotoOf(a.id()),
+                        () -> java.util.Optional.ofNullable(leadPhotoOf(photos, a.id()))).orElse(null));
     }
 }

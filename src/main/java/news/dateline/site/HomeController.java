@@ -10,6 +10,7 @@ import news.dateline.front.FrontPicks;
 import news.dateline.front.FrontRepository;
 import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
+import news.dateline.platform.change.UntilChanged;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
 import news.dateline.taxonomy.Section;
@@ -31,7 +32,10 @@ class HomeController {
     private final FrontRepository front;
     private final StoryCards cards;
 
-    HomeController(ArticleRepository articles, FrontRepository front, StoryCards cards) {
+    private final UntilChanged untilChanged;
+
+    HomeController(ArticleRepository articles, FrontRepository front, StoryCards cards, UntilChanged untilChanged) {
+        this.untilChanged = untilChanged;
         this.articles = articles;
         this.front = front;
         this.cards = cards;
@@ -41,6 +45,12 @@ class HomeController {
     @GetMapping("/")
     String home(Model model, jakarta.servlet.http.HttpServletResponse response) {
         CacheTags.add(response, CacheTags.HOME, CacheTags.FRONT);
+        // Everything on it is stories and the editors' picks: read once per change, not per render.
+        model.addAttribute("home", untilChanged.get(HomePage.class, this::page));
+        return "site/home";
+    }
+
+    private HomePage page() {
         FrontPicks picks = front.picks();
         Set<Long> shown = new HashSet<>();
         Teaser lead = picks.lead() == null ? null
@@ -55,9 +65,8 @@ class HomeController {
         }
         List<Teaser> latest = unshown(newest, shown, LATEST);
         latest.forEach(t -> shown.add(t.id()));
-        model.addAttribute("home", new HomePage(leading == null ? null : cards.of(leading), cards.of(top),
-                cards.of(latest), sectionBlocks(picks, shown)));
-        return "site/home";
+        return new HomePage(leading == null ? null : cards.of(leading), cards.of(top), cards.of(latest),
+                sectionBlocks(picks, shown));
     }
 
     /** Each section's pinned story first, then its newest, leaving out every story shown above. */

@@ -8,6 +8,7 @@ import news.dateline.platform.SiteProperties;
 import news.dateline.platform.Slugs;
 import news.dateline.platform.cache.CacheTags;
 import news.dateline.platform.cache.CachedPage;
+import news.dateline.platform.change.UntilChanged;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
 import news.dateline.taxonomy.Section;
@@ -29,8 +30,11 @@ class SectionController {
     private final SiteProperties site;
     private final FrontRepository front;
 
+    private final UntilChanged untilChanged;
+
     SectionController(SectionRepository sections, ArticleRepository articles, StoryCards cards, SiteProperties site,
-            FrontRepository front) {
+            FrontRepository front, UntilChanged untilChanged) {
+        this.untilChanged = untilChanged;
         this.front = front;
         this.sections = sections;
         this.articles = articles;
@@ -49,13 +53,21 @@ class SectionController {
                     .orElseThrow(() -> Refusal.notFound("Section " + section));
         }
         CacheTags.add(response, CacheTags.section(found.slug()), CacheTags.FRONT);
+        // Stories and the editors' pin: read once per change; a page past the last is refused each time, not kept.
+        model.addAttribute("listing", untilChanged.get(new SectionListing(found, page), () -> listing(found, page)));
+        return new ModelAndView("site/listing");
+    }
+
+    private record SectionListing(Section section, String page) {
+    }
+
+    private ListingPage listing(Section found, String page) {
         Pagination pagination = Pagination.of(page, articles.countInSection(found.id()), site.pageSize(),
                 found.path());
         var stories = articles.inSection(found.id(), site.pageSize(), pagination.offset(site.pageSize()));
-        model.addAttribute("listing", new ListingPage("section", found.name(), found.description(), found.path(),
+        return new ListingPage("section", found.name(), found.description(), found.path(),
                 cards.of(pagination.offset(site.pageSize()) == 0 ? pinnedFirst(found, stories) : stories),
-                pagination));
-        return new ModelAndView("site/listing");
+                pagination);
     }
 
     /** The story an editor pinned to the section leads its first page (once: the list leaves it out). */

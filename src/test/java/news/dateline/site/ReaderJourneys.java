@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import news.dateline.story.ArticleService;
 import news.dateline.support.RunningSite;
+import news.dateline.support.StaffSession;
+import news.dateline.support.TestAccounts;
 import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
 import org.jsoup.nodes.Document;
@@ -96,6 +98,24 @@ interface ReaderJourneys extends RunningSite {
                 .startsWith(sameTwoTags.path())
                 .doesNotContain(article.path(), draftSharingTags.path());
         assertThat(html.select("#comments")).hasSize(1);
+    }
+
+    /**
+     * Recent Articles are read once per change, not per render: a page rendered fresh (an editor's, signed in; any
+     * page once the cache dropped it) follows the change at once, never the list as it was before.
+     */
+    @Test
+    default void recentArticlesOnAFreshPageFollowAStoryTakenDownAtOnce() {
+        var reading = story(this, "Story an editor reads while signed in").write();
+        var newest = story(this, "Newest story, taken down minutes later").write();
+        StaffSession editor = StaffSession.signedIn(this, TestAccounts.create(this, "editor"), TestAccounts.PASSWORD);
+        assertThat(links(editor.get(reading.path()).html().selectFirst("section.recent"))).contains(newest.path());
+
+        StoryEdits.unpublish(this, newest.id());
+
+        Element recent = editor.get(reading.path()).html().selectFirst("section.recent");
+        assertThat(links(recent)).hasSize(5).doesNotContain(newest.path(), reading.path());
+        assertThat(site().get(newest.path()).status()).isEqualTo(404);
     }
 
     @Test
