@@ -153,7 +153,8 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/media/{id}", Role.AUTHOR),
             rule("POST /newsroom/media/{id}/retry", Role.AUTHOR),
             rule("POST /newsroom/media/{id}/delete", Role.AUTHOR),
-            // notification mails (docs/mail.md): the reply mail's one-click unsubscribe
+            // notification mails (docs/mail.md): one's own mail settings; the reply mail's one-click unsubscribe
+            rule("POST /newsroom/notifications", Role.CONTRIBUTOR),
             Map.entry("POST /unsubscribe/{token}", new Rule(ANYONE, Guard.SIGNED_LINK)),
             Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 

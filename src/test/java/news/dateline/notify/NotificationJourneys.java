@@ -9,18 +9,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.dateline.comment.Moderation;
 import news.dateline.moderation.ModerationService;
+import news.dateline.story.ArticleService;
 import news.dateline.support.MovableClock;
+import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.Smtp;
+import news.dateline.support.StaffSession;
+import news.dateline.support.TestAccounts;
 import news.dateline.support.StoryBuilder.Written;
+import news.dateline.taxonomy.AuthorRepository;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -123,6 +135,190 @@ interface NotificationJourneys extends RunningSite {
         assertThat(notifyFlag(comment)).isFalse();
         publish(article, "It will, from ten.", "Pia", Smtp.address("pia"), comment, false);
         assertThat(queuedTo(quiet)).as("not asked, not mailed").isZero();
+    }
+
+    @Test
+    default void moderatorsGetOneDigestOfHeldCommentsAtMostEveryIntervalAndOnlyWhenSomethingNewIsHeld() throws Exception {
+        String editor = staffWithEmail("editor", "digest-editor");
+        String admin = staffWithEmail("admin", "digest-admin");
+        String author = staffWithEmail("author", "digest-author");
+        String quietEditor = staffWithEmail("editor", "digest-off");
+        StaffSession quiet = StaffSession.signedIn(this, usernameOf(quietEditor), TestAccounts.PASSWORD);
+        Document settings = quiet.get(NotificationSettingsController.PATH).html();
+        assertThat(settings.select("input#heldDigest").hasAttr("checked")).as("on unless turned off").isTrue();
+        assertThat(settings.select("label[for=heldDigest]").text()).contains("at most every 30 minutes");
+        Page saved = quiet.post(NotificationSettingsController.PATH, Map.of("storyMail", "on"));
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(quiet.get(NotificationSettingsController.PATH + "?saved").html().select("input#heldDigest")
+                .hasAttr("checked")).isFalse();
+
+        Written article = story(this, "Night buses return to the ring road").write();
+        bean(ModerationService.class).setPolicy(article.id(), Moderation.HELD, null);
+        MovableClock clock = bean(MovableClock.class);
+        clock.advance(Duration.ofMinutes(31)); // whatever digest went out before is older than the interval
+        post(article, "About time! <script>alert(1)</script> The last bus at 23:10 was useless.", "<b>Nina</b>",
+                Smtp.address("nina"), null, false);
+        HeldCommentsDigest digest = bean(HeldCommentsDigest.class);
+        digest.sendIfDue();
+
+        MimeMessage mail = Smtp.awaitMail(editor, 1, WITHIN);
+        assertThat(mail.getSubject()).endsWith("waiting for moderation · Dateline");
+        assertThat(Smtp.text(mail)).contains("<b>Nina</b> on “Night buses return to the ring road”")
+                .contains("The last bus at 23:10").contains("/newsroom/comments")
+                .contains("/newsroom/notifications");
+        assertThat(Smtp.html(mail)).as("escaped").contains("&lt;b&gt;Nina&lt;/b&gt;")
+                .contains("&lt;script&gt;").doesNotContain("<script>").doesNotContain("<b>Nina");
+        Smtp.awaitMail(admin, 1, WITHIN);
+        assertThat(queuedTo(author)).as("authors do not moderate").isZero();
+        assertThat(queuedTo(quietEditor)).as("turned off for themselves").isZero();
+
+        digest.sendIfDue();
+        clock.advance(Duration.ofMinutes(31));
+        digest.sendIfDue();
+        assertThat(queuedTo(editor)).as("nothing new held since the last digest").isEqualTo(1);
+
+        post(article, "Will they run on Sundays too?", "Otto", Smtp.address("otto"), null, false);
+        digest.sendIfDue();
+        assertThat(Smtp.awaitMail(editor, 2, WITHIN).getSubject()).endsWith("waiting for moderation · Dateline");
+        post(article, "And on public holidays?", "Otto", Smtp.address("otto2"), null, false);
+        clock.advance(Duration.ofMinutes(10));
+        digest.sendIfDue();
+        assertThat(queuedTo(editor)).as("at most one digest every 30 minutes").isEqualTo(2);
+        clock.advance(Duration.ofMinutes(21));
+        digest.sendIfDue();
+        assertThat(Smtp.text(Smtp.awaitMail(editor, 3, WITHIN))).contains("And on public holidays?")
+                .doesNotContain("Will they run on Sundays too?");
+    }
+
+    @Test
+    default void twoNodesLookingForTheDigestAtOnceSendItOnce() throws Exception {
+        String editor = staffWithEmail("editor", "digest-race");
+        Written article = story(this, "Tram depot plans go on show").write();
+        bean(ModerationService.class).setPolicy(article.id(), Moderation.HELD, null);
+        HeldCommentsDigest digest = bean(HeldCommentsDigest.class);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= 4; round++) {
+                post(article, "Question number " + round + " about the depot.", "Rui", Smtp.address("rui"), null,
+                        false);
+                bean(MovableClock.class).advance(Duration.ofMinutes(31));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int node = 0; node < 2; node++) {
+                    runs.add(nodes.submit(() -> {
+                        together.await();
+                        return digest.sendIfDue();
+                    }));
+                }
+                for (Future<Integer> run : runs) {
+                    run.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(queuedTo(editor)).as("round %d: one digest, whichever node sent it", round)
+                        .isEqualTo(round);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+    }
+
+    @Test
+    default void anAuthorIsMailedWhenSomeoneElsePublishesOrCorrectsTheirStoryButNotForWhatTheyDoThemselves()
+            throws Exception {
+        String authorSlug = "notify-author-" + Long.toString(System.nanoTime(), 36);
+        long authorId = bean(AuthorRepository.class).insert(authorSlug, "Mira Notified", "");
+        String authorEmail = staffWithEmail("author", "byline");
+        bean(JdbcClient.class).sql("UPDATE account SET author_id = :a WHERE email = :e").param("a", authorId)
+                .param("e", authorEmail).update();
+        NewsroomForms author = NewsroomForms.signedIn(this, usernameOf(authorEmail));
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+
+        Written draft = story(this, "Ferry fares to rise in May").by(authorSlug).draft().write();
+        assertThat(editor.post("/newsroom/articles/" + draft.id(), editorForm(draft, authorSlug, "publish",
+                "")).status()).isEqualTo(302);
+        MimeMessage published = Smtp.awaitMail(authorEmail, 1, WITHIN);
+        assertThat(published.getSubject()).isEqualTo("Your story is published: “Ferry fares to rise in May” · Dateline");
+        assertThat(Smtp.text(published)).contains(draft.path()).contains("/newsroom/notifications");
+
+        assertThat(editor.post("/newsroom/articles/" + draft.id(), editorForm(draft, authorSlug, "correct",
+                "An earlier version gave the rise as 5 per cent.")).status()).isEqualTo(302);
+        MimeMessage corrected = Smtp.awaitMail(authorEmail, 2, WITHIN);
+        assertThat(corrected.getSubject()).startsWith("A correction was added to your story");
+        assertThat(Smtp.text(corrected)).contains("An earlier version gave the rise as 5 per cent.");
+
+        assertThat(author.post("/newsroom/articles/" + draft.id(), editorForm(draft, authorSlug, "correct",
+                "An earlier version misspelt the ferry's name.")).status()).isEqualTo(302);
+        assertThat(queuedTo(authorEmail)).as("not for one's own correction").isEqualTo(2);
+
+        Written own = story(this, "Harbour master retires").by(authorSlug).draft().write();
+        assertThat(author.post("/newsroom/articles/" + own.id(), editorForm(own, authorSlug, "publish", ""))
+                .status()).isEqualTo(302);
+        assertThat(queuedTo(authorEmail)).as("not for publishing one's own story").isEqualTo(2);
+
+        Written scheduled = story(this, "Night ferry timetable").by(authorSlug).draft().write();
+        Map<String, String> schedule = editorFields(scheduled, authorSlug, "schedule", "");
+        java.time.ZoneId zone = bean(news.dateline.platform.NewsroomTimes.class).zone();
+        schedule.put("scheduleAt", java.time.LocalDateTime.ofInstant(bean(java.time.Clock.class).instant()
+                .plus(Duration.ofHours(1)), zone).format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd'T'HH:mm")));
+        assertThat(editor.post("/newsroom/articles/" + scheduled.id(), flat(schedule)).status()).isEqualTo(302);
+        assertThat(queuedTo(authorEmail)).as("scheduling is not publishing").isEqualTo(2);
+        bean(MovableClock.class).advance(Duration.ofHours(2));
+        ArticleService articles = bean(ArticleService.class);
+        assertThat(articles.publishIfDue(scheduled.id())).isTrue();
+        assertThat(Smtp.awaitMail(authorEmail, 3, WITHIN).getSubject())
+                .as("the scheduled publisher tells the author too").contains("Night ferry timetable");
+
+        assertThat(author.post(NotificationSettingsController.PATH).status()).isEqualTo(303);
+        assertThat(author.get(NotificationSettingsController.PATH).html().select("input#storyMail")
+                .hasAttr("checked")).as("turned off").isFalse();
+        assertThat(editor.post("/newsroom/articles/" + draft.id(), editorForm(draft, authorSlug, "correct",
+                "An earlier version gave the wrong date.")).status()).isEqualTo(302);
+        assertThat(queuedTo(authorEmail)).as("nothing once turned off").isEqualTo(3);
+    }
+
+    /** The editor's fields for the story as it is stored, with an action (and a correction note). */
+    default Map<String, String> editorFields(Written story, String bylines, String action, String note) {
+        Map<String, Object> row = bean(JdbcClient.class).sql("""
+                        SELECT headline, standfirst, section_id, slug, body FROM article WHERE id = :id""")
+                .param("id", story.id()).query().singleRow();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("headline", (String) row.get("headline"));
+        fields.put("standfirst", (String) row.get("standfirst"));
+        fields.put("section", row.get("section_id").toString());
+        fields.put("slug", (String) row.get("slug"));
+        fields.put("bylines", bylines);
+        fields.put("tags", "");
+        fields.put("body", (String) row.get("body"));
+        fields.put("dateline", "");
+        fields.put("source", "");
+        fields.put("action", action);
+        if (!note.isEmpty()) {
+            fields.put("correctionNote", note);
+        }
+        return fields;
+    }
+
+    default String[] editorForm(Written story, String bylines, String action, String note) {
+        return flat(editorFields(story, bylines, action, note));
+    }
+
+    static String[] flat(Map<String, String> fields) {
+        return fields.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new);
+    }
+
+    /** A new account of the role with a fresh address; the address. */
+    default String staffWithEmail(String role, String name) {
+        String username = TestAccounts.create(this, role);
+        String email = Smtp.address(name);
+        bean(JdbcClient.class).sql("UPDATE account SET email = :email WHERE username = :username")
+                .param("email", email).param("username", username).update();
+        return email;
+    }
+
+    default String usernameOf(String email) {
+        return bean(JdbcClient.class).sql("SELECT username FROM account WHERE email = :email").param("email", email)
+                .query(String.class).single();
     }
 
     /** Posts a comment and expects it published at once; its id. */
