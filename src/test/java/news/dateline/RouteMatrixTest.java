@@ -148,6 +148,7 @@ class RouteMatrixTest extends SqliteSite {
             Map.entry("POST /newsroom/reset/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             Map.entry("POST /newsroom/welcome/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             rule("POST /newsroom/users/invite", Role.ADMIN),
+            rule("POST /newsroom/mail/{id}/retry", Role.ADMIN),
             rule("POST /api/v1/media", Role.AUTHOR),
             rule("POST /newsroom/media", Role.AUTHOR),
             rule("POST /newsroom/media/{id}", Role.AUTHOR),

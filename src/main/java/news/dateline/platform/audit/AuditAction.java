@@ -29,7 +29,9 @@ public enum AuditAction {
     /** A story created or changed, or a live entry posted, through the admin API (publication has its own). */
     API_WRITE("api-write", "Written through the API"),
     API_TOKEN_CREATED("api-token-created", "API token created"),
-    API_TOKEN_REVOKED("api-token-revoked", "API token revoked");
+    API_TOKEN_REVOKED("api-token-revoked", "API token revoked"),
+    /** An administrator sent a mail that had failed for good once more (the mail screen's Retry). */
+    MAIL_RETRIED("mail-retried", "Failed mail retried");
 
     private final String code;
     private final String label;
