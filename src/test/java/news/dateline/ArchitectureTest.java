@@ -81,6 +81,8 @@ class ArchitectureTest {
             entry("api", THROUGH_MODERATION),
             // the wire desk makes stories through story's one door, and HTML bodies Markdown through interchange's
             entry("wire", plus(THROUGH_STORY, "interchange")),
+            // notification mails (docs/mail.md): replies to commenters, the held-comments digest, authors' stories
+            entry("notify", plus(plus(THROUGH_STORY, "comment"), "mail")),
             // the command line starts any feature's work without a web server
             entry("cli", plus(plus(plus(THROUGH_MODERATION, "interchange"), "edge"), "backup")));
 

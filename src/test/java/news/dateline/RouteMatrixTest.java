@@ -66,7 +66,12 @@ class RouteMatrixTest extends SqliteSite {
         /** No token (it sits on cached pages): the strict same-origin check of the comment form. */
         SAME_ORIGIN,
         /** Open to anyone who has the form (a password reset): only the CSRF token tells a cross-site post. */
-        TOKEN_FOR_ANYONE
+        TOKEN_FOR_ANYONE,
+        /**
+         * Open to anyone holding a link the site signed, with no cookie or token (a mail's one-click unsubscribe,
+         * RFC 8058): a made-up link is refused whoever posts it.
+         */
+        SIGNED_LINK
     }
 
     private static final Role ANYONE = null;
@@ -154,11 +159,15 @@ class RouteMatrixTest extends SqliteSite {
             Map.entry("POST /newsroom/reset/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             Map.entry("POST /newsroom/welcome/{token}", new Rule(ANYONE, Guard.TOKEN_FOR_ANYONE)),
             rule("POST /newsroom/users/invite", Role.ADMIN),
+            rule("POST /newsroom/mail/{id}/retry", Role.ADMIN),
             rule("POST /api/v1/media", Role.AUTHOR),
             rule("POST /newsroom/media", Role.AUTHOR),
             rule("POST /newsroom/media/{id}", Role.AUTHOR),
             rule("POST /newsroom/media/{id}/retry", Role.AUTHOR),
             rule("POST /newsroom/media/{id}/delete", Role.AUTHOR),
+            // notification mails (docs/mail.md): one's own mail settings; the reply mail's one-click unsubscribe
+            rule("POST /newsroom/notifications", Role.CONTRIBUTOR),
+            Map.entry("POST /unsubscribe/{token}", new Rule(ANYONE, Guard.SIGNED_LINK)),
             Map.entry("POST /{section:(?U)[\\w-]+}/{slug:(?U)[\\w-]+}/comments", new Rule(ANYONE, Guard.SAME_ORIGIN))));
 
     /** Lowest first. */
@@ -204,6 +213,10 @@ class RouteMatrixTest extends SqliteSite {
                 attempts.put("with Origin null", reader.attempt(method, path, false, "Origin", "null"));
                 attempts.put("referred by another site", reader.attempt(method, path, false,
                         "Referer", "https://evil.example" + path));
+            } else if (rule.guard() == Guard.SIGNED_LINK) {
+                attempts.put("anonymous, a made-up link", Browser.anonymous(site().base()).attempt(method, path, false));
+                attempts.put("ADMIN's session, a made-up link from another site", staff.get(Role.ADMIN).attempt(method,
+                        path, true, "Origin", "https://evil.example", "Referer", "https://evil.example/"));
             } else if (rule.guard() == Guard.TOKEN_FOR_ANYONE) {
                 attempts.put("anonymous, no token", Browser.anonymous(site().base()).attempt(method, path, false));
                 attempts.put("ADMIN's session, posted from another site", staff.get(Role.ADMIN).attempt(method, path,

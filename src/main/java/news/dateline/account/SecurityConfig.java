@@ -116,8 +116,11 @@ class SecurityConfig {
                 // (news.dateline.comment.SameOrigin; docs/comments.md). Every other state change keeps the token.
                 // The admin API takes a bearer token and no cookie (ApiTokenFilter), so no other site can make a
                 // browser use it: no CSRF token there either.
+                // A reply mail's one-click unsubscribe (RFC 8058) is posted by mail programs with no cookie or token:
+                // its signed link is the permission (news.dateline.notify.UnsubscribeController).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(COMMENT_POST,
-                        PathPatternRequestMatcher.withDefaults().matcher(ApiTokenFilter.PATHS)))
+                        PathPatternRequestMatcher.withDefaults().matcher(ApiTokenFilter.PATHS),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe/*")))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> json(response, 401,
                                 "Sign in to the newsroom first"), API)

@@ -14,6 +14,7 @@ public record CommentFormView(
         String website,
         String parent,
         boolean remember,
+        boolean notifyReplies,
         String stamp,
         Map<String, String> errors,
         String replyingTo,

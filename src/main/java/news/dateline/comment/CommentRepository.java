@@ -67,9 +67,9 @@ public class CommentRepository {
         return jdbc.sql("""
                         INSERT INTO comment (article_id, parent_id, state, author_name, author_email, email_key,
                                              author_url, body, staff_account_id, author_token, ip, user_agent,
-                                             reason, fingerprint, created_at, modified_at)
+                                             reason, fingerprint, created_at, modified_at, notify_replies)
                         VALUES (:article, :parent, :state, :name, :email, :emailKey, :url, :body, :staff, :token,
-                                :ip, :agent, :reason, :fingerprint, :now, :now)
+                                :ip, :agent, :reason, :fingerprint, :now, :now, :notify)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .param("article", c.articleId()).param("parent", c.parentId()).param("state", c.state().column())
@@ -78,7 +78,7 @@ public class CommentRepository {
                 .param("url", c.authorUrl()).param("body", c.body()).param("staff", c.staffAccountId())
                 .param("token", c.authorTokenHash()).param("ip", c.ip()).param("agent", c.userAgent())
                 .param("reason", c.reason()).param("fingerprint", c.fingerprint())
-                .param("now", c.now().toEpochMilli())
+                .param("now", c.now().toEpochMilli()).param("notify", c.notifyReplies())
                 .query(Long.class)
                 .optional();
     }
@@ -120,6 +120,19 @@ public class CommentRepository {
                 .param("state", state.column()).param("before", beforeId).param("limit", limit)
                 .query((rs, n) -> comment(rs))
                 .list();
+    }
+
+    /**
+     * The unsubscribe link: no more reply mails for any comment from the address that wrote this one (the link is
+     * the person's, whichever mail it came in). False when there is no such comment.
+     */
+    public boolean stopReplyMails(long id) {
+        Optional<String> emailKey = jdbc.sql("SELECT email_key FROM comment WHERE id = :id").param("id", id)
+                .query(String.class).optional();
+        emailKey.filter(key -> !key.isEmpty()).ifPresent(key -> jdbc.sql(
+                        "UPDATE comment SET notify_replies = FALSE WHERE email_key = :key AND notify_replies = TRUE")
+                .param("key", key).update());
+        return emailKey.isPresent();
     }
 
     /** Trashing frees the duplicate fingerprint, so the same words may be said again. */

@@ -84,7 +84,8 @@ class CommentService {
         Verdict verdict = rules.judge(form, discussion.moderation(defaults.current()), history, fillTime);
         NewComment comment = new NewComment(discussion.articleId(), parentId, verdict.state(), form.trimmedName(),
                 form.trimmedEmail(), form.trimmedWebsite(), form.comment(), null, visitor.tokenHash(), visitor.ip(),
-                visitor.userAgent(), verdict.reason(), Fingerprint.of(form.emailKey(), form.comment()), now);
+                visitor.userAgent(), verdict.reason(), Fingerprint.of(form.emailKey(), form.comment()), now,
+                form.notifyReplies());
         Optional<Long> id;
         try {
             id = writes.inTransaction(() -> {

@@ -88,7 +88,7 @@ class CommentViews {
     CommentFormView form(Discussion discussion, CommentForm input, Map<String, String> errors, CommentView replyTo) {
         return new CommentFormView(discussion.commentsPath(), input.comment(), input.name(), input.email(),
                 input.website(), replyTo == null ? "" : Long.toString(replyTo.id()), input.remember(),
-                stamps.issue(discussion.articleId()), errors, replyTo == null ? null : replyTo.authorName(),
+                input.notifyReplies(), stamps.issue(discussion.articleId()), errors, replyTo == null ? null : replyTo.authorName(),
                 replyTo == null ? null : discussion.path() + "#respond", rules());
     }
 

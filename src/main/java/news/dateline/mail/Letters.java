@@ -34,13 +34,26 @@ public class Letters {
 
     public Mail letter(String to, String subject, List<String> paragraphs, Action action, String why,
             Map<String, String> headers) {
+        return letter(to, subject, paragraphs, action, why, null, headers);
+    }
+
+    /**
+     * A mail someone may stop: {@code stop} is the link that stops this kind of mail, shown under the reason
+     * (notifications; their {@code List-Unsubscribe} header goes in {@code headers}).
+     */
+    public Mail letter(String to, String subject, List<String> paragraphs, Action action, String why, Action stop,
+            Map<String, String> headers) {
         String fullSubject = subject + " · " + site.name();
         StringBuilder text = new StringBuilder(site.name()).append("\n\n");
         paragraphs.forEach(p -> text.append(p).append("\n\n"));
         if (action != null) {
             text.append(action.label()).append(":\n").append(action.url()).append("\n\n");
         }
-        text.append("-- \n").append(why).append("\n").append(site.name()).append(" · ").append(site.baseUrl())
+        text.append("-- \n").append(why).append("\n");
+        if (stop != null) {
+            text.append(stop.label()).append(": ").append(stop.url()).append("\n");
+        }
+        text.append(site.name()).append(" · ").append(site.baseUrl())
                 .append("\n");
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("siteName", site.name());
@@ -50,6 +63,7 @@ public class Letters {
         model.put("paragraphs", paragraphs);
         model.put("action", action);
         model.put("why", why);
+        model.put("stop", stop);
         StringOutput html = new StringOutput();
         templates.render("mail/letter.jte", model, html);
         return new Mail(to, fullSubject, text.toString(), html.toString(), headers);

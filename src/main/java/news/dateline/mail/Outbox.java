@@ -39,6 +39,26 @@ public class Outbox {
         });
     }
 
+    /**
+     * A mail that failed for good, queued again with a fresh round of attempts, in the caller's transaction (which
+     * also records who asked); the worker is woken after the commit. The mail as it was, or empty when there is
+     * no failed mail of that id (sent meanwhile, or retried already).
+     */
+    java.util.Optional<Mail> retry(String id) {
+        java.util.Optional<OutboxRepository.StoredMail> stored = repository.find(id)
+                .filter(mail -> mail.state().equals("failed"));
+        if (stored.isEmpty() || !repository.retry(id, clock.millis())) {
+            return java.util.Optional.empty();
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.wake();
+            }
+        });
+        return stored.map(OutboxRepository.StoredMail::mail);
+    }
+
     /** Mails that will not be retried, newest first, for the newsroom's mail screen. */
     List<OutboxRepository.StoredMail> failed() {
         return repository.inState("failed", 100);

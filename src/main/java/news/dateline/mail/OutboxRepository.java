@@ -67,6 +67,18 @@ class OutboxRepository {
                 .param("lease", leaseUntil).param("id", id).param("seen", seenNextAttemptAt).update() == 1;
     }
 
+    /** A failed mail back in the queue, due now, with a fresh round of attempts; false unless it had failed. */
+    boolean retry(String id, long now) {
+        return jdbc.sql("""
+                        UPDATE outbox SET state = 'waiting', attempts = 0, next_attempt_at = :now
+                        WHERE id = :id AND state = 'failed'""")
+                .param("now", now).param("id", id).update() == 1;
+    }
+
+    java.util.Optional<StoredMail> find(String id) {
+        return jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(OutboxRepository::stored).optional();
+    }
+
     void sent(String id, long now) {
         jdbc.sql("UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = :now, last_error = '' "
                         + "WHERE id = :id")

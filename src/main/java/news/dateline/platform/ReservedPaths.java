@@ -7,7 +7,7 @@ public final class ReservedPaths {
 
     public static final Set<String> FIRST_SEGMENTS = Set.of("tag", "author", "search", "newsroom", "feed",
             "feed.json", "live", "api", "assets", "actuator", "sitemaps", "sitemap", "error", "login", "logout",
-            "preview", "pages", "category", "media");
+            "preview", "pages", "category", "media", "unsubscribe");
 
     private ReservedPaths() {
     }

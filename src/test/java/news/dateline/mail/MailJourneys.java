@@ -229,6 +229,52 @@ interface MailJourneys extends RunningSite {
     }
 
     @Test
+    default void anAdministratorRetriesAMailThatFailedForGoodAndItIsSentOnceAndAudited() throws Exception {
+        String admin = TestAccounts.create(this, "admin");
+        String editor = TestAccounts.create(this, "editor");
+        String email = withEmail(editor, "retried");
+        Smtp.stop();
+        try {
+            forgot(StaffSession.open(this), email);
+            awaitAttempts(email, 1);
+            jdbc().sql("UPDATE outbox SET state = 'failed' WHERE recipient = :to").param("to", email).update();
+        } finally {
+            Smtp.start();
+        }
+        StaffSession session = StaffSession.signedIn(this, admin, PASSWORD);
+        String retry = session.get("/newsroom/mail").html()
+                .select("#failed tr:contains(" + email + ") form").attr("action");
+        assertThat(retry).startsWith("/newsroom/mail/").endsWith("/retry");
+        assertThat(StaffSession.signedIn(this, editor, PASSWORD).post(retry, Map.of()).status())
+                .as("administrators only").isEqualTo(403);
+        assertThat(state(email)).isEqualTo("failed");
+
+        Page retried = session.post(retry, Map.of());
+        assertThat(retried.status()).isEqualTo(303);
+        assertThat(retried.header("Location")).endsWith("/newsroom/mail?retried");
+        assertThat(session.get("/newsroom/mail?retried").html().select("#retried").text())
+                .startsWith("The mail is queued again");
+        assertThat(Smtp.awaitMail(email, 1, WITHIN).getSubject()).startsWith("Reset your newsroom password");
+        awaitState(email, "sent");
+        assertThat(session.post(retry, Map.of()).status()).as("sent already: nothing to retry").isEqualTo(409);
+        assertThat(jdbc().sql("""
+                        SELECT COUNT(*) FROM audit_event
+                        WHERE action = 'mail-retried' AND actor = :admin AND detail = :detail""")
+                .param("admin", admin).param("detail", "to " + email).query(Long.class).single())
+                .as("audited once").isEqualTo(1);
+        Thread.sleep(500);
+        assertThat(Smtp.mailsTo(email)).hasSize(1);
+    }
+
+    private void awaitState(String email, String wanted) throws InterruptedException {
+        long until = System.nanoTime() + WITHIN.toNanos();
+        while (System.nanoTime() < until && !state(email).equals(wanted)) {
+            Thread.sleep(100);
+        }
+        assertThat(state(email)).isEqualTo(wanted);
+    }
+
+    @Test
     default void anInvitedEditorChoosesTheirOwnPasswordFromTheLinkAndSignsIn() throws Exception {
         String admin = TestAccounts.create(this, "admin");
         StaffSession session = StaffSession.signedIn(this, admin, PASSWORD);

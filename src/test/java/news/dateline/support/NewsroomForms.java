@@ -28,6 +28,11 @@ public final class NewsroomForms {
         return new NewsroomForms(site.site().signIn(username, TestAccounts.PASSWORD), username);
     }
 
+    /** An existing account (made by {@link TestAccounts}), signed in. */
+    public static NewsroomForms signedIn(RunningSite site, String username) {
+        return new NewsroomForms(site.site().signIn(username, TestAccounts.PASSWORD), username);
+    }
+
     public Page get(String path) {
         return client.get(path);
     }

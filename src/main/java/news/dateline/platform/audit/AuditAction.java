@@ -32,7 +32,9 @@ public enum AuditAction {
     API_TOKEN_REVOKED("api-token-revoked", "API token revoked"),
     /** A staff member registered a passkey (account.passkey; its name in the detail). */
     PASSKEY_ADDED("passkey-added", "Passkey added"),
-    PASSKEY_REMOVED("passkey-removed", "Passkey removed");
+    PASSKEY_REMOVED("passkey-removed", "Passkey removed"),
+    /** An administrator sent a mail that had failed for good once more (the mail screen's Retry). */
+    MAIL_RETRIED("mail-retried", "Failed mail retried");
 
     private final String code;
     private final String label;
