@@ -24,6 +24,8 @@ import news.dateline.platform.Slugs;
 import news.dateline.search.SearchIndex;
 import news.dateline.story.CorrectionRepository;
 import news.dateline.story.MarkdownRenderer;
+import news.dateline.story.photo.LeadPhoto;
+import news.dateline.story.photo.LeadPhotos;
 import news.dateline.taxonomy.Author;
 import news.dateline.taxonomy.AuthorRepository;
 import news.dateline.taxonomy.Tag;
@@ -63,18 +65,20 @@ class ContentApiController {
     private final LiveRepository live;
     private final MarkdownRenderer markdown;
     private final SearchIndex search;
+    private final LeadPhotos photos;
     private final JsonAnswers answers;
     private final String base;
 
     ContentApiController(ContentRepository content, AuthorRepository authors, CorrectionRepository corrections,
-            LiveRepository live, MarkdownRenderer markdown, SearchIndex search, JsonAnswers answers,
-            SiteProperties site) {
+            LiveRepository live, MarkdownRenderer markdown, SearchIndex search, LeadPhotos photos,
+            JsonAnswers answers, SiteProperties site) {
         this.content = content;
         this.authors = authors;
         this.corrections = corrections;
         this.live = live;
         this.markdown = markdown;
         this.search = search;
+        this.photos = photos;
         this.answers = answers;
         this.base = site.baseUrl().replaceAll("/+$", "");
     }
@@ -141,7 +145,8 @@ class ContentApiController {
                 row.standfirst(), section(row), bylines.stream().map(this::author).toList(),
                 tags.stream().map(this::tag).toList(), StoryJson.time(row.publishedAt()),
                 StoryJson.time(row.updatedAt()), row.datelinePlace(), row.sourceCredit(),
-                markdown.toHtml(row.body(), row.datelinePlace()), row.body(), notes, coverage));
+                markdown.toHtml(row.body(), row.datelinePlace()), row.body(), notes, coverage,
+                StoryJson.LeadImage.of(photos.of(id).orElse(null), base)));
     }
 
     @GetMapping("/api/v1/sections")
@@ -191,12 +196,14 @@ class ContentApiController {
         List<Long> ids = rows.stream().map(StoryRow::id).toList();
         Map<Long, List<Author>> bylines = authors.bylinesOf(ids);
         Map<Long, List<Tag>> tags = content.tagsOf(ids);
+        Map<Long, LeadPhoto> pictures = photos.ofAll(ids); // one read for the page, not one per story
         return rows.stream().map(row -> new StoryJson.Story(row.id(), url(path(row)), row.headline(),
                 row.standfirst(), section(row),
                 bylines.getOrDefault(row.id(), List.of()).stream().map(this::author).toList(),
                 tags.getOrDefault(row.id(), List.of()).stream().map(this::tag).toList(),
                 StoryJson.time(row.publishedAt()), StoryJson.time(row.updatedAt()),
-                row.liveSince() != null && row.liveEndedAt() == null)).collect(Collectors.toList());
+                row.liveSince() != null && row.liveEndedAt() == null,
+                StoryJson.LeadImage.of(pictures.get(row.id()), base))).collect(Collectors.toList());
     }
 
     private StoryJson.Entry entry(LiveEntry entry) {

@@ -131,9 +131,49 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
                 .single();
     }
 
-    /** The picture with the sizes ready now; empty when none of its own shape is (no picture, never a broken one). */
+    @Override
+    public Map<Long, LeadPhoto> ofAll(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        record Row(long articleId, long mediaId, String alt, String caption, String credit, Derivative file) {
+        }
+        Map<Long, List<Row>> byStory = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT u.article_id, m.id, m.alt, m.caption, m.credit,
+                               d.crop, d.format, d.width, d.height, d.sha256, d.byte_size
+                        FROM media_use u
+                        JOIN media m ON m.id = u.media_id
+                        JOIN media_derivative d ON d.media_id = m.id
+                        WHERE u.role = 'lead' AND u.article_id IN (:ids)
+                        ORDER BY u.article_id, m.id""")
+                .param("ids", List.copyOf(articleIds))
+                .query((rs, n) -> new Row(rs.getLong("article_id"), rs.getLong("id"), rs.getString("alt"),
+                        rs.getString("caption"), rs.getString("credit"),
+                        new Derivative(Crop.fromCode(rs.getString("crop")), Format.fromCode(rs.getString("format")),
+                                rs.getInt("width"), rs.getInt("height"), rs.getString("sha256"),
+                                rs.getLong("byte_size"))))
+                .list()
+                // as of(): the lowest media id when a story somehow has two lead rows
+                .forEach(row -> byStory.computeIfAbsent(row.articleId(), a -> new ArrayList<>()).add(row));
+        Map<Long, LeadPhoto> photos = new HashMap<>();
+        byStory.forEach((articleId, rows) -> {
+            Row first = rows.getFirst();
+            List<Derivative> ready = rows.stream().filter(r -> r.mediaId() == first.mediaId()).map(Row::file)
+                    .toList();
+            picture(first.alt(), first.caption(), first.credit(), ready)
+                    .ifPresent(photo -> photos.put(articleId, photo));
+        });
+        return photos;
+    }
+
     private Optional<LeadPhoto> picture(MediaItem described) {
-        List<Derivative> ready = repository.derivatives(described.id());
+        return picture(described.alt(), described.caption(), described.credit(),
+                repository.derivatives(described.id()));
+    }
+
+    /** The picture with the sizes ready now; empty when none of its own shape is (no picture, never a broken one). */
+    private static Optional<LeadPhoto> picture(String alt, String caption, String credit, List<Derivative> ready) {
         List<LeadPhoto.Image> jpeg = images(ready, Crop.FULL, Format.JPEG);
         if (jpeg.isEmpty()) {
             return Optional.empty();
@@ -146,7 +186,7 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
                 .filter(sizes -> !sizes.isEmpty())
                 .map(List::getLast)
                 .toList();
-        return Optional.of(new LeadPhoto(described.alt(), described.caption(), described.credit(), fallback, jpeg,
+        return Optional.of(new LeadPhoto(alt, caption, credit, fallback, jpeg,
                 images(ready, Crop.FULL, Format.WEBP), share.isEmpty() ? null : share.getLast(), crops));
     }
 

@@ -2,16 +2,22 @@ package news.dateline.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import news.dateline.media.Photographer;
+import news.dateline.media.TestPictures;
 import news.dateline.platform.Slugs;
 import news.dateline.support.RunningSite;
 import news.dateline.support.SiteClient.Page;
 import news.dateline.support.StoryBuilder;
 import news.dateline.support.StoryEdits;
+import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -158,6 +164,93 @@ interface ContentApiJourneys extends RunningSite {
                 .get("stories"))).containsExactly(recent, old);
         assertThat(json(site().get("/api/v1/stories?updated_since=yesterday")).get("errors")
                 .get("updated_since").asString()).startsWith("Give a time as");
+    }
+
+    @Test
+    default void aStoryCarriesItsLeadImageInTheListAndAloneAndANewAltChangesItsEtag() throws Exception {
+        String tag = unique("Api pictures");
+        String mark = Long.toString(System.nanoTime(), 36);
+        Photographer editor = Photographer.as(this, "editor");
+        long photo = editor.uploaded("lighthouse-" + mark + ".jpg",
+                TestPictures.plainJpeg(1700, 1300, new Color(200, 120, 40)),
+                Map.of("alt", "The lighthouse at dusk " + mark, "caption", "The lamp is lit again.",
+                        "credit", "Photo: Coast Desk")).get("id").asLong();
+        assertThat(editor.whenMade(photo).get("state").asString()).isEqualTo("ready");
+        var plain = StoryBuilder.story(this, unique("Lighthouse keepers meet")).tagged(tag).write();
+        var pictured = StoryBuilder.story(this, unique("Lighthouse lamp relit")).tagged(tag).write();
+        Map<String, String> form = editorForm(editor, pictured.id());
+        form.put("leadPhoto", Long.toString(photo));
+        assertThat(editor.post("/newsroom/articles/" + pictured.id(), form).status()).isEqualTo(302);
+
+        String listPath = "/api/v1/stories?tag=" + Slugs.of(tag);
+        Page list = site().get(listPath);
+        JsonNode stories = json(list).get("stories");
+        assertThat(ids(stories)).containsExactlyInAnyOrder(plain.id(), pictured.id());
+        JsonNode listed = null;
+        for (JsonNode story : stories) {
+            assertThat(story.has("lead_image")).as("every story names its lead image, or null").isTrue();
+            if (story.get("id").asLong() == plain.id()) {
+                assertThat(story.get("lead_image").isNull()).as("a story without a lead photo").isTrue();
+            } else {
+                listed = story.get("lead_image");
+            }
+        }
+        assertThat(listed.get("alt").asString()).isEqualTo("The lighthouse at dusk " + mark);
+        assertThat(listed.get("caption").asString()).isEqualTo("The lamp is lit again.");
+        assertThat(listed.get("credit").asString()).isEqualTo("Photo: Coast Desk");
+        List<Integer> widths = new ArrayList<>();
+        listed.get("jpeg").forEach(image -> widths.add(image.get("width").asInt()));
+        assertThat(widths).containsExactly(320, 640, 960, 1280, 1600);
+        assertThat(listed.get("jpeg").get(2).get("height").asInt()).isBetween(733, 735); // 1300 × 960 / 1700
+        assertThat(listed.get("webp")).hasSize(5);
+        List<String> ratios = new ArrayList<>();
+        listed.get("crops").forEach(crop -> ratios.add(crop.get("ratio").asString() + " "
+                + crop.get("width").asInt() + "x" + crop.get("height").asInt()));
+        assertThat(ratios).containsExactly("16:9 1200x675", "4:3 1200x900", "1:1 1200x1200");
+        assertThat(listed.get("share").get("width").asInt()).isEqualTo(1200);
+        assertThat(listed.get("share").get("height").asInt()).isEqualTo(630);
+        List<JsonNode> jpegs = new ArrayList<>();
+        listed.get("jpeg").forEach(jpegs::add);
+        listed.get("crops").forEach(jpegs::add);
+        jpegs.add(listed.get("share"));
+        for (JsonNode jpeg : jpegs) {
+            String url = jpeg.get("url").asString();
+            assertThat(url).startsWith("http").contains("/media/").endsWith(".jpg");
+            Photographer.Answer file = Photographer.anonymous(editor.base(), url.substring(url.indexOf("/media/")));
+            assertThat(file.status()).as(url).isEqualTo(200);
+            assertThat(file.contentType()).as(url).startsWith("image/jpeg");
+        }
+        String webp = listed.get("webp").get(0).get("url").asString();
+        assertThat(Photographer.anonymous(editor.base(), webp.substring(webp.indexOf("/media/"))).contentType())
+                .startsWith("image/webp");
+
+        String storyPath = "/api/v1/stories/" + pictured.id();
+        Page alone = site().get(storyPath);
+        assertThat(json(alone).get("lead_image")).as("the story alone shows the same picture").isEqualTo(listed);
+        assertThat(json(site().get("/api/v1/stories/" + plain.id())).get("lead_image").isNull()).isTrue();
+
+        // Described again: both answers change, so a client holding the old ETag is sent the new alt text.
+        assertThat(editor.post("/newsroom/media/" + photo, Map.of("alt", "The relit lighthouse at dusk " + mark,
+                "caption", "The lamp is lit again.", "credit", "Photo: Coast Desk",
+                "focalX", "500", "focalY", "500")).status()).isEqualTo(303);
+        Page changed = site().get(storyPath, "If-None-Match", alone.header("ETag"));
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(alone.header("ETag"));
+        assertThat(json(changed).get("lead_image").get("alt").asString())
+                .isEqualTo("The relit lighthouse at dusk " + mark);
+        Page relisted = site().get(listPath, "If-None-Match", list.header("ETag"));
+        assertThat(relisted.status()).isEqualTo(200);
+        assertThat(relisted.header("ETag")).isNotEqualTo(list.header("ETag"));
+    }
+
+    /** The editor's form as the page fills it, to save again with one field changed. */
+    private static Map<String, String> editorForm(Photographer editor, long articleId) {
+        FormElement form = (FormElement) editor.page("/newsroom/articles/" + articleId).selectFirst("form#editor");
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.formData().forEach(kv -> fields.put(kv.key(), kv.value()));
+        fields.remove("_csrf");
+        fields.put("action", "save");
+        return fields;
     }
 
     /** Newest publication first; for the two that share a time, the higher id first. */

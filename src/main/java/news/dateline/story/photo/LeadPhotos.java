@@ -15,6 +15,12 @@ public interface LeadPhotos {
     Optional<LeadPhoto> of(long articleId);
 
     /**
+     * The lead photos of these stories as {@link #of(long)} gives one, in one read for a whole list (the content
+     * API's pages); a story without one (or with none of its sizes ready) is not in the answer.
+     */
+    Map<Long, LeadPhoto> ofAll(Collection<Long> articleIds);
+
+    /**
      * The lead photos of these stories as their cards show them, in one read for a whole list; a story without one
      * (or with none of its card sizes ready) is not in the answer.
      */
