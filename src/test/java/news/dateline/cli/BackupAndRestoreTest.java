@@ -97,7 +97,7 @@ class BackupAndRestoreTest {
         assertThat(refused).as("comment POSTs answered other than 303 during the backup").isEmpty();
         assertThat(after).as("comments arrived while the backup ran").isGreaterThan(before);
         assertThat(backup.out()).contains("Backup written: " + tmp.resolve("backups"),
-                "SQLite, schema version ", "keys       account-link.key, comment-form.key, preview-link.key, second-factor.key", "no media folder");
+                "SQLite, schema version ", "keys       account-link.key, comment-form.key, notify-link.key, preview-link.key, second-factor.key, wire-credentials.key", "no media folder");
         List<Path> archives = files(tmp.resolve("backups"));
         assertThat(archives).hasSize(1);
         assertThat(archives.get(0).getFileName().toString()).matches("dateline-backup-\\d{8}-\\d{6}Z\\.zip");
@@ -106,7 +106,7 @@ class BackupAndRestoreTest {
         Cli.Run restore = cli.run("restore", archives.get(0).toString(), "--data-dir=" + restoredDir);
         assertThat(restore.exit()).as(restore.toString()).isZero();
         assertThat(restore.out()).contains("into " + restoredDir, "database   " + restoredDir.resolve("dateline.db"),
-                "keys       account-link.key, comment-form.key, preview-link.key, second-factor.key", "all 5 files matched the manifest",
+                "keys       account-link.key, comment-form.key, notify-link.key, preview-link.key, second-factor.key, wire-credentials.key", "all 7 files matched the manifest",
                 "search index is rebuilt");
         assertThat(Files.readString(restoredDir.resolve("comment-form.key")))
                 .isEqualTo(Files.readString(liveDir.resolve("comment-form.key")));

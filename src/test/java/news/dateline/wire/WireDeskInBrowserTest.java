@@ -55,7 +55,7 @@ class WireDeskInBrowserTest extends SqliteSite {
             desk.navigate(base + "/newsroom/login");
             desk.getByLabel("Username").fill(editorName);
             desk.getByLabel("Password").fill(TestAccounts.PASSWORD);
-            desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
             desk.waitForURL(base + "/newsroom");
             desk.navigate(base + "/newsroom/wire");
             desk.locator(".wire-live[data-connected=true]").waitFor(new Locator.WaitForOptions()
