@@ -89,11 +89,14 @@ class EmailController {
         var account = accounts.find(id).orElseThrow(() -> Refusal.notFound("There is no account " + id + "."));
         try {
             Optional<String> now = changes.setByAdmin(id, email);
-            redirect.addFlashAttribute("notice", now.map(a -> EmailMessages.SET_BY_ADMIN.formatted(account.username(), a))
+            redirect.addFlashAttribute("notice", now
+                    .map(address -> EmailMessages.SET_BY_ADMIN.formatted(account.username(), address))
                     .orElse(EmailMessages.REMOVED_BY_ADMIN.formatted(account.username())));
         } catch (Refusal refused) {
             redirect.addFlashAttribute("problem", account.username() + ": "
                     + refused.fields().getOrDefault("email", refused.getMessage()) + " (" + email.strip() + ")");
+            redirect.addFlashAttribute("emailFor", id); // the refused address stays in that account's row
+            redirect.addFlashAttribute("emailTyped", email);
         }
         return "redirect:/newsroom/users";
     }

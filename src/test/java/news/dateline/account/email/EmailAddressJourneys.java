@@ -154,8 +154,9 @@ interface EmailAddressJourneys extends RunningSite {
         assertThat(auditEntries(author)).isEqualTo(1);
 
         users.post("/newsroom/users/" + id + "/email", Map.of("email", "not an address"));
-        assertThat(users.get("/newsroom/users").html().select("#users-problem").text())
-                .contains(author).contains(AccountMessages.EMAIL_SHAPE);
+        Document refused = users.get("/newsroom/users").html();
+        assertThat(refused.select("#users-problem").text()).contains(author).contains(AccountMessages.EMAIL_SHAPE);
+        assertThat(refused.select("input#email-" + id).val()).as("the input is kept").isEqualTo("not an address");
         users.post("/newsroom/users/" + id + "/email", Map.of("email", taken));
         assertThat(users.get("/newsroom/users").html().select("#users-problem").text())
                 .contains(AccountMessages.EMAIL_TAKEN);
