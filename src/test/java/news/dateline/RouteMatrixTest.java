@@ -90,6 +90,9 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/articles/{articleId}/live/entries/{entryId}/delete", Role.EDITOR),
             rule("POST /newsroom/preview", Role.CONTRIBUTOR),
             rule("POST /newsroom/password", Role.CONTRIBUTOR),
+            // one's own email address (account.email): the link mailed to the new one works for its account only
+            rule("POST /newsroom/email", Role.CONTRIBUTOR),
+            rule("POST /newsroom/email/confirm/{token}", Role.CONTRIBUTOR),
             // the second step of a sign-in: for a browser half-way in, so no role; refused without one
             rule("POST /newsroom/login/code", ANYONE),
             rule("POST /newsroom/two-factor", Role.CONTRIBUTOR),
@@ -106,6 +109,7 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/users/{id}/password", Role.ADMIN),
             rule("POST /newsroom/users/{id}/disable", Role.ADMIN),
             rule("POST /newsroom/users/{id}/enable", Role.ADMIN),
+            rule("POST /newsroom/users/{id}/email", Role.ADMIN),
             rule("POST /newsroom/sections", Role.ADMIN),
             rule("POST /newsroom/sections/{id}", Role.ADMIN),
             rule("POST /newsroom/sections/{id}/{direction:up|down}", Role.ADMIN),

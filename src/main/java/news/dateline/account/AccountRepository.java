@@ -3,7 +3,9 @@ package news.dateline.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import news.dateline.platform.DataProperties;
 import news.dateline.platform.Role;
@@ -84,6 +86,15 @@ class AccountRepository {
                         UPDATE account SET password_hash = :hash, session_epoch = COALESCE(session_epoch, 0) + 1
                         WHERE id = :id""")
                 .param("hash", passwordHash).param("id", id).update();
+    }
+
+    Map<Long, String> emails() {
+        Map<Long, String> emails = new HashMap<>();
+        jdbc.sql("SELECT id, email FROM account WHERE email IS NOT NULL")
+                .query(rs -> {
+                    emails.put(rs.getLong("id"), rs.getString("email"));
+                });
+        return emails;
     }
 
     void updateEmail(long id, String email) {

@@ -69,6 +69,17 @@ public class Accounts {
         return repository.findById(id).map(AccountRepository.StoredAccount::email);
     }
 
+    /** Every account's address by account id (accounts without one are missing), for the users screen. */
+    public Map<Long, String> emails() {
+        return repository.emails();
+    }
+
+    /** Whether {@code password} is the account's current one (account.email asks before mailing a link). */
+    public boolean passwordIs(long id, String password) {
+        return password != null && repository.findById(id)
+                .filter(stored -> passwords.matches(password, stored.passwordHash())).isPresent();
+    }
+
     /**
      * Sets or changes an account's address for reset links and invitations; blank removes it. Refused when the
      * address is malformed or another account has it.

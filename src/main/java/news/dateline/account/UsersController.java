@@ -132,6 +132,7 @@ class UsersController {
 
     private String page(Model model, Map<String, String> problems) {
         model.addAttribute("accounts", accounts.all());
+        model.addAttribute("emails", accounts.emails());
         model.addAttribute("authors", accounts.unclaimedAuthors());
         model.addAttribute("roles", Role.values());
         model.addAttribute("problems", problems);

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * the directory share it); deleting the file voids every link not yet used.
  */
 @Component
-class LinkTokens {
+public class LinkTokens {
 
     static final String KEY_FILE = "account-link.key";
     private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9_-]{43})\\.([A-Za-z0-9_-]{22})");
@@ -40,7 +40,7 @@ class LinkTokens {
         this.key = keyFromDataDirectory(data.dir());
     }
 
-    String issue(String purpose) {
+    public String issue(String purpose) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String body = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -48,7 +48,7 @@ class LinkTokens {
     }
 
     /** The hash to look the token up by, or empty when it is not one this site signed for this purpose. */
-    Optional<String> verify(String purpose, String token) {
+    public Optional<String> verify(String purpose, String token) {
         var m = token == null ? null : SHAPE.matcher(token);
         if (m == null || !m.matches()) {
             return Optional.empty();
@@ -58,7 +58,7 @@ class LinkTokens {
         return genuine ? Optional.of(hash(token)) : Optional.empty();
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));

@@ -34,7 +34,9 @@ public enum AuditAction {
     PASSKEY_ADDED("passkey-added", "Passkey added"),
     PASSKEY_REMOVED("passkey-removed", "Passkey removed"),
     /** An administrator sent a mail that had failed for good once more (the mail screen's Retry). */
-    MAIL_RETRIED("mail-retried", "Failed mail retried");
+    MAIL_RETRIED("mail-retried", "Failed mail retried"),
+    /** An account's email address set by an administrator, or confirmed by its owner from the mailed link. */
+    EMAIL_CHANGED("email-changed", "Email address changed");
 
     private final String code;
     private final String label;

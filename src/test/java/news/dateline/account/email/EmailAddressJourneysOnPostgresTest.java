@@ -1,0 +1,6 @@
+package news.dateline.account.email;
+
+import news.dateline.support.MailPostgresSite;
+
+class EmailAddressJourneysOnPostgresTest extends MailPostgresSite implements EmailAddressJourneys {
+}

@@ -1,0 +1,6 @@
+package news.dateline.account.email;
+
+import news.dateline.support.MailSqliteSite;
+
+class EmailAddressJourneysOnSqliteTest extends MailSqliteSite implements EmailAddressJourneys {
+}
