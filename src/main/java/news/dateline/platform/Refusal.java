@@ -75,6 +75,14 @@ public class Refusal extends RuntimeException {
                 fields, null);
     }
 
+    /**
+     * 429: this person asked for it too often; nothing was done, try again after {@code retryAfter}. The message
+     * says how often is allowed; {@code fields} puts it beside a form's field.
+     */
+    public static Refusal tooOften(String message, Map<String, String> fields, Duration retryAfter) {
+        return new Refusal(HttpStatus.TOO_MANY_REQUESTS, message, fields, retryAfter);
+    }
+
     /** 503: the database could not take the write in time; nothing was stored, try again. */
     public static Refusal busy() {
         return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, StoreBusy.MESSAGE, Map.of(), StoreBusy.RETRY_AFTER);

@@ -13,6 +13,7 @@ import news.dateline.account.Emails;
 import news.dateline.mail.Letters;
 import news.dateline.mail.Outbox;
 import news.dateline.platform.Refusal;
+import news.dateline.platform.SharedRateCounter;
 import news.dateline.platform.audit.AuditAction;
 import news.dateline.platform.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 class EmailChanges {
 
     static final Duration VALID_FOR = Duration.ofHours(24);
+    /** A signed-in account may not use the site to mail links to any address it likes, so links are counted. */
+    static final int LINKS_PER_HOUR = 5;
 
     /** What a confirmation link is when someone follows it. */
     enum Unusable {
@@ -44,15 +47,17 @@ class EmailChanges {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final SharedRateCounter limits;
 
     EmailChanges(Accounts accounts, EmailChangeRepository changes, Letters letters, Outbox outbox, AuditLog audit,
-            Clock clock) {
+            Clock clock, SharedRateCounter limits) {
         this.accounts = accounts;
         this.changes = changes;
         this.letters = letters;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Mails the link to the new address; returns it normalised. Refused, naming the field, when it cannot be. */
@@ -75,6 +80,12 @@ class EmailChanges {
         }
         if (!problems.isEmpty()) {
             throw Refusal.invalid(problems);
+        }
+        Optional<Duration> wait = limits.tryHit("email-change", String.valueOf(accountId), LINKS_PER_HOUR,
+                Duration.ofHours(1));
+        if (wait.isPresent()) {
+            String message = EmailMessages.TOO_OFTEN.formatted(Math.max(1, wait.get().toMinutes()));
+            throw Refusal.tooOften(message, Map.of("email", message), wait.get());
         }
         String token = changes.issue(accountId, address.get(), VALID_FOR);
         outbox.queue(letters.letter(address.get(), EmailMessages.CONFIRM_SUBJECT,

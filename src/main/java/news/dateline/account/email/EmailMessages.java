@@ -7,6 +7,7 @@ final class EmailMessages {
     static final String CHANGED = "Your email address is now %s.";
     static final String SET_BY_ADMIN = "The email address of %s is now %s.";
     static final String REMOVED_BY_ADMIN = "%s has no email address now.";
+    static final String TOO_OFTEN = "Five links were sent in the last hour: ask again in %d minutes.";
     static final String EMAIL_REQUIRED = "Give the new email address.";
     static final String SAME_ADDRESS = "This is already your email address.";
 

@@ -107,6 +107,24 @@ interface EmailAddressJourneys extends RunningSite {
     }
 
     @Test
+    default void aSixthLinkWithinTheHourIsRefusedWithTheInputKeptAndNothingMailed() throws Exception {
+        String editor = TestAccounts.create(this, "editor");
+        StaffSession session = StaffSession.signedIn(this, editor, PASSWORD);
+        session.get("/newsroom/email");
+        for (int i = 1; i <= 5; i++) {
+            Page sent = session.post("/newsroom/email", Map.of("email", Smtp.address("often" + i), "current", PASSWORD));
+            assertThat(sent.status()).as("link %d of the hour", i).isEqualTo(302);
+        }
+        String sixth = Smtp.address("often6");
+        Page refused = session.post("/newsroom/email", Map.of("email", sixth, "current", PASSWORD));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.html().select("#email-error").text()).startsWith("Five links were sent in the last hour");
+        assertThat(refused.html().select("input#email").val()).as("the input is kept").isEqualTo(sixth);
+        Thread.sleep(1_500); // the outbox worker looks often: long enough for a wrongly queued mail to arrive
+        assertThat(Smtp.mailsTo(sixth)).as("no link beyond the limit").isEmpty();
+    }
+
+    @Test
     default void aConfirmationLinkWorksOnlyForItsOwnAccountAndFor24Hours() {
         String author = TestAccounts.create(this, "author");
         String nosy = TestAccounts.create(this, "editor");
