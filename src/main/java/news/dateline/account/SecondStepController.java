@@ -30,7 +30,9 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +52,10 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  */
 @Controller
 class SecondStepController implements SignInDoor {
+
+    /** The chain's CSRF tokens live in the session (Spring Security's default repository, as SecurityConfig has it). */
+    private static final CsrfAuthenticationStrategy CSRF_ROTATION =
+            new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
     static final String PAGE = "/newsroom/login/code";
     static final Duration PATIENCE = Duration.ofMinutes(5);
@@ -192,6 +198,8 @@ class SecondStepController implements SignInDoor {
         context.setAuthentication(authentication);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
+        // a form token handed out before the sign-in (to whoever saw or planted that page) stops working
+        CSRF_ROTATION.onAuthentication(authentication, request, response);
         // as the password alone does: a later password change ends this session too
         accounts.findSignedIn(username).ifPresent(stored ->
                 SignedInAccountFilter.remember(request.getSession(), stored.sessionEpoch()));

@@ -1,15 +1,9 @@
 package news.dateline.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.OptionalLong;
@@ -17,6 +11,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import news.dateline.platform.DataProperties;
+import news.dateline.platform.keys.KeyFile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,29 +60,6 @@ class UnsubscribeLinks {
     }
 
     private static byte[] keyFrom(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(file.getParent());
-                try {
-                    Files.write(Files.createFile(file), fresh);
-                    try {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // Windows: the data directory's own permissions have to do
-                    }
-                } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-                    // fall through and read the one that node wrote
-                }
-            }
-            byte[] stored = Files.readAllBytes(file);
-            if (stored.length < 32) {
-                throw new IllegalStateException(file + " holds fewer than 32 bytes: delete it to make a new key");
-            }
-            return stored;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create " + file, e);
-        }
+        return KeyFile.readOrCreate(file, 32, KeyFile.Form.RAW);
     }
 }

@@ -64,6 +64,23 @@ class MetricsTest extends SqliteSite {
     }
 
     @Test
+    void healthTellsEveryoneUpOrDownButOnlyThisMachineAndTheTokenWhatIsInside() {
+        Page remote = site().get("/actuator/health", REMOTE, "203.0.113.7");
+        assertThat(remote.status()).isEqualTo(200);
+        assertThat(remote.body()).as("no disk paths, free bytes or database names for strangers")
+                .contains("\"status\":\"UP\"").doesNotContain("components", "diskSpace", "path", "free");
+
+        assertThat(site().get("/actuator/health").body()).as("a probe on this machine")
+                .contains("\"components\"", "\"db\"", "\"diskSpace\"");
+        assertThat(site().get("/actuator/health", REMOTE, "203.0.113.7", "Authorization", "Bearer " + TOKEN).body())
+                .as("a monitor elsewhere with the scrape token").contains("\"components\"", "\"db\"");
+        assertThat(site().get("/actuator/health", REMOTE, "203.0.113.7", "Authorization", "Bearer guess").body())
+                .doesNotContain("components");
+        assertThat(site().get("/actuator/health", REMOTE, "203.0.113.7").body())
+                .as("a detailed answer is never kept for others").doesNotContain("components");
+    }
+
+    @Test
     void commentsAndFailedSignInsAreCountedByOutcome() {
         Written written = story(this, "A story with a comment").write();
         double held = meter("dateline_comments_received_total", "outcome=\"pending\"");

@@ -417,6 +417,21 @@ interface PasskeyJourneys extends RunningSite {
     }
 
     @Test
+    default void aPasskeySignInGivesTheSessionANewFormTokenSoOneTakenBeforeItChangesNothing() {
+        String author = TestAccounts.create(this, "author");
+        SoftwareAuthenticator key = addPasskey(StaffSession.signedIn(this, author, PASSWORD), "Phone");
+        StaffSession laptop = StaffSession.open(this);
+        assertThat(signInWithPasskey(laptop, key).status()).isEqualTo(200);
+
+        // the token of the sign-in page, which anyone who saw that page (or planted it) could know
+        Page stale = laptop.postForJson("/newsroom/passkeys/options", Map.of("name", "Planted"));
+        assertThat(stale.status()).as("the token from before the sign-in").isEqualTo(403);
+        assertThat(laptop.get("/newsroom").status()).as("still signed in").isEqualTo(200);
+        assertThat(laptop.postForJson("/newsroom/passkeys/options", Map.of("name", "Tablet")).status())
+                .as("with the token of a page seen after it").isEqualTo(200);
+    }
+
+    @Test
     default void aPasswordChangeEndsASessionOpenedWithAPasskey() {
         String author = TestAccounts.create(this, "author");
         StaffSession desk = StaffSession.signedIn(this, author, PASSWORD);
