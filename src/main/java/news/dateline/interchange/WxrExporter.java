@@ -89,7 +89,7 @@ public class WxrExporter {
             }
         });
         audit.recordOnItsOwn(null, ActingAccount.SITE.username(), AuditAction.EXPORTED, "WordPress export (WXR)",
-                exported.articles() + " articles" + (exported.pictures() > 0 ? ", " + exported.pictures() + " photos" : ""));
+                exported.articles() + " articles");
         return exported;
     }
 
