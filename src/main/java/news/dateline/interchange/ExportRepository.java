@@ -96,6 +96,14 @@ class ExportRepository {
         return jdbc.sql("SELECT slug, name FROM tag ORDER BY id").query(Person.class).list();
     }
 
+    /** The highest id a post of the export has (its own, or WordPress's for an imported one); 0 for none. */
+    long highestPostId() {
+        long own = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM article").query(Long.class).single();
+        long wordpress = jdbc.sql("SELECT COALESCE(MAX(wp_id), 0) FROM wordpress_import WHERE kind = 'article'")
+                .query(Long.class).single();
+        return Math.max(own, wordpress);
+    }
+
     /** The next {@code limit} articles after {@code afterId}, with the WordPress GUID they came with, if any. */
     List<Story> storiesAfter(long afterId, int limit) {
         return jdbc.sql("""

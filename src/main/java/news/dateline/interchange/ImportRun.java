@@ -48,6 +48,9 @@ final class ImportRun implements WxrReader.Handler {
     static final String STANDFIRST_META = "_dateline_standfirst";
 
     static final String PAGES = "pages";
+    /** Our own export's pictures in the text without the uploads folder: the numbers are kept as they were. */
+    static final String PICTURES_KEPT = "pictures in the text kept as the library numbers they had (media:N): "
+            + "import with the uploads folder written beside the export (--uploads FILE-uploads) to bring them in";
     /** Menus are imported only when asked (the command and the upload do); otherwise skipped, and said so. */
     static final String MENU_ITEM_SKIPPED = "menu item (menus are not imported yet: set up the site's navigation in Dateline)";
     static final String WAS_PASSWORD_PROTECTED = "was password-protected in WordPress";
@@ -73,11 +76,14 @@ final class ImportRun implements WxrReader.Handler {
     private final MenuImport menus;
     /** Null unless the import was given WordPress's uploads folder ({@code --uploads}). */
     private final UploadsFolder uploads;
+    /** Null without the uploads folder: galleries are then dropped, as before, and the summary says so. */
+    private final Galleries galleries;
 
     ImportRun(ImportRepository repo, ArticleService stories, LiveService live, PageImport pages, MenuImport menus,
             TransactionTemplate savepoint, ImportSummary summary, boolean flattenCategories, Instant now,
             Runnable progress, UploadsFolder uploads) {
         this.uploads = uploads;
+        this.galleries = uploads == null ? null : new Galleries(uploads);
         this.repo = repo;
         this.pages = pages;
         this.menus = menus;
@@ -391,16 +397,36 @@ final class ImportRun implements WxrReader.Handler {
     /** The Markdown of a post or page: our own export's source when it carries it, else the HTML converted. */
     private String bodyOf(Item item) {
         if (item.meta().containsKey(MARKDOWN_META)) {
-            return item.meta().get(MARKDOWN_META);
+            String markdown = item.meta().get(MARKDOWN_META);
+            if (galleries != null) {
+                // our own export: its library's numbers become this library's, the files taken from the folder
+                return galleries.remap(markdown, problem -> summary.skipped(problem, describe(item)));
+            }
+            if (markdown.contains("](media:")) {
+                summary.note(PICTURES_KEPT);
+            }
+            return markdown;
         }
         Set<String> notes = new LinkedHashSet<>();
         String content = item.content();
+        Galleries.Placed placed = null;
+        if (galleries != null) {
+            Long postId = WxrFields.number(item.postId());
+            placed = galleries.place(content, postId == null ? -1 : postId,
+                    problem -> summary.skipped(problem, describe(item)), notes::add);
+            content = placed.html();
+        } else if (Galleries.present(content)) {
+            summary.note(Galleries.SKIPPED);
+        }
         if (uploads != null) {
             UploadsFolder.Rewritten rewritten = uploads.rewrite(content);
             rewritten.problems().forEach(problem -> summary.skipped(problem, describe(item)));
             content = rewritten.html();
         }
         String body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(content, notes), notes);
+        if (placed != null) {
+            body = placed.fill(body);
+        }
         notes.forEach(summary::note);
         return body;
     }
@@ -423,6 +449,9 @@ final class ImportRun implements WxrReader.Handler {
                     Jsoup.parse(item.excerpt() == null ? "" : item.excerpt()).text());
             if (photo.taken()) {
                 summary.imported("photos");
+                if (photo.mediaId() != null) {
+                    describePhoto(photo.mediaId(), item.meta());
+                }
             } else if (photo.problem() != null) {
                 summary.skipped(photo.problem(), describe(item));
             }
@@ -440,6 +469,21 @@ final class ImportRun implements WxrReader.Handler {
         repo.insertAttachment(key, WxrFields.number(item.postId()), WxrFields.number(item.postParent()),
                 item.title().strip(), url, now);
         summary.imported("attachments");
+    }
+
+    /** What our own export says of a picture beyond WordPress's fields (LibraryExport's meta keys). */
+    private void describePhoto(long mediaId, Map<String, String> meta) {
+        String[] focal = meta.getOrDefault(LibraryExport.FOCAL_META, "").split(",");
+        Long x = focal.length == 2 ? WxrFields.number(focal[0]) : null;
+        Long y = focal.length == 2 ? WxrFields.number(focal[1]) : null;
+        String credit = meta.getOrDefault(LibraryExport.CREDIT_META, "");
+        String source = meta.getOrDefault(LibraryExport.PHOTO_SOURCE_META, "");
+        String copyright = meta.getOrDefault(LibraryExport.COPYRIGHT_META, "");
+        if (x == null && credit.isEmpty() && source.isEmpty() && copyright.isEmpty()) {
+            return; // a WordPress attachment: nothing more to say
+        }
+        uploads.describe(mediaId, credit, source, copyright, x == null ? 500 : x.intValue(),
+                y == null ? 500 : y.intValue());
     }
 
     private static String termKey(ItemTerm term) {

@@ -106,12 +106,42 @@ public final class WxrCommand {
 
     private static int exportTo(WxrExporter exporter, Path file, PrintStream stdout) throws Exception {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        int count;
+        Path uploads = uploadsBeside(file);
+        Path partialUploads = uploads.resolveSibling(uploads.getFileName() + ".partial");
+        deleteTree(partialUploads);
+        WxrExporter.Exported exported;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-            count = exporter.export(out);
+            exported = exporter.export(out, partialUploads);
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        stdout.println("Exported " + count + " articles to " + file + " (WXR 1.2).");
+        deleteTree(uploads);
+        if (Files.isDirectory(partialUploads)) {
+            Files.move(partialUploads, uploads);
+        }
+        stdout.println("Exported " + exported.articles() + " articles to " + file + " (WXR 1.2).");
+        if (exported.pictures() > 0) {
+            stdout.println("Exported " + exported.pictures() + " photos, their files in " + uploads
+                    + " (import with --uploads " + uploads + ").");
+        }
+        for (String missing : exported.missingOriginals()) {
+            stdout.println("Not in the photo store, so not in the folder: " + missing);
+        }
         return 0;
+    }
+
+    /** Where {@code export wxr FILE} writes the library's files: {@code FILE-uploads}, beside it. */
+    public static Path uploadsBeside(Path file) {
+        return file.resolveSibling(file.getFileName() + "-uploads");
+    }
+
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -22,6 +22,8 @@ import news.dateline.platform.audit.AuditAction;
 import news.dateline.platform.audit.AuditLog;
 import news.dateline.story.CorrectionRepository;
 import news.dateline.story.MarkdownRenderer;
+import news.dateline.story.photo.LeadPhotoDesk;
+import news.dateline.story.photo.PhotoArchive;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,9 +49,14 @@ public class WxrExporter {
 
     private final AuditLog audit;
     private final TransactionTemplate readOnly;
+    private final PhotoArchive photos;
+    private final LeadPhotoDesk leads;
 
     WxrExporter(ExportRepository repo, MarkdownRenderer markdown, SiteProperties site,
-            CorrectionRepository corrections, AuditLog audit, PlatformTransactionManager transactions) {
+            CorrectionRepository corrections, AuditLog audit, PlatformTransactionManager transactions,
+            PhotoArchive photos, LeadPhotoDesk leads) {
+        this.photos = photos;
+        this.leads = leads;
         this.audit = audit;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -59,24 +66,36 @@ public class WxrExporter {
         this.site = site;
     }
 
-    /**
-     * Returns how many articles were written. One read transaction: a consistent snapshot; then the export is
-     * recorded in the audit log, in a transaction of its own (the read-only one cannot write).
-     */
+    /** What an export wrote: articles, library pictures, and the pictures whose original could not be read. */
+    public record Exported(int articles, int pictures, List<String> missingOriginals) {
+    }
+
+    /** Returns how many articles were written; the library's pictures are described, their files not written. */
     public int export(OutputStream out) throws XMLStreamException {
-        int count = readOnly.execute(status -> {
+        return export(out, null).articles();
+    }
+
+    /**
+     * Writes the export, and each library picture's original into {@code uploads} at its {@code YYYY/MM/} path
+     * (none when null). One read transaction: a consistent snapshot; then the export is recorded in the audit log,
+     * in a transaction of its own (the read-only one cannot write).
+     */
+    public Exported export(OutputStream out, java.nio.file.Path uploads) throws XMLStreamException {
+        Exported exported = readOnly.execute(status -> {
             try {
-                return write(out);
+                return write(out, uploads);
             } catch (XMLStreamException e) {
                 throw new IllegalStateException(e);
             }
         });
         audit.recordOnItsOwn(null, ActingAccount.SITE.username(), AuditAction.EXPORTED, "WordPress export (WXR)",
-                count + " articles");
-        return count;
+                exported.articles() + " articles");
+        return exported;
     }
 
-    private int write(OutputStream out) throws XMLStreamException {
+    private Exported write(OutputStream out, java.nio.file.Path uploads) throws XMLStreamException {
+        LibraryExport library = new LibraryExport(photos, site.baseUrl(), repo.highestPostId());
+        Map<Long, Long> exportedIds = new HashMap<>();
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
@@ -119,11 +138,14 @@ public class WxrExporter {
         long after = 0;
         for (List<Story> page = repo.storiesAfter(after, PAGE); !page.isEmpty(); page = repo.storiesAfter(after, PAGE)) {
             for (Story story : page) {
-                item(xml, story);
+                item(xml, story, library);
+                exportedIds.put(story.id(), story.wpId() != null ? story.wpId() : story.id());
                 count++;
                 after = story.id();
             }
         }
+        // After the posts, as WordPress.com writes them: an importer sets featured images once all are read.
+        library.write(xml, uploads, exportedIds);
         xml.writeCharacters("\n");
         xml.writeEndElement();
         xml.writeCharacters("\n");
@@ -131,10 +153,10 @@ public class WxrExporter {
         xml.writeCharacters("\n");
         xml.writeEndDocument();
         xml.flush();
-        return count;
+        return new Exported(count, library.pictures(), library.missing());
     }
 
-    private void item(XMLStreamWriter xml, Story story) throws XMLStreamException {
+    private void item(XMLStreamWriter xml, Story story, LibraryExport library) throws XMLStreamException {
         Instant date = Instant.ofEpochMilli(story.publishedAt() != null ? story.publishedAt()
                 : story.scheduledFor() != null ? story.scheduledFor() : story.createdAt());
         List<String> bylines = repo.bylines(story.id());
@@ -152,7 +174,8 @@ public class WxrExporter {
                 : site.baseUrl() + "/?p=" + story.id();
         xml.writeCharacters(clean(guid));
         xml.writeEndElement();
-        text(xml, WxrReader.CONTENT_NAMESPACE, "encoded", markdown.toHtml(story.body()), 2);
+        // WordPress reads the HTML: the library's pictures at their attachments' addresses, galleries as [gallery]
+        text(xml, WxrReader.CONTENT_NAMESPACE, "encoded", markdown.toHtml(library.forWordPress(story.body())), 2);
         text(xml, EXCERPT, "encoded", HtmlUtils.htmlEscape(story.standfirst()), 2);
         text(xml, WP, "post_id", Long.toString(story.wpId() != null ? story.wpId() : story.id()), 2);
         text(xml, WP, "post_date", WP_DATE.format(date.atZone(site.timeZone())), 2);
@@ -173,6 +196,11 @@ public class WxrExporter {
             category(xml, "post_tag", tag.slug(), tag.name());
         }
         meta(xml, "postmeta", ImportRun.MARKDOWN_META, story.body(), 2);
+        String lead = leads.chosen(story.id());
+        Long thumbnail = lead.isEmpty() ? null : library.attachmentId(Long.parseLong(lead));
+        if (thumbnail != null) {
+            meta(xml, "postmeta", "_thumbnail_id", Long.toString(thumbnail), 2);
+        }
         meta(xml, "postmeta", ImportRun.AUTHORS_META, String.join(",", bylines), 2);
         if (!story.datelinePlace().isEmpty()) {
             meta(xml, "postmeta", ImportRun.PLACE_META, story.datelinePlace(), 2);
@@ -291,7 +319,7 @@ public class WxrExporter {
         xml.writeEndElement();
     }
 
-    private static void meta(XMLStreamWriter xml, String element, String key, String value, int depth)
+    static void meta(XMLStreamWriter xml, String element, String key, String value, int depth)
             throws XMLStreamException {
         start(xml, WP, element, depth);
         text(xml, WP, "meta_key", key, depth + 1);
@@ -299,7 +327,7 @@ public class WxrExporter {
         end(xml, depth);
     }
 
-    private static void start(XMLStreamWriter xml, String ns, String name, int depth) throws XMLStreamException {
+    static void start(XMLStreamWriter xml, String ns, String name, int depth) throws XMLStreamException {
         xml.writeCharacters("\n" + "\t".repeat(depth));
         element(xml, ns, name);
     }
@@ -316,12 +344,12 @@ public class WxrExporter {
         }
     }
 
-    private static void end(XMLStreamWriter xml, int depth) throws XMLStreamException {
+    static void end(XMLStreamWriter xml, int depth) throws XMLStreamException {
         xml.writeCharacters("\n" + "\t".repeat(depth));
         xml.writeEndElement();
     }
 
-    private static void text(XMLStreamWriter xml, String ns, String name, String value, int depth)
+    static void text(XMLStreamWriter xml, String ns, String name, String value, int depth)
             throws XMLStreamException {
         xml.writeCharacters("\n" + "\t".repeat(depth));
         element(xml, ns, name);

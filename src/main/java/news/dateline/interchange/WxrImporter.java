@@ -22,6 +22,7 @@ import news.dateline.page.PageService;
 import news.dateline.interchange.uploads.UploadsFolder;
 import news.dateline.story.ArticleService;
 import news.dateline.story.photo.LeadPhotoDesk;
+import news.dateline.story.photo.PhotoArchive;
 import news.dateline.story.photo.PhotoIntake;
 import news.dateline.taxonomy.SectionRepository;
 import org.slf4j.Logger;
@@ -56,11 +57,13 @@ public class WxrImporter {
     private final MenuService menuService;
     private final PhotoIntake photos;
     private final LeadPhotoDesk leads;
+    private final PhotoArchive archive;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
             LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, AuditLog audit,
             PageService pageService, PageRepository pages, MenuService menuService, PhotoIntake photos,
-            LeadPhotoDesk leads) {
+            LeadPhotoDesk leads, PhotoArchive archive) {
+        this.archive = archive;
         this.photos = photos;
         this.leads = leads;
         this.audit = audit;
@@ -101,12 +104,20 @@ public class WxrImporter {
         ImportSummary summary = new ImportSummary();
         List<Long> imported = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
+            // A dry run looks for each attachment's file but stores none.
+            UploadsFolder uploads = options.uploads() == null ? null
+                    : new UploadsFolder(options.uploads(), options.dryRun() ? null : photos, leads, archive);
+            if (uploads != null) {
+                // Galleries name attachments by id, and attachments come after the posts: read them first.
+                try (InputStream first = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    new WxrReader().read(first, Galleries.attachmentsInto(uploads));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 PageImport pageImport = new PageImport(pageService, pages, summary);
                 MenuImport menuImport = options.menus() ? new MenuImport(menuService, repo, pageImport, summary) : null;
-                // A dry run looks for each attachment's file but stores none.
-                UploadsFolder uploads = options.uploads() == null ? null
-                        : new UploadsFolder(options.uploads(), options.dryRun() ? null : photos, leads);
                 ImportRun run = new ImportRun(repo, stories, live, pageImport, menuImport,
                         savepoint, summary, options.flattenCategories(), clock.instant(),
                         () -> progress.accept(in.count()), uploads);

@@ -105,7 +105,13 @@ class DerivativeQueue implements DisposableBean {
             boolean last = item.attempts() + 1 >= properties.attempts();
             log.warn("Derivatives of media {} failed (try {} of {}): {}", mediaId, item.attempts() + 1,
                     properties.attempts(), why);
-            repository.failed(mediaId, why.length() > 500 ? why.substring(0, 500) : why, last, clock.instant());
+            try {
+                repository.failed(mediaId, why.length() > 500 ? why.substring(0, 500) : why, last, clock.instant());
+            } catch (RuntimeException unrecorded) {
+                // The database refused this too (SQLite busy, the pool exhausted): still try again, or the item
+                // would stay pending until the next start.
+                log.warn("The failure of media {} could not be recorded: {}", mediaId, unrecorded.getMessage());
+            }
             if (!last) {
                 pool.schedule(() -> make(mediaId), properties.retryAfter().toMillis(), TimeUnit.MILLISECONDS);
             }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.dateline.story.photo.LeadPhotoDesk;
+import news.dateline.story.photo.PhotoArchive;
 import news.dateline.story.photo.PhotoIntake;
 
 /**
@@ -59,6 +60,8 @@ public final class UploadsFolder {
     /** Null in a dry run: files are looked for, not stored. */
     private final PhotoIntake photos;
     private final LeadPhotoDesk leads;
+    /** Null in a dry run, and where the rest of a picture's description is not wanted. */
+    private final PhotoArchive archive;
     /** WordPress attachment id → library item. */
     private final Map<Long, Long> taken = new LinkedHashMap<>();
     /** Path in the folder → library item (null in a dry run), so a file used by many posts is read once. */
@@ -67,11 +70,82 @@ public final class UploadsFolder {
     private final Set<String> reported = new HashSet<>();
     /** Imported story → its featured image's WordPress attachment id. */
     private final Map<Long, Long> featured = new LinkedHashMap<>();
+    /** Every attachment of the export, read before the posts (galleries name attachments by id). */
+    private final Map<Long, Attachment> attachments = new HashMap<>();
+
+    /**
+     * An attachment as the export describes it: what a gallery needs before the attachment's own item is read.
+     * {@code parent} is the post it was uploaded to (0 for none), {@code menuOrder} its place in that post's
+     * gallery.
+     */
+    public record Attachment(long wpId, long parent, int menuOrder, String title, String date, String attachedFile,
+            String url, String alt, String caption, Long libraryId) {
+
+        /** Whether its file is a picture (a gallery shows only those, as WordPress's does). */
+        public boolean isPicture() {
+            String name = attachedFile != null && !attachedFile.isBlank() ? attachedFile : url == null ? "" : url;
+            return PICTURE_NAME.matcher(name.strip()).find();
+        }
+    }
+
+    private static final Pattern PICTURE_NAME = Pattern.compile("(?i)\\.(jpe?g|png|gif|webp)(\\?.*)?$");
 
     public UploadsFolder(Path root, PhotoIntake photos, LeadPhotoDesk leads) {
+        this(root, photos, leads, null);
+    }
+
+    public UploadsFolder(Path root, PhotoIntake photos, LeadPhotoDesk leads, PhotoArchive archive) {
         this.root = root.toAbsolutePath().normalize();
         this.photos = photos;
         this.leads = leads;
+        this.archive = archive;
+    }
+
+    /** The attachment that was the library picture of that number on the site that wrote the export (ours). */
+    public java.util.Optional<Attachment> byLibraryId(long libraryId) {
+        return attachments.values().stream().filter(a -> a.libraryId() != null && a.libraryId() == libraryId)
+                .findFirst();
+    }
+
+    /**
+     * Gives a taken picture the rest of what our own export says of it (credit, source, copyright, focal point);
+     * the library keeps what it already knew of the same bytes.
+     */
+    public void describe(long mediaId, String credit, String source, String copyright, int focalX, int focalY) {
+        if (archive != null && photos != null) {
+            archive.describe(mediaId, credit, source, copyright, focalX, focalY);
+        }
+    }
+
+    /** Remembers one attachment of the export (the first reading, before the posts). */
+    public void know(Attachment attachment) {
+        attachments.putIfAbsent(attachment.wpId(), attachment);
+    }
+
+    /** The export's attachment of that WordPress id, if the export has one. */
+    public java.util.Optional<Attachment> known(long wpId) {
+        return java.util.Optional.ofNullable(attachments.get(wpId));
+    }
+
+    /** The pictures uploaded to a post, in WordPress's default gallery order (menu order, then id). */
+    public List<Attachment> attachedTo(long parent) {
+        return attachments.values().stream().filter(a -> a.parent() == parent && a.isPicture())
+                .sorted(java.util.Comparator.comparingInt(Attachment::menuOrder).thenComparingLong(Attachment::wpId))
+                .toList();
+    }
+
+    /** Takes a known attachment's file now (a gallery needs it before the attachment's own item comes). */
+    public Result picture(Attachment a) {
+        return attachment(a.wpId(), a.attachedFile(), a.url(), a.alt(), a.caption());
+    }
+
+    /**
+     * The picture at a body's address under the uploads folder (a gallery block's image without a known id), or
+     * a result with neither item nor problem when the address is not one of the folder's.
+     */
+    public Result atAddress(String address) {
+        Matcher matcher = IN_BODY.matcher(address == null ? "" : address.strip());
+        return matcher.matches() ? inBody(matcher.group(1)) : new Result(false, null, null);
     }
 
     public Result attachment(Long wpId, String attachedFile, String url, String alt, String caption) {
@@ -103,10 +177,7 @@ public final class UploadsFolder {
         Matcher matcher = IN_BODY.matcher(html);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String relative = java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
-            String original = SIZED.matcher(relative).replaceFirst("");
-            Result result = !original.equals(relative) && Files.isRegularFile(inside(original))
-                    ? take(original, "", "") : take(relative, "", "");
+            Result result = inBody(matcher.group(1));
             if (result.problem() != null) {
                 problems.add(result.problem());
             }
@@ -115,6 +186,15 @@ public final class UploadsFolder {
         }
         matcher.appendTail(out);
         return new Rewritten(out.toString(), problems);
+    }
+
+    /** A body's picture, by its path in the folder as its address gives it (a resized copy as its original). */
+    private Result inBody(String encoded) {
+        String relative = java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8);
+        String original = SIZED.matcher(relative).replaceFirst("");
+        Path originalFile = inside(original);
+        return !original.equals(relative) && originalFile != null && Files.isRegularFile(originalFile)
+                ? take(original, "", "") : take(relative, "", "");
     }
 
     private Result take(String relative, String alt, String caption) {
