@@ -58,9 +58,12 @@ class DerivativeQueue implements DisposableBean {
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ScheduledThreadPoolExecutor(properties.workers(), work -> {
-            Thread thread = new Thread(work, "media-derivatives-" + threads.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                Niceness.lowerThisThread();
+                work.run();
+            }, "media-derivatives-" + threads.incrementAndGet());
             thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.setPriority(Thread.MIN_PRIORITY); // what the JVM offers; on Linux it is ignored, hence Niceness
             return thread;
         });
         pool.setRemoveOnCancelPolicy(true);
