@@ -1,16 +1,79 @@
 #!/usr/bin/env bash
-# Photos: a 24-megapixel JPEG (6000 x 4000, generated) to every derivative (32 files: 5 crops, several widths, JPEG
-# and WebP): wall time per run after a warm-up, peak heap (sum of the heap pools' peaks) and the JVM's peak RSS.
-# Runs the JUnit test tagged "bench" (left out of ./mvnw verify). Figures go to docs/benchmarks.md, with `uptime`.
-#   bench/media.sh            # 3 runs
-#   bench/media.sh 5          # another number of runs
-# Not yet here (issue 13): reader throughput on a cached article while 10 such uploads are processed, as a ratio
-# to idle, interleaved.
+# Photos, in two halves (docs/benchmarks.md, "Photos"):
+# 1. Maker: a 24-megapixel JPEG (6000 x 4000, generated) to every derivative (32 files: 5 crops, several widths, JPEG
+#    and WebP) in a test JVM: wall time per run after a warm-up, peak heap (sum of the heap pools' peaks) and the
+#    JVM's peak RSS. Runs the JUnit test tagged "bench" (left out of ./mvnw verify).
+# 2. Reader: the site from its jar (SQLite, -Xmx512m, DATELINE_MEDIA_WORKERS as set, 1 by default), wrk on a cached
+#    article idle and while 10 such photos are uploaded and made, in interleaved rounds (bench/MediaReaderLoad.java):
+#    the ratio of the two, the time until every derivative of one photo is ready, the server's peak heap and RSS.
+# Figures go to docs/benchmarks.md, with `uptime` (other work on the machine moves them).
+#   bench/media.sh                 # both halves: 3 maker runs; 3 reader rounds of 10 s
+#   bench/media.sh 5 4 15          # 5 maker runs; 4 reader rounds of 15 s
+#   MEDIA_BENCH=reader bench/media.sh   # one half only (maker | reader)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
+ROUNDS="${2:-3}"
+SECONDS_PER="${3:-10}"
+HALF="${MEDIA_BENCH:-both}"
+PORT=${MEDIA_BENCH_PORT:-18190}
 uptime
-./mvnw -B -q test -Dtest=MediaDerivativesBenchmark -Dbench.excludedGroups=none -Dmedia.bench.runs="$runs" \
-    -DenableAssertions=false -Dsurefire.failIfNoSpecifiedTests=false
-grep 'media bench' target/surefire-reports/news.dateline.media.MediaDerivativesBenchmark-output.txt
+
+if [ "$HALF" != reader ]; then
+    ./mvnw -B -q test -Dtest=MediaDerivativesBenchmark -Dbench.excludedGroups=none -Dmedia.bench.runs="$runs" \
+        -DenableAssertions=false -Dsurefire.failIfNoSpecifiedTests=false
+    grep 'media bench' target/surefire-reports/news.dateline.media.MediaDerivativesBenchmark-output.txt
+    uptime
+fi
+[ "$HALF" = maker ] && exit 0
+
+if ! command -v wrk >/dev/null; then
+    echo "Skipped the reader half: it needs wrk (sudo apt-get install -y wrk)" >&2
+    exit 0
+fi
+JAVA=""
+for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*/bin/java; do
+    if [ -x "$candidate" ] && "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+        JAVA=$candidate; break
+    fi
+done
+[ -n "$JAVA" ] || { echo "No Java 21+ found under /usr/lib/jvm or JAVA_HOME" >&2; exit 2; }
+JAR=$(ls target/dateline-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then
+    ./mvnw -B -q -DskipTests package
+    JAR=$(ls target/dateline-*.jar | grep -v original | head -1)
+fi
+if curl -s "http://127.0.0.1:$PORT/" -o /dev/null; then
+    echo "Port $PORT is already serving; stop that server first." >&2; exit 2
+fi
+WORK=$(mktemp -d /tmp/dateline-media-bench-XXXXXX)
+APP_PID=""
+cleanup() {
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+PASSWORD="media bench $(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
+DATELINE_DATA_DIR="$WORK/data" DATELINE_PASSWORD=$PASSWORD "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" \
+    user add mediabench --role admin >"$WORK/user.log" 2>&1 || { cat "$WORK/user.log"; exit 1; }
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
+    --dateline.data.dir="$WORK/data" --dateline.site.base-url="http://127.0.0.1:$PORT" --server.port="$PORT" \
+    --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 300); do
+    curl -sf "http://127.0.0.1:$PORT/" 2>/dev/null | grep -q 'class="card-title"' && break
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+    sleep 1
+done
+# An article of the sample site (a path of two parts that carries the comment form).
+ARTICLE=$(for path in $(curl -sf "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z0-9-]*/[a-z0-9-]\+"' \
+        | sed 's/href="//;s/"$//' | sort -u); do
+    curl -sf "http://127.0.0.1:$PORT$path" | grep -q 'name="stamp"' && echo "$path"
+done | head -1) || true
+[ -n "$ARTICLE" ] || { echo "No article found on the home page" >&2; exit 1; }
+echo "media reader bench: workers ${DATELINE_MEDIA_WORKERS:-1}, $(nproc) cores, article $ARTICLE"
+"$JAVA" -Xmx1g bench/MediaReaderLoad.java --base "http://127.0.0.1:$PORT" --pid "$APP_PID" --user mediabench \
+    --password "$PASSWORD" --path "$ARTICLE" --rounds "$ROUNDS" --seconds "$SECONDS_PER" --uploads 10
+echo "server log lines at WARN or above: $(grep -cE ' (WARN|ERROR) ' "$WORK/app.log" || true)"
 uptime

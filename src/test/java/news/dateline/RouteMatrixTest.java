@@ -169,6 +169,8 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/media/{id}", Role.AUTHOR),
             rule("POST /newsroom/media/{id}/retry", Role.AUTHOR),
             rule("POST /newsroom/media/{id}/delete", Role.AUTHOR),
+            rule("POST /newsroom/media/{id}/file", Role.AUTHOR),
+            rule("POST /api/v1/media/{id}/file", Role.AUTHOR),
             // notification mails (docs/mail.md): one's own mail settings; the reply mail's one-click unsubscribe
             rule("POST /newsroom/notifications", Role.CONTRIBUTOR),
             Map.entry("POST /unsubscribe/{token}", new Rule(ANYONE, Guard.SIGNED_LINK)),

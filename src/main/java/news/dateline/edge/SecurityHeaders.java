@@ -1,6 +1,7 @@
 package news.dateline.edge;
 
 import jakarta.servlet.http.HttpServletResponse;
+import news.dateline.platform.images.ImageHost;
 
 /**
  * The headers every response of the site carries, in one place: Spring Security writes them on everything that
@@ -24,9 +25,26 @@ public final class SecurityHeaders {
      * {@code 'self'} only: no inline script or style, no framing of us, forms post to this site alone; frames come
      * from the embeds' providers alone.
      */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+    private static final String IMG_SRC = "img-src 'self' data:";
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; " + IMG_SRC + "; "
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; frame-src " + EMBED_FRAMES;
+    /**
+     * The policy with pictures also allowed from these outside hosts ({@code platform.images.ImageHosts}, the site's
+     * settings): {@code img-src 'self' data: https://a.example …}. Exactly {@link #CONTENT_SECURITY_POLICY} when there
+     * are none. A host not in {@link ImageHost}'s form is left out, so nothing but a host reaches the header.
+     */
+    public static String contentSecurityPolicy(java.util.List<String> imageHosts) {
+        StringBuilder sources = new StringBuilder();
+        for (String host : imageHosts) {
+            if (ImageHost.isHost(host)) {
+                sources.append(" https://").append(host);
+            }
+        }
+        return sources.isEmpty() ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace(IMG_SRC, IMG_SRC + sources);
+    }
+
     public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
     private SecurityHeaders() {

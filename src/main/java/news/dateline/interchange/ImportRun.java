@@ -422,6 +422,8 @@ final class ImportRun implements WxrReader.Handler {
             UploadsFolder.Rewritten rewritten = uploads.rewrite(content);
             rewritten.problems().forEach(problem -> summary.skipped(problem, describe(item)));
             content = rewritten.html();
+        } else {
+            summary.outsideImages().scan(content); // left where they are: their hosts go into the CSP
         }
         String body = HtmlToMarkdown.convert(WordPressMarkup.toHtml(content, notes), notes);
         if (placed != null) {

@@ -18,6 +18,8 @@ public final class ImportSummary {
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
     private final Map<String, Integer> notes = new TreeMap<>();
     private final List<String> heldBack = new ArrayList<>();
+    /** Pictures left on other sites by an import without --uploads (OutsideImages). */
+    private final OutsideImages outside = new OutsideImages();
     private boolean dryRun;
 
     ImportSummary() {
@@ -52,6 +54,10 @@ public final class ImportSummary {
     /** The posts imported as drafts for an editor to check, each with why ("post 7 'Title' at line 9: …"). */
     public List<String> heldBack() {
         return List.copyOf(heldBack);
+    }
+
+    OutsideImages outsideImages() {
+        return outside;
     }
 
     void note(String note) {
@@ -106,11 +112,30 @@ public final class ImportSummary {
             lines.add("Imported as drafts, to be checked before publishing:");
             heldBack.forEach(post -> lines.add("  " + post));
         }
+        outsideLines(lines);
         if (!notes.isEmpty()) {
             lines.add("Converted to the nearest Markdown:");
             notes.forEach((note, count) -> lines.add("  " + note + " — in " + count + (count == 1 ? " post" : " posts")));
         }
         return lines;
+    }
+
+    /** "N pictures stay on outside hosts: a.example, b.example (not local)." and those http cannot show. */
+    private void outsideLines(List<String> lines) {
+        Map<String, Integer> shown = outside.https();
+        if (!shown.isEmpty()) {
+            int n = shown.values().stream().mapToInt(Integer::intValue).sum();
+            lines.add(n + (n == 1 ? " picture stays" : " pictures stay") + " on outside hosts: "
+                    + String.join(", ", new TreeMap<>(shown).keySet()) + " (not local). "
+                    + (dryRun ? "Their hosts would be" : "Their hosts are") + " allowed in the site settings' "
+                    + "outside image hosts; import with --uploads to bring the files in.");
+        }
+        Map<String, Integer> hidden = outside.http();
+        if (!hidden.isEmpty()) {
+            int n = hidden.values().stream().mapToInt(Integer::intValue).sum();
+            lines.add(n + (n == 1 ? " picture is" : " pictures are") + " on http:// hosts and will not be shown "
+                    + "(an https page may not load them): " + String.join(", ", new TreeMap<>(hidden).keySet()) + ".");
+        }
     }
 
     private static String counts(Map<String, Integer> counts) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.images.ImageHosts;
+import org.springframework.beans.factory.ObjectProvider;
 import news.dateline.platform.audit.AuditAction;
 import news.dateline.platform.audit.AuditLog;
 import news.dateline.platform.change.StoriesImported;
@@ -58,12 +60,14 @@ public class WxrImporter {
     private final PhotoIntake photos;
     private final LeadPhotoDesk leads;
     private final PhotoArchive archive;
+    private final ObjectProvider<ImageHosts> imageHosts;
 
     WxrImporter(ImportRepository repo, PlatformTransactionManager transactions, ArticleService stories,
             LiveService live, ChangeLog changes, SectionRepository sections, Clock clock, AuditLog audit,
             PageService pageService, PageRepository pages, MenuService menuService, PhotoIntake photos,
-            LeadPhotoDesk leads, PhotoArchive archive) {
+            LeadPhotoDesk leads, PhotoArchive archive, ObjectProvider<ImageHosts> imageHosts) {
         this.archive = archive;
+        this.imageHosts = imageHosts;
         this.photos = photos;
         this.leads = leads;
         this.audit = audit;
@@ -134,6 +138,11 @@ public class WxrImporter {
             } else {
                 if (!imported.isEmpty()) {
                     changes.record(new StoriesImported(imported));
+                }
+                // Pictures left on https hosts may be shown: their hosts join the CSP's img-src (a settings change).
+                ImageHosts hosts = imageHosts.getIfAvailable();
+                if (hosts != null && !summary.outsideImages().https().isEmpty()) {
+                    hosts.allow(summary.outsideImages().https().keySet());
                 }
                 audit.record(AuditAction.IMPORTED, imported.size() + " stories", String.join("; ", summary.lines()));
             }

@@ -11,10 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import news.dateline.media.DerivativeMaker.Made;
 import news.dateline.media.MediaStore.Area;
 import news.dateline.platform.change.ChangeLog;
+import news.dateline.platform.change.SiteChanged;
 import news.dateline.platform.change.StoryChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
@@ -39,10 +41,15 @@ class DerivativeQueue implements DisposableBean {
     private final ChangeLog changes;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Leftovers leftovers;
+    private final ObjectProvider<MediaRepository.SiteUses> siteUses;
     private final ScheduledThreadPoolExecutor pool;
 
     DerivativeQueue(MediaRepository repository, MediaStore store, MediaProperties properties, ChangeLog changes,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, Leftovers leftovers,
+            ObjectProvider<MediaRepository.SiteUses> siteUses) {
+        this.leftovers = leftovers;
+        this.siteUses = siteUses;
         this.repository = repository;
         this.store = store;
         this.properties = properties;
@@ -51,9 +58,12 @@ class DerivativeQueue implements DisposableBean {
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ScheduledThreadPoolExecutor(properties.workers(), work -> {
-            Thread thread = new Thread(work, "media-derivatives-" + threads.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                Niceness.lowerThisThread();
+                work.run();
+            }, "media-derivatives-" + threads.incrementAndGet());
             thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.setPriority(Thread.MIN_PRIORITY); // what the JVM offers; on Linux it is ignored, hence Niceness
             return thread;
         });
         pool.setRemoveOnCancelPolicy(true);
@@ -93,14 +103,32 @@ class DerivativeQueue implements DisposableBean {
                 store.put(Area.PUBLIC, derivative.name(), made.bytes());
                 stored.add(derivative);
             }
-            transactions.executeWithoutResult(status -> {
-                repository.ready(mediaId, stored, clock.instant());
-                // Pages that show the picture were drawn with the sizes then ready (or none): draw them again.
+            boolean current = Boolean.TRUE.equals(transactions.execute(status -> {
+                List<Derivative> before = repository.derivatives(mediaId);
+                if (!repository.ready(mediaId, item.sha256(), item.focalX(), item.focalY(), stored, clock.instant())) {
+                    return false;
+                }
+                // Pages that show the picture were drawn with the sizes then ready (or none, or those of the file
+                // it replaced): draw them again. The site's logo and icon are on every page.
                 for (long article : repository.articlesUsing(mediaId)) {
                     changes.record(new StoryChanged(article, StoryChanged.Kind.SAVED));
                 }
-            });
+                if (siteUses.orderedStream().anyMatch(site -> !site.of(mediaId).isEmpty())) {
+                    changes.record(new SiteChanged(SiteChanged.Kind.SETTINGS));
+                }
+                // Once the pages name the new sizes, the old ones (of a replaced file, a moved focal point) go.
+                leftovers.dropUnusedDerivatives(before);
+                return true;
+            }));
+            if (!current) {
+                // Replaced, moved or deleted while these were made: the newer try makes its own.
+                leftovers.dropUnusedDerivatives(stored);
+            }
         } catch (Exception | OutOfMemoryError failure) {
+            MediaItem now = repository.find(mediaId).orElse(null);
+            if (now == null || !now.sha256().equals(item.sha256())) {
+                return; // its file was replaced meanwhile (the old original may be gone): the new one is queued
+            }
             String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             boolean last = item.attempts() + 1 >= properties.attempts();
             log.warn("Derivatives of media {} failed (try {} of {}): {}", mediaId, item.attempts() + 1,

@@ -28,8 +28,11 @@ class MediaApiController {
     private final MediaLibrary library;
     private final MediaRepository repository;
     private final MediaProperties properties;
+    private final FileReplacer replacer;
 
-    MediaApiController(MediaLibrary library, MediaRepository repository, MediaProperties properties) {
+    MediaApiController(MediaLibrary library, MediaRepository repository, MediaProperties properties,
+            FileReplacer replacer) {
+        this.replacer = replacer;
         this.library = library;
         this.repository = repository;
         this.properties = properties;
@@ -44,6 +47,17 @@ class MediaApiController {
         URI location = URI.create("/api/v1/media/" + taken.item().id());
         return taken.added() ? ResponseEntity.created(location).body(json)
                 : ResponseEntity.ok().location(location).body(json);
+    }
+
+    /**
+     * A new file for the item (multipart field {@code file}), keeping its number, description and uses: answers the
+     * item, {@code state: "pending"} while its new sizes are made (the old ones are served until then).
+     */
+    @PostMapping("/{id}/file")
+    MediaJson replace(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Principal principal) {
+        FileReplacer.Replaced replaced = replacer.replace(id, read(file, properties, principal.getName(), null, null,
+                null));
+        return MediaJson.of(replaced.item(), repository.derivatives(id));
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package news.dateline.media;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,6 @@ import news.dateline.media.MediaStore.Area;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.change.ChangeLog;
 import news.dateline.platform.change.StoryChanged;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,25 +22,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class MediaDesk {
 
-    private static final Logger log = LoggerFactory.getLogger(MediaDesk.class);
-
     /** What an editor typed, as the form sends it (focal point as text: a number field may be left empty). */
     public record Description(String alt, String caption, String credit, String source, String copyright, String focalX,
             String focalY) {
     }
 
     private final MediaRepository repository;
-    private final MediaStore store;
     private final DerivativeQueue queue;
     private final ChangeLog changes;
     private final Clock clock;
     private final ObjectProvider<MediaRepository.SiteUses> siteUses;
+    private final Leftovers leftovers;
 
-    MediaDesk(MediaRepository repository, MediaStore store, DerivativeQueue queue, ChangeLog changes, Clock clock,
-            ObjectProvider<MediaRepository.SiteUses> siteUses) {
+    MediaDesk(MediaRepository repository, DerivativeQueue queue, ChangeLog changes, Clock clock,
+            ObjectProvider<MediaRepository.SiteUses> siteUses, Leftovers leftovers) {
+        this.leftovers = leftovers;
         this.siteUses = siteUses;
         this.repository = repository;
-        this.store = store;
         this.queue = queue;
         this.changes = changes;
         this.clock = clock;
@@ -105,16 +100,9 @@ public class MediaDesk {
         }
         List<Derivative> files = repository.derivatives(id);
         repository.delete(id);
-        afterCommit(() -> {
-            try {
-                store.delete(Area.ORIGINALS, item.originalName());
-                for (Derivative file : files) {
-                    store.delete(Area.PUBLIC, file.name());
-                }
-            } catch (IOException e) {
-                log.warn("Files of deleted media {} could not all be removed: {}", id, e.getMessage());
-            }
-        });
+        // Only what no other item names: two items with the same pixels share their sizes' files.
+        leftovers.dropUnused(Area.ORIGINALS, List.of(item.originalName()));
+        leftovers.dropUnusedDerivatives(files);
         return item.filename();
     }
 

@@ -20,6 +20,15 @@ final class MediaMessages {
     static final String SITE_USE = "\"%s\" is %s: choose another in the site settings before deleting it.";
     static final String FOCAL = "The focal point is a share of the width and height, from 0 to 1000.";
     static final String TOO_LONG = "At most %d characters.";
+    static final String SAME_FILE = "\"%s\" is the file this picture has already: nothing was changed.";
+    static final String ALREADY_IN_LIBRARY = "\"%s\" is in the library already, as picture #%d (\"%s\"): use that "
+            + "one where you want it, or delete it first. Nothing was changed.";
+    static final String REPLACED_SAME_SHAPE = "The new file is in. Its sizes are being made; until they are ready, "
+            + "pages show the old picture. Same shape, so the focal point was kept.";
+    static final String REPLACED_NEW_SHAPE = "The new file is in. Its sizes are being made; until they are ready, "
+            + "pages show the old picture. Another shape, so the focal point is back in the centre: check it.";
+    static final String REPLACED_MEANWHILE = "Picture #%d was changed by someone else while \"%s\" was sent: look at "
+            + "it again, and replace it if you still mean to. Nothing was changed.";
 
     private MediaMessages() {
     }

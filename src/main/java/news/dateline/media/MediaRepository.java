@@ -59,8 +59,21 @@ public class MediaRepository {
                 .list();
     }
 
-    /** Replaces the item's derivatives with these and marks it ready. */
-    void ready(long mediaId, List<Derivative> made, Instant now) {
+    /**
+     * Replaces the item's derivatives with these and marks it ready, if they were made from the file and focal point
+     * it has now; answers false (and changes nothing) when the item was replaced, moved or deleted meanwhile: the
+     * try made for the newer state stores its own. The row is updated first, so on PostgreSQL a replacement
+     * committing at the same moment is waited for and re-checked, never overwritten.
+     */
+    boolean ready(long mediaId, String sha256, int focalX, int focalY, List<Derivative> made, Instant now) {
+        int current = jdbc.sql("""
+                        UPDATE media SET state = 'ready', failure = NULL, updated_at = :now
+                        WHERE id = :id AND sha256 = :sha AND focal_x = :fx AND focal_y = :fy""")
+                .param("id", mediaId).param("now", now.toEpochMilli()).param("sha", sha256).param("fx", focalX)
+                .param("fy", focalY).update();
+        if (current == 0) {
+            return false;
+        }
         jdbc.sql("DELETE FROM media_derivative WHERE media_id = :id").param("id", mediaId).update();
         for (Derivative d : made) {
             jdbc.sql("""
@@ -71,8 +84,33 @@ public class MediaRepository {
                     .param("size", d.byteSize())
                     .update();
         }
-        jdbc.sql("UPDATE media SET state = 'ready', failure = NULL, updated_at = :now WHERE id = :id")
-                .param("id", mediaId).param("now", now.toEpochMilli()).update();
+        return true;
+    }
+
+    /**
+     * The item's file is now this one (its sizes to be made again): everything about the upload changes, its
+     * description and uses do not. Its derivatives stay as they are until the new ones are ready, so pages keep
+     * showing the old picture meanwhile. Answers false when the item no longer has the file {@code oldSha256}.
+     */
+    boolean replaceFile(long id, String oldSha256, String sha256, String filename, String contentType, long byteSize,
+            int width, int height, int focalX, int focalY, Instant now) {
+        return jdbc.sql("""
+                        UPDATE media SET sha256 = :sha, filename = :filename, content_type = :type, byte_size = :size,
+                                         width = :width, height = :height, focal_x = :fx, focal_y = :fy,
+                                         state = 'pending', attempts = 0, failure = NULL, updated_at = :now
+                        WHERE id = :id AND sha256 = :old""")
+                .param("id", id).param("old", oldSha256).param("sha", sha256).param("filename", filename)
+                .param("type", contentType).param("size", byteSize).param("width", width).param("height", height)
+                .param("fx", focalX).param("fy", focalY).param("now", now.toEpochMilli())
+                .update() == 1;
+    }
+
+    /** Whether any item's original or any derivative is the file with these bytes (files are shared by hash). */
+    boolean refersTo(String sha256) {
+        return jdbc.sql("""
+                        SELECT (SELECT COUNT(*) FROM media WHERE sha256 = :sha)
+                             + (SELECT COUNT(*) FROM media_derivative WHERE sha256 = :sha)""")
+                .param("sha", sha256).query(Long.class).single() > 0;
     }
 
     /** One more failed try; {@code last} marks the item failed for good (until someone retries it). */
@@ -152,7 +190,9 @@ public class MediaRepository {
      */
     public Optional<Served> servedJpeg(long mediaId, boolean square, int minWidth) {
         Crop crop = square ? Crop.SQUARE : Crop.FULL;
-        String alt = jdbc.sql("SELECT alt FROM media WHERE id = :id AND state = 'ready'").param("id", mediaId)
+        // Any state: an item being made again (a new file, a moved focal point) shows its last sizes meanwhile; a
+        // new or failed one has none.
+        String alt = jdbc.sql("SELECT alt FROM media WHERE id = :id").param("id", mediaId)
                 .query(String.class).optional().orElse(null);
         if (alt == null) {
             return Optional.empty();

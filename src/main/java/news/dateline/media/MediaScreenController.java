@@ -46,9 +46,11 @@ public class MediaScreenController {
     private final MediaStore store;
     private final MediaProperties properties;
     private final ResourceUrlProvider resources;
+    private final FileReplacer replacer;
 
     MediaScreenController(MediaRepository repository, MediaLibrary library, MediaDesk desk, MediaStore store,
-            MediaProperties properties, ResourceUrlProvider resources) {
+            MediaProperties properties, ResourceUrlProvider resources, FileReplacer replacer) {
+        this.replacer = replacer;
         this.resources = resources;
         this.repository = repository;
         this.library = library;
@@ -126,6 +128,28 @@ public class MediaScreenController {
             return itemPage(desk.item(id), typed, refused.fields(), refused.getMessage(), refused.status());
         }
         flash.addFlashAttribute("notice", "Saved.");
+        return SeeOther.to(HOME + "/" + id);
+    }
+
+    /** A new file for the picture, its number, description and uses kept; a refused one changes nothing. */
+    @PostMapping("/{id}/file")
+    ModelAndView replace(@ModelAttribute(name = "staff", binding = false) Staff staff, @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash) {
+        FileReplacer.Replaced replaced;
+        try {
+            replaced = replacer.replace(id, MediaApiController.read(file, properties, staff.username(), null, null,
+                    null));
+        } catch (Refusal refused) {
+            if (!refused.fields().containsKey("file")) {
+                throw refused;
+            }
+            MediaItem item = desk.item(id);
+            return itemPage(item, new MediaDesk.Description(item.alt(), item.caption(), item.credit(), item.source(),
+                    item.copyright(), Integer.toString(item.focalX()), Integer.toString(item.focalY())),
+                    refused.fields(), refused.getMessage(), refused.status());
+        }
+        flash.addFlashAttribute("notice", replaced.focalKept() ? MediaMessages.REPLACED_SAME_SHAPE
+                : MediaMessages.REPLACED_NEW_SHAPE);
         return SeeOther.to(HOME + "/" + id);
     }
 

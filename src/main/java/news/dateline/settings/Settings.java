@@ -9,11 +9,12 @@ import java.util.List;
  * standard line; {@code socialProfiles} are the site's own pages elsewhere (printed as {@code sameAs});
  * {@code comments} the comment defaults, applied by the comment package through {@link SiteSettings};
  * {@code logoMedia} and {@code iconMedia} the library pictures chosen as logo and icon (0: none; a chosen logo is
- * {@code logoUrl}, {@code logoWidth} × {@code logoHeight}, while it is in the library and ready).
+ * {@code logoUrl}, {@code logoWidth} × {@code logoHeight}, while it is in the library and ready); {@code imageHosts}
+ * the outside hosts pages may load pictures from (the CSP's {@code img-src}; {@link ImageHostList}).
  */
 public record Settings(String name, String tagline, String language, ZoneId timeZone, String logoUrl,
         String shareImageUrl, List<String> socialProfiles, String footer, CommentChoice comments, long logoMedia,
-        int logoWidth, int logoHeight, long iconMedia) {
+        int logoWidth, int logoHeight, long iconMedia, List<String> imageHosts) {
 
     public boolean hasLogo() {
         return !logoUrl.isEmpty();

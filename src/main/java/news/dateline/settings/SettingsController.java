@@ -63,7 +63,7 @@ class SettingsController {
                 params.getOrDefault(SiteSettings.COMMENTS, ""), params.getOrDefault(SiteSettings.COMMENT_MODERATION, ""),
                 params.getOrDefault(SiteSettings.COMMENT_CLOSE_AFTER_DAYS, ""),
                 params.getOrDefault(SiteSettings.LOGO_MEDIA, ""), params.getOrDefault(SiteSettings.ICON_MEDIA, ""),
-                Map.of());
+                params.getOrDefault(SiteSettings.IMAGE_HOSTS, ""), Map.of());
         try {
             service.save(form);
             flash.addFlashAttribute("notice", "Settings saved. Every page and feed shows them now.");

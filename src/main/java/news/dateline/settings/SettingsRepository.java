@@ -23,6 +23,13 @@ class SettingsRepository {
         return values;
     }
 
+    /** Stores one setting, leaving the others (inside the caller's transaction). */
+    void put(String name, String value) {
+        jdbc.sql("DELETE FROM site_setting WHERE name = :name").param("name", name).update();
+        jdbc.sql("INSERT INTO site_setting (name, value) VALUES (:name, :value)").param("name", name)
+                .param("value", value).update();
+    }
+
     /** Replaces every stored setting with these (inside the caller's transaction). */
     void replace(Map<String, String> values) {
         jdbc.sql("DELETE FROM site_setting").update();

@@ -96,6 +96,7 @@ class SettingsService {
         values.put(SiteSettings.SOCIAL, String.join("\n", profiles));
         values.put(SiteSettings.FOOTER, line(form.footer(), 300, SiteSettings.FOOTER, problems));
         comments(form, values, problems);
+        ImageHostList.check(form.imageHosts(), values, problems);
         if (!problems.isEmpty()) {
             throw Refusal.invalid("The settings were not saved: see the fields marked below.", problems);
         }

@@ -42,6 +42,8 @@ public class SiteSettings implements ChosenDefaults, MediaRepository.SiteUses {
     static final String FOOTER = "footer";
     static final String LOGO_MEDIA = "logo-media";
     static final String ICON_MEDIA = "icon-media";
+    /** Outside hosts pictures may come from, one a line (ImageHostList). */
+    static final String IMAGE_HOSTS = "image-hosts";
     /** The logo's file: 320 pixels wide at least (the header shows it 3rem high, sharp on a dense screen). */
     static final int LOGO_WIDTH = 320;
     static final String COMMENTS = "comments";
@@ -113,7 +115,7 @@ public class SiteSettings implements ChosenDefaults, MediaRepository.SiteUses {
                 values.getOrDefault(SHARE_IMAGE, ""),
                 social.isBlank() ? List.of() : List.of(social.strip().split("\\s*\\n\\s*")),
                 values.getOrDefault(FOOTER, ""), comments(values), logoMedia, logoWidth, logoHeight,
-                id(values.get(ICON_MEDIA)));
+                id(values.get(ICON_MEDIA)), ImageHostList.parse(values.getOrDefault(IMAGE_HOSTS, "")));
     }
 
     /** A stored library id; 0 for none or one that does not parse. */

@@ -399,6 +399,50 @@ interface ImportJourneys extends RunningSite {
         assertThat(reader.get(tag).html().select("a").eachText()).contains("Київ " + unique);
     }
 
+    /** Issue 13: without --uploads, pictures on https hosts stay there and are shown; the summary says so. */
+    @Test
+    default void aPostsPicturesOnAnOutsideHostStayThereTheCspAllowsTheHostAndTheSummarySaysTheyAreNotLocal(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        String host = "photos-" + unique + ".example.org";
+        Path file = dir.resolve("outside-pictures.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+                <item><title>Ferries %1$s</title><guid>https://outside.example/%1$s/1</guid>
+                  <content:encoded><![CDATA[<p>The quay.</p>
+                <p><img src="https://%2$s/2019/05/ferry.jpg" alt="A ferry"></p>
+                <p><img src="https://%2$s/2019/05/pier.jpg" alt="The pier"></p>
+                <p><img src="http://old-%1$s.example.net/gull.jpg" alt="A gull"></p>]]></content:encoded>
+                  <wp:post_id>1</wp:post_id><wp:post_date_gmt>2020-01-02 03:04:05</wp:post_date_gmt>
+                  <wp:post_name>ferries-%1$s</wp:post_name>
+                  <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                </channel></rss>
+                """.formatted(unique, host));
+
+        ImportSummary summary = importFile(file);
+
+        assertThat(summary.lines()).contains("2 pictures stay on outside hosts: " + host + " (not local). Their "
+                + "hosts are allowed in the site settings' outside image hosts; import with --uploads to bring the "
+                + "files in.", "1 picture is on http:// hosts and will not be shown (an https page may not load "
+                + "them): old-" + unique + ".example.net.");
+        String path = jdbc().sql("""
+                        SELECT s.slug, a.slug FROM article a JOIN section s ON s.id = a.section_id
+                        WHERE a.headline = :h""").param("h", "Ferries " + unique)
+                .query((rs, n) -> "/" + rs.getString(1) + "/" + rs.getString(2)).single();
+        SiteClient.Page article = site().get(path);
+        assertThat(article.status()).isEqualTo(200);
+        assertThat(article.html().select("article img").eachAttr("src"))
+                .contains("https://" + host + "/2019/05/ferry.jpg", "https://" + host + "/2019/05/pier.jpg");
+        String imgSrc = java.util.Arrays.stream(article.header("Content-Security-Policy").split(";"))
+                .map(String::strip).filter(d -> d.startsWith("img-src ")).findFirst().orElseThrow();
+        assertThat(imgSrc.split(" ")).contains("'self'", "https://" + host).noneMatch(s -> s.contains("old-"));
+        assertThat(bean(news.dateline.platform.images.ImageHosts.class).allowed()).contains(host);
+        importFile(file); // again: the host is there once
+        assertThat(bean(news.dateline.platform.images.ImageHosts.class).allowed()).containsOnlyOnce(host);
+    }
+
     /** Issue 19, item 16: menus are not imported yet, and the summary says how many and why. */
     @Test
     default void theSummarySaysTheMenuItemsWereSkippedAndWhy() throws Exception {

@@ -286,6 +286,150 @@ interface MediaJourneys extends RunningSite {
         assertThat(editor.whenMade(id).get("state").asString()).isEqualTo("ready");
     }
 
+    @Test
+    default void anEditorReplacesALeadPhotosFileAndReadersGetTheNewPictureWithEveryUseKept() throws Exception {
+        Photographer editor = Photographer.as(this, "editor");
+        String unique = Long.toString(System.nanoTime(), 36);
+        byte[] first = TestPictures.plainJpeg(1500, 1000, new java.awt.Color(40, 110, 60));
+        long id = editor.uploaded("quay-" + unique + ".jpg", first, Map.of("alt", "The quay " + unique,
+                "caption", "Boats at the quay.", "credit", "Photo: Harbour Desk")).get("id").asLong();
+        editor.whenMade(id);
+        // Off centre: its crops are its own; its own shape (the srcset) does not depend on the focal point.
+        assertThat(editor.post("/newsroom/media/" + id, Map.of("alt", "The quay " + unique, "caption",
+                "Boats at the quay.", "credit", "Photo: Harbour Desk", "source", "Harbour archive",
+                "copyright", "© Harbour Desk", "focalX", "300", "focalY", "400")).status()).isEqualTo(303);
+        editor.whenMade(id);
+        // The same pixels in other bytes (an EXIF block saying "upright"): another item, the same files of its shape.
+        byte[] twinBytes = TestPictures.withExif(first, TestPictures.exifApp1(1));
+        long twin = editor.uploaded("twin-" + unique + ".jpg", twinBytes, Map.of()).get("id").asLong();
+        editor.whenMade(twin);
+        Written story = news.dateline.support.StoryBuilder.story(this, "The quay is rebuilt " + unique)
+                .body("A new quay.\n\n![](media:" + id + ")\n").write();
+        Map<String, String> form = editorForm(editor, story.id());
+        form.put("leadPhoto", Long.toString(id));
+        assertThat(editor.post("/newsroom/articles/" + story.id(), form).status()).isEqualTo(302);
+        org.jsoup.nodes.Document before = reader(editor, story.path());
+        String oldSrcset = before.select("figure.lead-photo img").attr("srcset");
+        String oldShare = before.select("meta[property=og:image]").attr("content");
+        assertThat(oldSrcset).contains(".jpg 320w");
+        assertThat(oldShare).contains("/media/");
+        oldShare = oldShare.substring(oldShare.indexOf("/media/"));
+        String usesBefore = editor.page("/newsroom/media/" + id).select(".media-uses li").text();
+        assertThat(usesBefore).contains("(lead photo)").contains("(in the text)");
+        String oldOriginal = MediaLibrary.sha256(first);
+
+        // Refused (not a picture; the twin's bytes; its own bytes): nothing changes, the message is beside the field.
+        Photographer.Answer notAPicture = editor.replaceThroughTheForm(id, "notes-" + unique + ".jpg",
+                "%PDF-1.4 notes".getBytes(StandardCharsets.US_ASCII));
+        assertThat(notAPicture.status()).isEqualTo(422);
+        org.jsoup.nodes.Document refusedPage = org.jsoup.Jsoup.parse(notAPicture.text());
+        assertThat(refusedPage.select("#file-error").text()).isEqualTo("\"notes-" + unique
+                + ".jpg\" is not a picture we can use: it is a PDF document. Upload a JPEG, PNG, GIF or WebP file.");
+        assertThat(refusedPage.select("#alt").attr("value")).isEqualTo("The quay " + unique);
+        Photographer.Answer twinRefused = editor.replaceFile(id, "copy.jpg", twinBytes);
+        assertThat(twinRefused.status()).isEqualTo(422);
+        assertThat(twinRefused.contentType()).startsWith("application/problem+json");
+        assertThat(twinRefused.json().get("detail").asString()).isEqualTo("\"copy.jpg\" is in the library already, "
+                + "as picture #" + twin + " (\"twin-" + unique + ".jpg\"): use that one where you want it, or delete "
+                + "it first. Nothing was changed.");
+        assertThat(editor.replaceFile(id, "again.jpg", first).json().get("errors").get("file").asString())
+                .isEqualTo("\"again.jpg\" is the file this picture has already: nothing was changed.");
+        JsonNode unchanged = editor.get("/api/v1/media/" + id).json();
+        assertThat(unchanged.get("filename").asString()).isEqualTo("quay-" + unique + ".jpg");
+        assertThat(unchanged.get("state").asString()).isEqualTo("ready");
+        assertThat(reader(editor, story.path()).select("figure.lead-photo img").attr("srcset")).isEqualTo(oldSrcset);
+        assertThat(Files.exists(original(oldOriginal))).isTrue();
+
+        // Replaced with a square picture: another shape, so the focal point goes back to the centre.
+        byte[] second = TestPictures.plainJpeg(1200, 1200, new java.awt.Color(150, 30, 30));
+        Photographer.Answer replaced = editor.replaceThroughTheForm(id, "quay-rebuilt-" + unique + ".jpg", second);
+        assertThat(replaced.status()).as(replaced.text()).isEqualTo(303);
+        assertThat(replaced.header("Location")).isEqualTo("/newsroom/media/" + id);
+        // Until its new sizes are ready the page shows the old picture, never none.
+        assertThat(reader(editor, story.path()).select("figure.lead-photo img").attr("srcset")).isNotBlank();
+        JsonNode made = editor.whenMade(id);
+        assertThat(made.get("state").asString()).isEqualTo("ready");
+        assertThat(made.get("id").asLong()).isEqualTo(id);
+        assertThat(made.get("filename").asString()).isEqualTo("quay-rebuilt-" + unique + ".jpg");
+        assertThat(made.get("width").asInt()).isEqualTo(1200);
+        assertThat(made.get("alt").asString()).isEqualTo("The quay " + unique);
+        assertThat(made.get("caption").asString()).isEqualTo("Boats at the quay.");
+        assertThat(made.get("credit").asString()).isEqualTo("Photo: Harbour Desk");
+        assertThat(made.get("source").asString()).isEqualTo("Harbour archive");
+        assertThat(made.get("copyright").asString()).isEqualTo("© Harbour Desk");
+        assertThat(made.get("focalPoint").get("x").asInt()).isEqualTo(500);
+        assertThat(made.get("focalPoint").get("y").asInt()).isEqualTo(500);
+        List<String> newFiles = new ArrayList<>();
+        made.get("derivatives").forEach(d -> newFiles.add(d.get("url").asString()));
+
+        // The cached article is drawn again with the new sizes: its srcset names the new files' hashes.
+        org.jsoup.nodes.Document after = reader(editor, story.path());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (after.select("figure.lead-photo img").attr("srcset").equals(oldSrcset)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            after = reader(editor, story.path());
+        }
+        org.jsoup.nodes.Element img = after.selectFirst("figure.lead-photo img");
+        List<String> srcset = urls(img.attr("srcset"));
+        assertThat(newFiles).containsAll(srcset);
+        assertThat(srcset).doesNotContainAnyElementsOf(urls(oldSrcset));
+        assertThat(img.attr("width")).isEqualTo("960");
+        assertThat(img.attr("height")).isEqualTo("960");
+        assertThat(img.attr("alt")).isEqualTo("The quay " + unique);
+        assertThat(after.select("figure.inline-photo img").attr("srcset")).isEqualTo(img.attr("srcset"));
+        for (String url : srcset) {
+            assertThat(Photographer.anonymous(editor.base(), url).status()).as(url).isEqualTo(200);
+        }
+        assertThat(editor.page("/newsroom/media/" + id).select(".media-uses li").text()).isEqualTo(usesBefore);
+
+        // The old files go once nothing names them: its own crops and its original; the files of its old shape
+        // stay, because the twin has the same ones.
+        assertThat(pollStatus(editor, oldShare, 404)).as(oldShare).isEqualTo(404);
+        assertThat(Files.exists(original(oldOriginal))).isFalse();
+        for (String url : urls(oldSrcset)) {
+            assertThat(Photographer.anonymous(editor.base(), url).status()).as(url).isEqualTo(200);
+        }
+        assertThat(editor.get("/api/v1/media/" + twin).json().get("derivatives").toString())
+                .contains(urls(oldSrcset).getFirst());
+    }
+
+    private static List<String> urls(String srcset) {
+        return java.util.Arrays.stream(srcset.split(",")).map(String::strip).map(c -> c.split(" ")[0]).toList();
+    }
+
+    private static org.jsoup.nodes.Document reader(Photographer editor, String path) {
+        Photographer.Answer page = Photographer.anonymous(editor.base(), path);
+        assertThat(page.status()).as(path).isEqualTo(200);
+        return org.jsoup.Jsoup.parse(page.text());
+    }
+
+    /** The editor's form as the page fills it in (what a browser would send on "Save"). */
+    private static Map<String, String> editorForm(Photographer editor, long articleId) {
+        org.jsoup.nodes.Document page = editor.page("/newsroom/articles/" + articleId);
+        org.jsoup.nodes.FormElement form = (org.jsoup.nodes.FormElement) page.selectFirst("form#editor");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        form.formData().forEach(kv -> fields.put(kv.key(), kv.value()));
+        fields.remove("_csrf");
+        fields.put("action", "save");
+        return fields;
+    }
+
+    /** The status a reader gets for the path, asked again until it is {@code wanted} or 10 s have passed. */
+    private static int pollStatus(Photographer editor, String path, int wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        int status;
+        while ((status = Photographer.anonymous(editor.base(), path).status()) != wanted
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return status;
+    }
+
+    private Path original(String sha256) {
+        return mediaDirectory().resolve("originals").resolve(sha256.substring(0, 2)).resolve(sha256 + ".jpg");
+    }
+
     private long changesOf(long articleId) {
         return bean(JdbcClient.class).sql("SELECT COUNT(*) FROM change_log WHERE article_id = :a")
                 .param("a", articleId).query(Long.class).single();

@@ -73,6 +73,34 @@ public final class Photographer {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** A new file for a library picture through the API ({@code POST /api/v1/media/{id}/file}). */
+    Answer replaceFile(long id, String filename, byte[] bytes) {
+        String boundary = "----file" + Long.toHexString(System.nanoTime());
+        return send(request("/api/v1/media/" + id + "/file")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-TOKEN", csrf)
+                .header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(onePart(boundary, filename, bytes))));
+    }
+
+    /** A new file for a library picture through its page's form (the token in the address, as the form has it). */
+    Answer replaceThroughTheForm(long id, String filename, byte[] bytes) {
+        String boundary = "----file" + Long.toHexString(System.nanoTime());
+        return send(request("/newsroom/media/" + id + "/file?_csrf=" + csrf)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(onePart(boundary, filename, bytes))));
+    }
+
+    private static byte[] onePart(String boundary, String filename, byte[] bytes) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
     /** An upload that must be taken (201, or 200 for bytes already in the library): its item. */
     public JsonNode uploaded(String filename, byte[] bytes, Map<String, String> fields) {
         Answer answer = upload(filename, bytes, fields);

@@ -195,6 +195,43 @@ interface SettingsJourneys extends RunningSite {
                 .isEqualTo(bean(SiteProperties.class).name());
     }
 
+    /** Issue 13: outside image hosts in the CSP's img-src; exact hosts only; cached pages follow; empty is strict. */
+    @Test
+    default void anAdminAllowsAnOutsideImageHostAndEveryPageItsCspNamesItCachedOnesIncluded() {
+        String strict = news.dateline.edge.SecurityHeaders.CONTENT_SECURITY_POLICY;
+        site().get("/");
+        assertThat(site().get("/").header("X-Cache")).as("the home page is cached").isEqualTo("hit");
+        assertThat(site().get("/").header("Content-Security-Policy")).isEqualTo(strict);
+        String name = bean(SiteProperties.class).name();
+        for (String bad : java.util.List.of("*", "*.example.org", "photos.example.org/pictures", "data:",
+                "http://photos.example.org", "photos.example.org:8443", "photos.example.org; script-src *")) {
+            Page refused = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", name,
+                    "language", "en", "time-zone", "UTC", "image-hosts", "cdn.example.net\n" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(422);
+            assertThat(refused.html().select("#image-hosts-error").text()).as(bad)
+                    .isEqualTo(ImageHostList.NOT_A_HOST.formatted(bad));
+            assertThat(refused.html().select("#image-hosts").val()).isEqualTo("cdn.example.net\n" + bad);
+        }
+        assertThat(site().get("/").header("Content-Security-Policy")).as("nothing was saved").isEqualTo(strict);
+
+        Page saved = NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", name, "language", "en",
+                "time-zone", "UTC", "image-hosts", "https://Photos.Example.org/\ncdn.example.net\n\ncdn.example.net");
+        assertThat(saved.status()).isEqualTo(303);
+        Page home = site().get("/");
+        assertThat(home.header("X-Cache")).as("the cached page was dropped").isNotEqualTo("hit");
+        assertThat(home.header("Content-Security-Policy")).isEqualTo(strict.replace("img-src 'self' data:",
+                "img-src 'self' data: https://photos.example.org https://cdn.example.net"));
+        assertThat(site().get("/").header("Content-Security-Policy")).as("and so is the cached one")
+                .contains("https://photos.example.org https://cdn.example.net;");
+        assertThat(NewsroomForms.as(this, "admin").get("/newsroom/settings").html().select("#image-hosts").val())
+                .isEqualTo("photos.example.org\ncdn.example.net");
+
+        assertThat(NewsroomForms.as(this, "admin").post("/newsroom/settings", "name", name, "language", "en",
+                "time-zone", "UTC", "image-hosts", "").status()).isEqualTo(303);
+        assertThat(site().get("/").header("Content-Security-Policy")).as("empty: the strict policy, exactly")
+                .isEqualTo(strict);
+    }
+
     @Test
     default void editorsMayNotChangeTheSettings() {
         assertThat(NewsroomForms.as(this, "editor").get("/newsroom/settings").status()).isEqualTo(403);
