@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rules of taking items in, whichever way they came (a folder, a feed): one item per provider and guid, every
  * version kept, a version that is not newer than the stored one ignored and logged, the same content twice stored
- * once. One file is one transaction: a collection is stored whole or not at all.
+ * once. A file is stored whole or not at all; the folder intake stores many waiting files in one transaction
+ * ({@link #takeAll}), an HTTP document is one transaction.
  */
 @Service
 public class WireIngest {
@@ -69,8 +70,35 @@ public class WireIngest {
         }
     }
 
+    /** One file read, waiting to be stored: its name, when it arrived, its items. */
+    record ReadFile(String sourceName, Instant receivedAt, List<WireItem> items) {
+    }
+
+    /**
+     * Many files in one transaction, in the order given (their order of arrival): each file's items by the same
+     * rules as {@link #take}, so a later file sees what an earlier one stored (versions 1, 2, 3 of one item in one
+     * batch are judged as if they had come one by one). All are stored or, when the transaction fails, none.
+     */
+    @Transactional
+    void takeAll(Provider provider, List<ReadFile> files) {
+        Instant last = null;
+        for (ReadFile file : files) {
+            takeItems(provider, file.sourceName(), file.items(), file.receivedAt());
+            last = last == null || file.receivedAt().isAfter(last) ? file.receivedAt() : last;
+        }
+        if (last != null) {
+            providers.received(provider.id(), last);
+        }
+    }
+
     @Transactional
     List<Taken> take(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt) {
+        List<Taken> taken = takeItems(provider, sourceName, file, receivedAt);
+        providers.received(provider.id(), receivedAt);
+        return taken;
+    }
+
+    private List<Taken> takeItems(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt) {
         List<Taken> taken = new ArrayList<>();
         for (WireItem item : file) {
             Taken one = takeOne(provider, sourceName, item, receivedAt);
@@ -80,7 +108,6 @@ public class WireIngest {
             }
             taken.add(one);
         }
-        providers.received(provider.id(), receivedAt);
         return taken;
     }
 
