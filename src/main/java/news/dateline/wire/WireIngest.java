@@ -82,10 +82,12 @@ public class WireIngest {
     @Transactional
     void takeAll(Provider provider, List<ReadFile> files) {
         Instant last = null;
+        List<WireRepository.Event> lines = new ArrayList<>();
         for (ReadFile file : files) {
-            takeItems(provider, file.sourceName(), file.items(), file.receivedAt());
+            takeItems(provider, file.sourceName(), file.items(), file.receivedAt(), lines);
             last = last == null || file.receivedAt().isAfter(last) ? file.receivedAt() : last;
         }
+        items.events(lines);
         if (last != null) {
             providers.received(provider.id(), last);
         }
@@ -93,16 +95,20 @@ public class WireIngest {
 
     @Transactional
     List<Taken> take(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt) {
-        List<Taken> taken = takeItems(provider, sourceName, file, receivedAt);
+        List<WireRepository.Event> lines = new ArrayList<>();
+        List<Taken> taken = takeItems(provider, sourceName, file, receivedAt, lines);
+        items.events(lines);
         providers.received(provider.id(), receivedAt);
         return taken;
     }
 
-    private List<Taken> takeItems(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt) {
+    private List<Taken> takeItems(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt,
+            List<WireRepository.Event> lines) {
         List<Taken> taken = new ArrayList<>();
         for (WireItem item : file) {
             Taken one = takeOne(provider, sourceName, item, receivedAt);
-            items.event(provider.id(), receivedAt, sourceName, one.outcome().column(), one.itemId(), one.detail());
+            lines.add(new WireRepository.Event(provider.id(), receivedAt, sourceName, one.outcome().column(),
+                    one.itemId(), one.detail()));
             if (one.outcome() != Outcome.STORED) {
                 log.info("Wire {}: {} {} ({})", provider.name(), sourceName, one.outcome().column(), one.detail());
             }
@@ -116,11 +122,12 @@ public class WireIngest {
             return new Taken(item, Outcome.SKIPPED, null, null, "a " + item.type() + " item (" + item.guid()
                     + "): only text items reach the desk");
         }
-        Optional<WireRepository.StoredItem> stored = items.find(provider.id(), item.guid());
+        String hash = item.contentHash();
+        Optional<WireRepository.StoredItem> stored = items.find(provider.id(), item.guid(), hash);
         long itemId;
         if (stored.isPresent()) {
             itemId = stored.get().id();
-            if (items.hasVersion(itemId, item.contentHash())) {
+            if (stored.get().hasVersion()) {
                 return new Taken(item, Outcome.DUPLICATE, itemId, null, item.guid() + " version "
                         + label(item) + " is already stored");
             }
@@ -131,7 +138,7 @@ public class WireIngest {
         } else {
             itemId = items.insertItem(provider.id(), item, receivedAt);
         }
-        long versionId = items.insertVersion(itemId, item, sourceName, receivedAt);
+        long versionId = items.insertVersion(itemId, item, hash, sourceName, receivedAt);
         items.makeCurrent(itemId, versionId, item, receivedAt);
         String detail = item.guid() + " version " + label(item);
         if (item.pubStatus() == WireItem.PubStatus.CANCELED) {
