@@ -11,8 +11,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -121,56 +123,46 @@ class FolderIntake {
             }
         }
         waiting.sort(Comparator.comparing(Waiting::modified).thenComparing(w -> w.file().getFileName()));
-        List<List<Waiting>> batches = batches(waiting);
-        List<Future<Read>> next = batches.isEmpty() ? List.of() : startReading(batches.getFirst());
-        for (int i = 0; i < batches.size(); i++) {
-            List<Future<Read>> current = next;
-            next = i + 1 < batches.size() ? startReading(batches.get(i + 1)) : List.of();
-            if (!store(provider, root, finished(current))) {
-                next.forEach(f -> f.cancel(false));
+        // A bounded pipeline: the reading threads keep up to two batches ahead; the store takes, in order, the first
+        // file once read and every file after it that is read already, up to a batch. So a backlog goes in large
+        // batches when storing is the slower part, and a file (a kill) never waits for files behind it.
+        Deque<Future<Read>> reads = new ArrayDeque<>();
+        Deque<Long> sizes = new ArrayDeque<>();
+        int next = 0;
+        long ahead = 0;
+        while (next < waiting.size() || !reads.isEmpty()) {
+            while (next < waiting.size() && reads.size() < 2 * properties.batchSize()
+                    && (reads.isEmpty() || ahead + waiting.get(next).size() <= 2 * BATCH_BYTES)) {
+                Waiting file = waiting.get(next++);
+                ahead += file.size();
+                sizes.add(file.size());
+                reads.add(reading.submit(() -> read(file)));
+            }
+            List<Read> batch = new ArrayList<>();
+            long bytes = 0;
+            do {
+                batch.add(finished(reads.poll()));
+                bytes += sizes.poll();
+            } while (!reads.isEmpty() && reads.peek().isDone() && batch.size() < properties.batchSize()
+                    && bytes < BATCH_BYTES);
+            ahead -= bytes;
+            if (!store(provider, root, batch)) {
+                reads.forEach(f -> f.cancel(false));
                 break; // the database is busy: what is left stays in incoming/ for the next round
             }
         }
         return waiting.size();
     }
 
-    /** A trickle is a batch of one, stored at once; a backlog goes in batches of at most the batch size. */
-    private List<List<Waiting>> batches(List<Waiting> waiting) {
-        List<List<Waiting>> batches = new ArrayList<>();
-        List<Waiting> batch = new ArrayList<>();
-        long bytes = 0;
-        for (Waiting file : waiting) {
-            if (!batch.isEmpty() && (batch.size() >= properties.batchSize() || bytes + file.size() > BATCH_BYTES)) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(file);
-            bytes += file.size();
+    private static Read finished(Future<Read> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Reading a wire file failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
-    }
-
-    private List<Future<Read>> startReading(List<Waiting> batch) {
-        return batch.stream().map(file -> reading.submit(() -> read(file))).toList();
-    }
-
-    private static List<Read> finished(List<Future<Read>> reads) {
-        List<Read> done = new ArrayList<>(reads.size());
-        for (Future<Read> read : reads) {
-            try {
-                done.add(read.get());
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Reading a wire file failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return done;
     }
 
     /** On a reading thread: the file's bytes, parsed and checked against its format, or why it cannot be taken. */

@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import news.dateline.story.EditorialRepository;
 import news.dateline.support.NewsroomForms;
 import news.dateline.support.RunningSite;
+import news.dateline.support.SiteClient.Page;
+import news.dateline.support.StoryEdits;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -149,6 +152,44 @@ interface WireIntakeJourneys extends RunningSite {
         }
         assertThat(count("SELECT COUNT(*) FROM wire_item WHERE guid LIKE 'urn:newsml:ntb.no:" + run + ":%'"))
                 .isEqualTo(19);
+    }
+
+    @Test
+    default void aKillAmidABurstOfFilesWithdrawsThePublishedStoryWithinTwoSeconds() throws Exception {
+        WireFolder folder = new WireFolder(this);
+        String run = "killburst" + System.nanoTime();
+        String uri = "urn:newsml:ntb.no:" + run;
+        folder.drop(run + "-v1.json", WireFiles.ninjs2(uri, 1, "usable", 3, run + " dam breaks", "MO I RANA", null));
+        NewsroomForms editor = NewsroomForms.as(this, "editor");
+        Page used = editor.post("/newsroom/wire/" + itemId(uri) + "/use");
+        long articleId = Long.parseLong(used.header("Location").replaceAll(".*/articles/(\\d+).*", "$1"));
+        StoryEdits.publish(this, articleId);
+        String path = bean(EditorialRepository.class).find(articleId).orElseThrow().path();
+        assertThat(site().get(path).status()).isEqualTo(200);
+        assertThat(site().get(path).header("X-Cache")).isEqualTo("hit");
+
+        // The kill is the 100th of 150 files moved in at once: it shares a transaction with others.
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < 150; i++) {
+            files.put(run + "-" + i + ".json", i == 99
+                    ? WireFiles.ninjs2(uri, 2, "canceled", 3, run + " dam breaks", "MO I RANA", null)
+                    : WireFiles.ninjs2(uri + ":" + i, 1, "usable", 4, "Item " + i + " of " + run, "OSLO", null));
+        }
+        long sent = System.nanoTime();
+        List<Path> dropped = dropAtOnce(folder, files);
+        Page gone = site().get(path);
+        while (gone.status() != 410 && System.nanoTime() - sent < 10_000_000_000L) {
+            WireFolder.sleep(20);
+            gone = site().get(path);
+        }
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(millis).as("from the burst's first move to the 410, ms").isLessThan(2_000);
+        dropped.forEach(WireFolder::awaitTaken);
+        assertThat(outcome(run + "-99.json")).isEqualTo("stored");
+        assertThat(count("SELECT COUNT(*) FROM wire_item WHERE guid LIKE '" + uri + ":%'")).isEqualTo(149);
+        assertThat(bean(JdbcClient.class).sql("SELECT status FROM article WHERE id = :id").param("id", articleId)
+                .query(String.class).single()).isEqualTo("draft");
     }
 
     /** Written beside the folder, given times in order of arrival, then moved in one after another, quickly. */
