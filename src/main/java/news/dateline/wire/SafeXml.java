@@ -36,20 +36,16 @@ final class SafeXml {
     private SafeXml() {
     }
 
+    /**
+     * One parser per thread, set up once: looking the factory up and setting its features cost more than parsing a
+     * wire item, and the intake parses on several threads (a DocumentBuilder is not safe to share).
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SafeXml::newBuilder);
+
     static Document parse(String xml) throws BadWireFile {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            DocumentBuilder builder = BUILDERS.get();
+            builder.reset();
             builder.setErrorHandler(new DefaultHandler() {
                 @Override
                 public void error(SAXParseException e) throws SAXException {
@@ -67,7 +63,26 @@ final class SafeXml {
             throw new BadWireFile(reason, "line " + e.getLineNumber() + ", column " + e.getColumnNumber());
         } catch (SAXException e) {
             throw new BadWireFile("not valid XML (" + e.getMessage() + ")");
-        } catch (ParserConfigurationException | IOException e) {
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading XML from a string failed", e);
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The XML parser cannot be set up safely", e);
         }
     }

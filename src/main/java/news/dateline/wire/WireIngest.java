@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rules of taking items in, whichever way they came (a folder, a feed): one item per provider and guid, every
  * version kept, a version that is not newer than the stored one ignored and logged, the same content twice stored
- * once. One file is one transaction: a collection is stored whole or not at all.
+ * once. A file is stored whole or not at all; the folder intake stores many waiting files in one transaction
+ * ({@link #takeAll}), an HTTP document is one transaction.
  */
 @Service
 public class WireIngest {
@@ -69,18 +70,50 @@ public class WireIngest {
         }
     }
 
+    /** One file read, waiting to be stored: its name, when it arrived, its items. */
+    record ReadFile(String sourceName, Instant receivedAt, List<WireItem> items) {
+    }
+
+    /**
+     * Many files in one transaction, in the order given (their order of arrival): each file's items by the same
+     * rules as {@link #take}, so a later file sees what an earlier one stored (versions 1, 2, 3 of one item in one
+     * batch are judged as if they had come one by one). All are stored or, when the transaction fails, none.
+     */
+    @Transactional
+    void takeAll(Provider provider, List<ReadFile> files) {
+        Instant last = null;
+        List<WireRepository.Event> lines = new ArrayList<>();
+        for (ReadFile file : files) {
+            takeItems(provider, file.sourceName(), file.items(), file.receivedAt(), lines);
+            last = last == null || file.receivedAt().isAfter(last) ? file.receivedAt() : last;
+        }
+        items.events(lines);
+        if (last != null) {
+            providers.received(provider.id(), last);
+        }
+    }
+
     @Transactional
     List<Taken> take(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt) {
+        List<WireRepository.Event> lines = new ArrayList<>();
+        List<Taken> taken = takeItems(provider, sourceName, file, receivedAt, lines);
+        items.events(lines);
+        providers.received(provider.id(), receivedAt);
+        return taken;
+    }
+
+    private List<Taken> takeItems(Provider provider, String sourceName, List<WireItem> file, Instant receivedAt,
+            List<WireRepository.Event> lines) {
         List<Taken> taken = new ArrayList<>();
         for (WireItem item : file) {
             Taken one = takeOne(provider, sourceName, item, receivedAt);
-            items.event(provider.id(), receivedAt, sourceName, one.outcome().column(), one.itemId(), one.detail());
+            lines.add(new WireRepository.Event(provider.id(), receivedAt, sourceName, one.outcome().column(),
+                    one.itemId(), one.detail()));
             if (one.outcome() != Outcome.STORED) {
                 log.info("Wire {}: {} {} ({})", provider.name(), sourceName, one.outcome().column(), one.detail());
             }
             taken.add(one);
         }
-        providers.received(provider.id(), receivedAt);
         return taken;
     }
 
@@ -89,11 +122,12 @@ public class WireIngest {
             return new Taken(item, Outcome.SKIPPED, null, null, "a " + item.type() + " item (" + item.guid()
                     + "): only text items reach the desk");
         }
-        Optional<WireRepository.StoredItem> stored = items.find(provider.id(), item.guid());
+        String hash = item.contentHash();
+        Optional<WireRepository.StoredItem> stored = items.find(provider.id(), item.guid(), hash);
         long itemId;
         if (stored.isPresent()) {
             itemId = stored.get().id();
-            if (items.hasVersion(itemId, item.contentHash())) {
+            if (stored.get().hasVersion()) {
                 return new Taken(item, Outcome.DUPLICATE, itemId, null, item.guid() + " version "
                         + label(item) + " is already stored");
             }
@@ -104,7 +138,7 @@ public class WireIngest {
         } else {
             itemId = items.insertItem(provider.id(), item, receivedAt);
         }
-        long versionId = items.insertVersion(itemId, item, sourceName, receivedAt);
+        long versionId = items.insertVersion(itemId, item, hash, sourceName, receivedAt);
         items.makeCurrent(itemId, versionId, item, receivedAt);
         String detail = item.guid() + " version " + label(item);
         if (item.pubStatus() == WireItem.PubStatus.CANCELED) {

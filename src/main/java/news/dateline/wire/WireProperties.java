@@ -7,13 +7,15 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The wire desk's settings ({@code dateline.wire.*}): how often the providers' folders are looked at, the largest
- * file taken, and whether the intake runs at all on this node (off on nodes that should not move files).
+ * file taken, how many waiting files are stored in one transaction at most, and whether the intake runs at all on
+ * this node (off on nodes that should not move files).
  */
 @ConfigurationProperties("dateline.wire")
 record WireProperties(
         @DefaultValue("true") boolean intake,
         @DefaultValue("500ms") Duration scanInterval,
-        @DefaultValue("5MB") DataSize maxFileSize) {
+        @DefaultValue("5MB") DataSize maxFileSize,
+        @DefaultValue("200") int batchSize) {
 
     /** "5 MB" rather than DataSize's "5242880B", for the reason beside a refused file. */
     String maxFileSizeText() {
@@ -25,6 +27,9 @@ record WireProperties(
     WireProperties {
         if (scanInterval.isNegative() || scanInterval.isZero()) {
             throw new IllegalArgumentException("dateline.wire.scan-interval must be positive, not " + scanInterval);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("dateline.wire.batch-size must be at least 1, not " + batchSize);
         }
         if (maxFileSize.toBytes() <= 0) {
             throw new IllegalArgumentException("dateline.wire.max-file-size must be positive, not " + maxFileSize);

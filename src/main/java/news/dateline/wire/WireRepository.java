@@ -3,8 +3,11 @@ package news.dateline.wire;
 import static news.dateline.platform.Rows.instant;
 import static news.dateline.platform.Rows.millis;
 
+import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,34 +15,41 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WireRepository {
 
-    /** An item as stored: its newest version's number and time decide whether another version is newer. */
-    record StoredItem(long id, Long versionNumber, Instant versionCreated, String pubStatus) {
+    /**
+     * An item as stored: its newest version's number and time decide whether another version is newer;
+     * {@code hasVersion} says whether the version being taken (by its content hash) is stored already.
+     */
+    record StoredItem(long id, Long versionNumber, Instant versionCreated, String pubStatus, boolean hasVersion) {
+    }
+
+    /** One line of what became of a file, written with the others of its transaction in one batch. */
+    record Event(long providerId, Instant at, String sourceName, String outcome, Long itemId, String detail) {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    WireRepository(JdbcClient jdbc) {
+    WireRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    Optional<StoredItem> find(long providerId, String guid) {
+    /** The item and, in the same statement, whether a version with this content hash is among its versions. */
+    Optional<StoredItem> find(long providerId, String guid, String hash) {
         return jdbc.sql("""
-                        SELECT i.id, v.version_number, v.version_created, i.pub_status
+                        SELECT i.id, v.version_number, v.version_created, i.pub_status,
+                               (SELECT COUNT(*) FROM wire_version h WHERE h.item_id = i.id AND h.content_hash = :hash)
+                                   AS same
                         FROM wire_item i LEFT JOIN wire_version v ON v.id = i.current_version_id
                         WHERE i.provider_id = :provider AND i.guid = :guid""")
-                .param("provider", providerId).param("guid", guid)
+                .param("provider", providerId).param("guid", guid).param("hash", hash)
                 .query((rs, n) -> {
                     long number = rs.getLong("version_number");
                     Long version = rs.wasNull() ? null : number;
                     return new StoredItem(rs.getLong("id"), version, instant(rs, "version_created"),
-                            rs.getString("pub_status"));
+                            rs.getString("pub_status"), rs.getLong("same") > 0);
                 })
                 .optional();
-    }
-
-    boolean hasVersion(long itemId, String hash) {
-        return jdbc.sql("SELECT COUNT(*) FROM wire_version WHERE item_id = :item AND content_hash = :hash")
-                .param("item", itemId).param("hash", hash).query(Long.class).single() > 0;
     }
 
     long insertItem(long providerId, WireItem item, Instant now) {
@@ -51,7 +61,7 @@ class WireRepository {
                 .param("now", now.toEpochMilli()).query(Long.class).single();
     }
 
-    long insertVersion(long itemId, WireItem item, String sourceName, Instant now) {
+    long insertVersion(long itemId, WireItem item, String hash, String sourceName, Instant now) {
         return jdbc.sql("""
                         INSERT INTO wire_version (item_id, version_number, version_created, content_hash, format,
                                                   pub_status, urgency, headline, slugline, description, body_html,
@@ -61,7 +71,7 @@ class WireRepository {
                                 :description, :body, :byline, :located, :subjects, :credit, :embargo, :source, :now)
                         RETURNING id""")
                 .param("item", itemId).param("number", item.versionNumber())
-                .param("created", millis(item.versionCreated())).param("hash", item.contentHash())
+                .param("created", millis(item.versionCreated())).param("hash", hash)
                 .param("format", item.format()).param("status", item.pubStatus().column())
                 .param("urgency", item.urgency()).param("headline", item.headline())
                 .param("slugline", item.slugline()).param("description", item.description())
@@ -94,6 +104,27 @@ class WireRepository {
                         VALUES (:provider, :at, :source, :outcome, :item, :detail)""")
                 .param("provider", providerId).param("at", at.toEpochMilli()).param("source", sourceName)
                 .param("outcome", outcome).param("item", itemId).param("detail", detail).update();
+    }
+
+    /** Many lines at once: one statement prepared, run for each (a batch of files has one per item). */
+    void events(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                        INSERT INTO wire_event (provider_id, at, source_name, outcome, item_id, detail)
+                        VALUES (?, ?, ?, ?, ?, ?)""", events, events.size(), (ps, e) -> {
+                    ps.setLong(1, e.providerId());
+                    ps.setLong(2, e.at().toEpochMilli());
+                    ps.setString(3, e.sourceName());
+                    ps.setString(4, e.outcome());
+                    if (e.itemId() == null) {
+                        ps.setNull(5, Types.BIGINT);
+                    } else {
+                        ps.setLong(5, e.itemId());
+                    }
+                    ps.setString(6, e.detail());
+                });
     }
 
     /** Subjects as one line, "|" between them, searchable with LIKE '%|name|%'. */

@@ -3,5 +3,5 @@ package news.dateline.wire;
 import news.dateline.support.PostgresSite;
 
 class WireDeskJourneysOnPostgresTest extends PostgresSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys,
-        WireProviderJourneys {
+        WireProviderJourneys, WireIntakeJourneys {
 }

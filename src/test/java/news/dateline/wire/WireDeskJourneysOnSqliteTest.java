@@ -3,5 +3,5 @@ package news.dateline.wire;
 import news.dateline.support.SqliteSite;
 
 class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys,
-        WireProviderJourneys {
+        WireProviderJourneys, WireIntakeJourneys {
 }

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 class WireReadersTest {
 
     private final WireReaders readers = new WireReaders(new WireProperties(true, java.time.Duration.ofSeconds(1),
-            DataSize.ofMegabytes(5)));
+            DataSize.ofMegabytes(5), 200));
 
     @Test
     void everyIptcExampleIsReadAsValidNinjsOrNewsMl() throws Exception {
