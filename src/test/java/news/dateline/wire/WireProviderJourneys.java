@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** HTTP providers an admin adds on the providers screen, polled from a real local server; a silent provider. */
+/**
+ * HTTP providers an admin adds on the providers screen, polled from a real local server; a silent provider. Paged
+ * feeds and a failing server: {@link news.dateline.wire.provider.WireFeedJourneys}.
+ */
 interface WireProviderJourneys extends RunningSite {
 
     /** What the test server saw of one request. */
@@ -47,11 +50,6 @@ interface WireProviderJourneys extends RunningSite {
         server.createContext("/ninjs", exchange -> answer(exchange, seen, ninjs, "application/json", "\"v1\"", null));
         server.createContext("/rss", exchange -> answer(exchange, seen, rss, "application/rss+xml", null,
                 "Tue, 01 Dec 2026 10:00:00 GMT"));
-        server.createContext("/broken", exchange -> {
-            seen.add(new Seen("/broken", null, null, null, 500));
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         try {
@@ -76,10 +74,6 @@ interface WireProviderJourneys extends RunningSite {
             String rssName = "rss-" + Long.toString(System.nanoTime(), 36);
             assertThat(admin.post("/newsroom/wire/providers", "name", rssName, "kind", "http", "url",
                     base + "/rss", "pollSeconds", "1", "credential", "desk:pa55-" + word).status()).isEqualTo(303);
-            String brokenName = "broken-" + Long.toString(System.nanoTime(), 36);
-            assertThat(admin.post("/newsroom/wire/providers", "name", brokenName, "kind", "http", "url",
-                    base + "/broken", "pollSeconds", "1").status()).isEqualTo(303);
-
             // Polled: the items are on the desk, by the same rules as files.
             assertThat(awaitHeadline(uri)).isEqualTo(word + " markets open higher");
             assertThat(awaitHeadline(uri + "-rss-1")).isEqualTo(word + " ferry strike called off");
@@ -107,14 +101,6 @@ interface WireProviderJourneys extends RunningSite {
             assertThat(providers.select("tr:has(.provider-name:contains(" + ninjsName + ")) .provider-source").text())
                     .contains("with a credential");
 
-            // A failing server: noted, and polled less often (back-off), not every second.
-            await(() -> admin.get("/newsroom/wire/providers").html()
-                    .select("tr:has(.provider-name:contains(" + brokenName + ")) .provider-poll").text()
-                    .startsWith("failed: HTTP 500"));
-            long brokenBefore = seen.stream().filter(s -> s.path().equals("/broken")).count();
-            Thread.sleep(2_500);
-            assertThat(seen.stream().filter(s -> s.path().equals("/broken")).count() - brokenBefore)
-                    .as("backed off").isLessThanOrEqualTo(1);
         } finally {
             server.stop(0);
             bean(JdbcClient.class).sql("UPDATE wire_provider SET enabled = FALSE WHERE kind = 'http'").update();
