@@ -69,6 +69,41 @@ public class FeedProviders {
                 .query(Long.class).single() > 0;
     }
 
+    boolean nameTakenByAnother(String name, long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM wire_provider WHERE LOWER(name) = LOWER(:name) AND id <> :id")
+                .param("name", name).param("id", id).query(Long.class).single() > 0;
+    }
+
+    /**
+     * An admin's edit. A new address (or kind) starts the feed afresh: no saved page, no validators, no failures,
+     * polled at once.
+     */
+    void update(long id, ProviderForm.Valid form, String sealedCredential, boolean newSource, Instant now) {
+        jdbc.sql("""
+                        UPDATE wire_provider SET name = :name, source_credit = :credit, kind = :kind, url = :url,
+                               credential_sealed = :credential, poll_seconds = :poll, expected_minutes = :expected
+                        WHERE id = :id""")
+                .param("name", form.name()).param("credit", form.credit()).param("kind", form.kind())
+                .param("url", form.url()).param("credential", sealedCredential).param("poll", form.pollSeconds())
+                .param("expected", form.expectedMinutes()).param("id", id).update();
+        if (newSource) {
+            jdbc.sql("""
+                            UPDATE wire_provider SET next_url = NULL, etag = NULL, last_modified = NULL, failures = 0,
+                                   last_poll_note = '', next_poll_at = :now
+                            WHERE id = :id""").param("now", now.toEpochMilli()).param("id", id).update();
+        }
+    }
+
+    /** Off: neither polled nor watched. On again: polled at once, the failures forgotten. */
+    void switchTo(long id, boolean enabled, Instant now) {
+        jdbc.sql("UPDATE wire_provider SET enabled = :enabled, failures = 0 WHERE id = :id")
+                .param("enabled", enabled).param("id", id).update();
+        if (enabled) {
+            jdbc.sql("UPDATE wire_provider SET next_poll_at = :now WHERE id = :id").param("now", now.toEpochMilli())
+                    .param("id", id).update();
+        }
+    }
+
     /** HTTP providers whose next poll is due. */
     List<Row> due(Instant now) {
         return jdbc.sql(SELECT + "\n" + """

@@ -16,6 +16,9 @@ public record ProviderForm(String name, String credit, String kind, String url, 
     static final String BAD_EXPECTED = "Minutes: a whole number from 0 (no warning) to 10080.";
     static final String BAD_CREDIT = "At most 100 characters.";
     static final String BAD_CREDENTIAL = "At most 500 characters.";
+    static final String FIRST_NAME = "The first provider keeps the name wire: it reads <data dir>/wire/incoming.";
+    static final String FIRST_KIND = "The first provider reads its folder; add another provider for a feed.";
+    static final String TYPED_AND_REMOVED = "Type a new credential or remove the stored one, not both.";
 
     /** The form once it passed: what is stored. */
     record Valid(String name, String credit, String kind, String url, int pollSeconds, int expectedMinutes,
@@ -34,6 +37,27 @@ public record ProviderForm(String name, String credit, String kind, String url, 
 
     static ProviderForm empty() {
         return new ProviderForm("", "", "http", "", "60", "0", "");
+    }
+
+    /** An existing provider's settings as the edit form shows them; its credential is never shown. */
+    static ProviderForm of(FeedProviders.Row row) {
+        return new ProviderForm(row.name(), row.sourceCredit(), row.kind(), row.url(),
+                String.valueOf(row.pollSeconds()), String.valueOf(row.expectedMinutes()), "");
+    }
+
+    /** The checks for an edit of {@code row}: the add form's, and the first provider stays the folder "wire". */
+    Map<String, String> problemsEditing(FeedProviders.Row row, boolean nameTaken, boolean removeCredential) {
+        Map<String, String> problems = problems(nameTaken);
+        if (row.name().equals("wire") && !name.equals("wire")) {
+            problems.put("name", FIRST_NAME);
+        }
+        if (row.name().equals("wire") && !kind.equals("folder")) {
+            problems.put("kind", FIRST_KIND);
+        }
+        if (removeCredential && !credential.isEmpty()) {
+            problems.put("credential", TYPED_AND_REMOVED);
+        }
+        return problems;
     }
 
     /** The form as it comes back: everything typed but the credential, which is never sent back to the browser. */
