@@ -17,7 +17,7 @@ public class FeedProviders {
     public record Row(long id, String name, String sourceCredit, String kind, String folder, String url,
             String credentialSealed, int pollSeconds, int expectedMinutes, boolean enabled, String etag,
             String lastModified, int failures, Instant nextPollAt, Instant lastReceivedAt, String lastPollNote,
-            Instant createdAt, long errors, String position) {
+            Instant createdAt, long errors, String position, boolean autoUpdate) {
 
         public boolean http() {
             return kind.equals("http");
@@ -48,7 +48,8 @@ public class FeedProviders {
             rs.getString("credential_sealed"), rs.getInt("poll_seconds"), rs.getInt("expected_minutes"),
             rs.getBoolean("enabled"), rs.getString("etag"), rs.getString("last_modified"), rs.getInt("failures"),
             instant(rs, "next_poll_at"), instant(rs, "last_received_at"), rs.getString("last_poll_note"),
-            instant(rs, "created_at"), rs.getLong("errors"), rs.getString("next_url"));
+            instant(rs, "created_at"), rs.getLong("errors"), rs.getString("next_url"),
+            rs.getBoolean("auto_update"));
 
     private static final String SELECT = """
             SELECT p.*, (SELECT COUNT(*) FROM wire_event e WHERE e.provider_id = p.id AND e.outcome = 'error') AS errors
@@ -81,8 +82,10 @@ public class FeedProviders {
     void update(long id, ProviderForm.Valid form, String sealedCredential, boolean newSource, Instant now) {
         jdbc.sql("""
                         UPDATE wire_provider SET name = :name, source_credit = :credit, kind = :kind, url = :url,
-                               credential_sealed = :credential, poll_seconds = :poll, expected_minutes = :expected
+                               credential_sealed = :credential, poll_seconds = :poll, expected_minutes = :expected,
+                               auto_update = :auto
                         WHERE id = :id""")
+                .param("auto", form.autoUpdate())
                 .param("name", form.name()).param("credit", form.credit()).param("kind", form.kind())
                 .param("url", form.url()).param("credential", sealedCredential).param("poll", form.pollSeconds())
                 .param("expected", form.expectedMinutes()).param("id", id).update();
@@ -115,8 +118,9 @@ public class FeedProviders {
     void add(ProviderForm.Valid form, String sealedCredential, Instant now) {
         jdbc.sql("""
                         INSERT INTO wire_provider (name, source_credit, kind, folder, url, credential_sealed, poll_seconds,
-                                                   expected_minutes, next_poll_at, created_at)
-                        VALUES (:name, :credit, :kind, '', :url, :credential, :poll, :expected, :now, :now)""")
+                                                   expected_minutes, auto_update, next_poll_at, created_at)
+                        VALUES (:name, :credit, :kind, '', :url, :credential, :poll, :expected, :auto, :now, :now)""")
+                .param("auto", form.autoUpdate())
                 .param("name", form.name()).param("credit", form.credit()).param("kind", form.kind())
                 .param("url", form.url()).param("credential", sealedCredential).param("poll", form.pollSeconds())
                 .param("expected", form.expectedMinutes()).param("now", now.toEpochMilli()).update();

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The providers screen's form as typed, and its checks: each problem named beside its field, the input kept. */
 public record ProviderForm(String name, String credit, String kind, String url, String pollSeconds,
-        String expectedMinutes, String credential) {
+        String expectedMinutes, String credential, Boolean autoUpdate) {
 
     static final String BAD_NAME = "A name of lower-case letters, digits and hyphens, up to 40 (it names the folder).";
     static final String NAME_TAKEN = "There is already a provider with this name.";
@@ -22,7 +22,7 @@ public record ProviderForm(String name, String credit, String kind, String url, 
 
     /** The form once it passed: what is stored. */
     record Valid(String name, String credit, String kind, String url, int pollSeconds, int expectedMinutes,
-            String credential) {
+            String credential, boolean autoUpdate) {
     }
 
     public ProviderForm {
@@ -33,16 +33,17 @@ public record ProviderForm(String name, String credit, String kind, String url, 
         pollSeconds = pollSeconds == null || pollSeconds.isBlank() ? "60" : pollSeconds.strip();
         expectedMinutes = expectedMinutes == null || expectedMinutes.isBlank() ? "0" : expectedMinutes.strip();
         credential = credential == null ? "" : credential.strip();
+        autoUpdate = Boolean.TRUE.equals(autoUpdate);
     }
 
     static ProviderForm empty() {
-        return new ProviderForm("", "", "http", "", "60", "0", "");
+        return new ProviderForm("", "", "http", "", "60", "0", "", false);
     }
 
     /** An existing provider's settings as the edit form shows them; its credential is never shown. */
     static ProviderForm of(FeedProviders.Row row) {
         return new ProviderForm(row.name(), row.sourceCredit(), row.kind(), row.url(),
-                String.valueOf(row.pollSeconds()), String.valueOf(row.expectedMinutes()), "");
+                String.valueOf(row.pollSeconds()), String.valueOf(row.expectedMinutes()), "", row.autoUpdate());
     }
 
     /** The checks for an edit of {@code row}: the add form's, and the first provider stays the folder "wire". */
@@ -62,7 +63,7 @@ public record ProviderForm(String name, String credit, String kind, String url, 
 
     /** The form as it comes back: everything typed but the credential, which is never sent back to the browser. */
     ProviderForm withoutCredential() {
-        return new ProviderForm(name, credit, kind, url, pollSeconds, expectedMinutes, "");
+        return new ProviderForm(name, credit, kind, url, pollSeconds, expectedMinutes, "", autoUpdate);
     }
 
     Map<String, String> problems(boolean nameTaken) {
@@ -95,7 +96,7 @@ public record ProviderForm(String name, String credit, String kind, String url, 
 
     Valid valid() {
         return new Valid(name, credit, kind, kind.equals("http") ? url : "", number(pollSeconds, 1, 86_400),
-                number(expectedMinutes, 0, 10_080), kind.equals("http") ? credential : "");
+                number(expectedMinutes, 0, 10_080), kind.equals("http") ? credential : "", autoUpdate);
     }
 
     private static boolean httpUrl(String url) {
