@@ -101,6 +101,10 @@ record FeedPage(byte[] document, boolean empty, URI next) {
 
     private static URI resolve(URI at, String link) {
         try {
+            if (link.startsWith("?")) {
+                // RFC 3986 keeps the page's path for a query alone; URI.resolve (RFC 2396) would drop its last segment
+                return URI.create(at.getScheme() + "://" + at.getRawAuthority() + at.getRawPath() + link);
+            }
             return at.resolve(link);
         } catch (IllegalArgumentException notAnAddress) {
             return null;
