@@ -78,6 +78,12 @@ sub vcl_recv {
         return (pipe);
     }
 
+    # The wire desk's event stream (editors' open desks, held open): passed with its session cookie, streamed to
+    # the desk as each event comes (vcl_backend_response), never kept.
+    if (req.url ~ "^/newsroom/wire/events(\?|$)") {
+        return (pass);
+    }
+
     # Staff and writers go straight through: the newsroom, the API, sign-in, health, every POST.
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -111,6 +117,14 @@ sub vcl_pipe {
 }
 
 sub vcl_backend_response {
+    # An event stream goes out byte by byte as the node writes it: no buffering, no gzip, nothing kept.
+    if (beresp.http.Content-Type ~ "^text/event-stream") {
+        set beresp.do_stream = true;
+        set beresp.do_gzip = false;
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
     set beresp.grace = 6h;
     # Only what a node declares shared (Cache-Control: public, s-maxage) is kept: pages, feeds, assets. A private
     # answer, a Set-Cookie, an error page or a 404 (a story about to be published) is fetched each time.

@@ -139,6 +139,9 @@ class RouteMatrixTest extends SqliteSite {
             rule("POST /newsroom/wire/stories/{articleId}/take", Role.EDITOR),
             rule("POST /newsroom/wire/stories/{articleId}/dismiss", Role.EDITOR),
             rule("POST /newsroom/wire/providers", Role.ADMIN),
+            rule("POST /newsroom/wire/providers/{id}", Role.ADMIN),
+            rule("POST /newsroom/wire/providers/{id}/off", Role.ADMIN),
+            rule("POST /newsroom/wire/providers/{id}/on", Role.ADMIN),
             rule("POST /api/v1/comments/{id}/approve", Role.EDITOR),
             rule("POST /api/v1/comments/{id}/spam", Role.EDITOR),
             rule("POST /api/v1/comments/{id}/trash", Role.EDITOR),
@@ -296,6 +299,7 @@ class RouteMatrixTest extends SqliteSite {
                             : path.startsWith("/newsroom/users") ? accountId
                             : path.startsWith("/newsroom/sections") ? sectionId
                             : path.startsWith("/newsroom/tags") ? tagId
+                            : path.startsWith("/newsroom/wire/providers") ? 1 // the first provider, always there
                             : commentId);
                     default -> throw new IllegalStateException("No value for {" + variable.group(1) + "} in " + pattern);
                 });

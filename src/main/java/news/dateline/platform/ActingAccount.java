@@ -9,8 +9,16 @@ public record ActingAccount(long accountId, String username, Role role, Long aut
      */
     public static final ActingAccount SITE = new ActingAccount(0, "dateline", Role.ADMIN, null);
 
+    /**
+     * The site acting for something that is not a person, under that thing's name (an agency's update applied
+     * automatically): the name is what revisions and the audit log show as who saved it; no account is named.
+     */
+    public static ActingAccount site(String name) {
+        return new ActingAccount(0, name, Role.ADMIN, null);
+    }
+
     public boolean isSite() {
-        return accountId == 0 && role == Role.ADMIN && authorId == null && "dateline".equals(username);
+        return accountId == 0 && role == Role.ADMIN && authorId == null;
     }
 
     public boolean isEditor() {

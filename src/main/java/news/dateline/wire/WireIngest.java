@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import news.dateline.wire.desk.WireFlash;
+import news.dateline.wire.update.NewerVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -146,7 +147,11 @@ public class WireIngest {
                     + sourceName + ")");
             detail += ": killed, " + withdrawn + (withdrawn == 1 ? " story" : " stories") + " withdrawn";
             log.warn("Wire {}: {}", provider.name(), detail);
-        } else if (item.pubStatus() == WireItem.PubStatus.USABLE && WireFlash.pushed(item.urgency())) {
+        } else if (stored.isPresent() && item.pubStatus() == WireItem.PubStatus.USABLE) {
+            // Updates untouched stories of an auto-update provider once this commits (wire.update.AutoUpdates).
+            events.publishEvent(new NewerVersion(itemId));
+        }
+        if (item.pubStatus() == WireItem.PubStatus.USABLE && WireFlash.pushed(item.urgency())) {
             // Pushed to open desks once the file's transaction commits (wire.desk.DeskStreams).
             events.publishEvent(new WireFlash(itemId, provider.name(), item.urgency(), item.headline(),
                     item.slugline(), item.located(), item.versionLabel()));

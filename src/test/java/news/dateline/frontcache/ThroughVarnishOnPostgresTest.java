@@ -152,6 +152,52 @@ class ThroughVarnishOnPostgresTest {
         assertThat(front().get(written.path()).header("X-Cache")).isEqualTo("HIT");
     }
 
+    /**
+     * The wire desk's event stream through Varnish: passed with the editor's session and streamed, so the stream's
+     * first line arrives at once (a buffered pass would hold it until the stream ends) and a flash stored by the
+     * node holding the desk arrives as it is stored. Each node sends its own intake's flashes, so each gets one.
+     */
+    @Test
+    @Timeout(60)
+    void aFlashReachesAnOpenWireDeskThroughVarnishAsItIsStored() throws Exception {
+        String editor = news.dateline.support.TestAccounts.create(node1, "editor");
+        SiteClient signedIn = new SiteClient(varnish.port()).signIn(editor, news.dateline.support.TestAccounts.PASSWORD);
+        String cookie = java.util.stream.Stream.of("SESSION", "JSESSIONID").filter(n -> signedIn.cookie(n) != null)
+                .map(n -> n + "=" + signedIn.cookie(n)).collect(java.util.stream.Collectors.joining("; "));
+        var http = java.net.http.HttpClient.newHttpClient();
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(signedIn.base()
+                        + "/newsroom/wire/events")).header("Cookie", cookie).header("Accept", "text/event-stream")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(answer.headers().firstValue("X-Cache").orElse("")).isEqualTo("PASS");
+        java.util.Iterator<String> lines = answer.body().iterator();
+        String word = unique("Quay");
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> flash = CompletableFuture.supplyAsync(() -> {
+            first.complete(lines.next());
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("data:") && line.contains(word)) {
+                    return line;
+                }
+            }
+            return "";
+        });
+        assertThat(first.get(5, TimeUnit.SECONDS)).as("the stream's first line, at once").startsWith("retry:");
+        for (ClusterNode node : List.of(node1, node2)) {
+            java.nio.file.Path incoming = node.bean(news.dateline.platform.DataProperties.class).dir()
+                    .resolve("wire").resolve("incoming");
+            java.nio.file.Files.createDirectories(incoming);
+            String guid = "urn:newsml:front.example:" + word + "-" + node.port();
+            java.nio.file.Path part = java.nio.file.Files.writeString(incoming.resolve(word + ".json.part"), """
+                    {"uri": "%s", "type": "text", "version": "1", "pubstatus": "usable", "urgency": 1,
+                     "headlines": [{"value": "%s harbour quay collapses"}]}""".formatted(guid, word));
+            java.nio.file.Files.move(part, incoming.resolve(word + ".json"));
+        }
+        assertThat(flash.get(10, TimeUnit.SECONDS)).contains(word + " harbour quay collapses");
+    }
+
     /** GETs the page through Varnish until Varnish answers it from its cache (a node rendered it once). */
     private static SiteClient.Page cachedAtTheFront(String path) {
         SiteClient.Page[] page = new SiteClient.Page[1];

@@ -115,6 +115,31 @@ class ArticlePageIsValidHtmlTest extends SqliteSite {
         assertThat(errors).as("Nu Html Checker errors").isEmpty();
     }
 
+    /**
+     * The wire desk (issue 15): the queue, an item's preview with an update's diff, the story's editor with it,
+     * the providers screen, a provider's edit form and the same form refused.
+     */
+    @org.junit.jupiter.api.Test
+    void theWireDeskItsPreviewWithAnUpdateAndTheProvidersScreensAreValidHtml() throws Exception {
+        news.dateline.wire.WireScreens.Prepared wire = news.dateline.wire.WireScreens.withAnUpdate(this);
+        var admin = news.dateline.support.NewsroomForms.as(this, "admin");
+        java.util.Map<String, Page> pages = new java.util.LinkedHashMap<>();
+        pages.put("desk", admin.get("/newsroom/wire"));
+        pages.put("preview", admin.get("/newsroom/wire?item=" + wire.itemId()));
+        pages.put("editor", admin.get("/newsroom/articles/" + wire.articleId()));
+        pages.put("providers", admin.get("/newsroom/wire/providers"));
+        pages.put("provider", admin.get("/newsroom/wire/providers/1"));
+        pages.put("provider refused", admin.post("/newsroom/wire/providers/1", "name", "Not A Name", "kind",
+                "folder", "pollSeconds", "60", "expectedMinutes", "0"));
+        assertThat(pages.values()).extracting(Page::status).containsExactly(200, 200, 200, 200, 200, 422);
+        assertThat(pages.get("preview").html().select(".wire-update")).as("the preview shows the update").isNotEmpty();
+        for (var page : pages.entrySet()) {
+            List<String> errors = check(page.getValue().body()).errors();
+            assertThat(errors).as("Nu Html Checker errors in the wire " + page.getKey() + ":\n"
+                    + String.join("\n", errors)).isEmpty();
+        }
+    }
+
     /** Issue 16: an author page with a full profile, the authors screen and the profile form, refused and kept. */
     @org.junit.jupiter.api.Test
     void authorProfilePagesAreValidHtml() throws Exception {

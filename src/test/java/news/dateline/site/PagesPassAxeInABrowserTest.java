@@ -269,6 +269,36 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
         assertThat(violations).as("axe violations").isEmpty();
     }
 
+    /**
+     * The wire desk (issue 15): the queue, an item's preview with an update's diff, the story's editor with the
+     * same diff, the providers screen and a provider's edit form, refused and kept.
+     */
+    @Test
+    void theWireDeskItsPreviewWithAnUpdateAndTheProvidersScreensHaveNoAxeViolations() {
+        news.dateline.wire.WireScreens.Prepared wire = news.dateline.wire.WireScreens.withAnUpdate(this);
+        String username = TestAccounts.create(this, "admin");
+        List<String> violations = new ArrayList<>();
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            page.navigate(site().base() + "/newsroom/login");
+            page.fill("#username", username);
+            page.fill("#password", TestAccounts.PASSWORD);
+            page.press("#password", "Enter");
+            page.waitForURL(site().base() + "/newsroom");
+            violations.addAll(check(page, "/newsroom/wire"));
+            violations.addAll(check(page, "/newsroom/wire?item=" + wire.itemId()));
+            assertThat(page.locator(".wire-update").count()).as("the preview shows the update").isPositive();
+            violations.addAll(check(page, "/newsroom/articles/" + wire.articleId()));
+            violations.addAll(check(page, "/newsroom/wire/providers"));
+            violations.addAll(check(page, "/newsroom/wire/providers/1"));
+            page.fill("#name", "Not A Name");
+            page.click("text=Save provider");
+            page.waitForSelector("#name-error");
+            violations.addAll(check(page, null).stream().map(v -> "provider form refused " + v).toList());
+        }
+        assertThat(violations).as("axe violations").isEmpty();
+    }
+
     private BrowserContext newContext() {
         // axe is injected as a script of the test's own, which the site's Content-Security-Policy would refuse
         return chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true));

@@ -1,7 +1,8 @@
 package news.dateline.wire;
 
 import news.dateline.support.SqliteSite;
+import news.dateline.wire.provider.WireFeedJourneys;
 
 class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys,
-        WireProviderJourneys, WireIntakeJourneys {
+        WireProviderJourneys, WireIntakeJourneys, WireFeedJourneys {
 }

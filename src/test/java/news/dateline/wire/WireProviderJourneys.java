@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** HTTP providers an admin adds on the providers screen, polled from a real local server; a silent provider. */
+/**
+ * HTTP providers an admin adds on the providers screen, polled from a real local server; a silent provider. Paged
+ * feeds and a failing server: {@link news.dateline.wire.provider.WireFeedJourneys}.
+ */
 interface WireProviderJourneys extends RunningSite {
 
     /** What the test server saw of one request. */
@@ -47,11 +50,6 @@ interface WireProviderJourneys extends RunningSite {
         server.createContext("/ninjs", exchange -> answer(exchange, seen, ninjs, "application/json", "\"v1\"", null));
         server.createContext("/rss", exchange -> answer(exchange, seen, rss, "application/rss+xml", null,
                 "Tue, 01 Dec 2026 10:00:00 GMT"));
-        server.createContext("/broken", exchange -> {
-            seen.add(new Seen("/broken", null, null, null, 500));
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         try {
@@ -76,10 +74,6 @@ interface WireProviderJourneys extends RunningSite {
             String rssName = "rss-" + Long.toString(System.nanoTime(), 36);
             assertThat(admin.post("/newsroom/wire/providers", "name", rssName, "kind", "http", "url",
                     base + "/rss", "pollSeconds", "1", "credential", "desk:pa55-" + word).status()).isEqualTo(303);
-            String brokenName = "broken-" + Long.toString(System.nanoTime(), 36);
-            assertThat(admin.post("/newsroom/wire/providers", "name", brokenName, "kind", "http", "url",
-                    base + "/broken", "pollSeconds", "1").status()).isEqualTo(303);
-
             // Polled: the items are on the desk, by the same rules as files.
             assertThat(awaitHeadline(uri)).isEqualTo(word + " markets open higher");
             assertThat(awaitHeadline(uri + "-rss-1")).isEqualTo(word + " ferry strike called off");
@@ -107,18 +101,122 @@ interface WireProviderJourneys extends RunningSite {
             assertThat(providers.select("tr:has(.provider-name:contains(" + ninjsName + ")) .provider-source").text())
                     .contains("with a credential");
 
-            // A failing server: noted, and polled less often (back-off), not every second.
-            await(() -> admin.get("/newsroom/wire/providers").html()
-                    .select("tr:has(.provider-name:contains(" + brokenName + ")) .provider-poll").text()
-                    .startsWith("failed: HTTP 500"));
-            long brokenBefore = seen.stream().filter(s -> s.path().equals("/broken")).count();
-            Thread.sleep(2_500);
-            assertThat(seen.stream().filter(s -> s.path().equals("/broken")).count() - brokenBefore)
-                    .as("backed off").isLessThanOrEqualTo(1);
         } finally {
             server.stop(0);
             bean(JdbcClient.class).sql("UPDATE wire_provider SET enabled = FALSE WHERE kind = 'http'").update();
         }
+    }
+
+    @Test
+    @Timeout(90)
+    default void anAdminEditsAProviderKeepingOrRemovingItsCredentialAndSwitchesAFolderProviderOffAndOn()
+            throws Exception {
+        List<Seen> seen = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/edited", exchange -> {
+            seen.add(new Seen("/edited", exchange.getRequestHeaders().getFirst("Authorization"), null, null, 304));
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+        });
+        server.start();
+        String name = "edit-" + Long.toString(System.nanoTime(), 36);
+        String renamed = name + "-b";
+        try {
+            NewsroomForms admin = NewsroomForms.as(this, "admin");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/edited";
+            assertThat(admin.post("/newsroom/wire/providers", "name", name, "credit", "With Agency", "kind", "http",
+                    "url", url, "pollSeconds", "1", "credential", "tok-" + name).status()).isEqualTo(303);
+            long id = count("SELECT id FROM wire_provider WHERE name = '" + name + "'");
+            String edit = "/newsroom/wire/providers/" + id;
+            assertThat(NewsroomForms.as(this, "editor").get(edit).status()).isEqualTo(403);
+            Document form = admin.get(edit).html();
+            assertThat(form.select("input[name=name]").val()).isEqualTo(name);
+            assertThat(form.select("input[name=credit]").val()).isEqualTo("With Agency");
+            assertThat(form.select("input[name=url]").val()).isEqualTo(url);
+            assertThat(form.select("input[name=credential]").val()).isEmpty();
+
+            // A bad edit comes back with the problems beside the fields and the input kept; nothing is saved.
+            Page refused = admin.post(edit, "name", "Not OK", "credit", "With Someone", "kind", "http", "url", url,
+                    "pollSeconds", "often", "expectedMinutes", "0", "credential", "typed-" + name,
+                    "removeCredential", "true");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.html().select("#name-error").text()).startsWith("A name of lower-case letters");
+            assertThat(refused.html().select("#pollSeconds-error").text()).startsWith("Seconds between polls");
+            assertThat(refused.html().select("#credential-error").text())
+                    .isEqualTo("Type a new credential or remove the stored one, not both.");
+            assertThat(refused.html().select("input[name=pollSeconds]").val()).isEqualTo("often");
+            assertThat(refused.html().select("input[name=credit]").val()).isEqualTo("With Someone");
+            assertThat(refused.body()).doesNotContain("typed-" + name);
+            assertThat(count("SELECT COUNT(*) FROM wire_provider WHERE name = '" + name
+                    + "' AND source_credit = 'With Agency' AND poll_seconds = 1")).isEqualTo(1);
+
+            // Renamed with a new credit, the credential left blank: the feed still gets the stored credential.
+            assertThat(admin.post(edit, "name", renamed, "credit", "With Edited", "kind", "http", "url", url,
+                    "pollSeconds", "1", "expectedMinutes", "0", "credential", "").status()).isEqualTo(303);
+            Document list = admin.get("/newsroom/wire/providers").html();
+            assertThat(list.select("#provider-" + id + " .provider-name").text()).isEqualTo(renamed);
+            assertThat(list.select("#provider-" + id + " td").get(3).text()).isEqualTo("With Edited");
+            assertThat(list.select("#provider-" + id + " .provider-source").text()).contains("with a credential");
+            int before = seen.size();
+            await(() -> seen.size() > before + 1);
+            assertThat(seen.getLast().authorization()).isEqualTo("Bearer tok-" + name);
+
+            // The credential removed: the feed is asked without one.
+            assertThat(admin.post(edit, "name", renamed, "credit", "With Edited", "kind", "http", "url", url,
+                    "pollSeconds", "1", "expectedMinutes", "0", "removeCredential", "true").status()).isEqualTo(303);
+            assertThat(admin.get("/newsroom/wire/providers").html().select("#provider-" + id + " .provider-source")
+                    .text()).doesNotContain("with a credential");
+            int removed = seen.size();
+            await(() -> seen.size() > removed + 1);
+            assertThat(seen.getLast().authorization()).isNull();
+
+            // The first provider may be edited, but keeps its name and its folder.
+            Page first = admin.post("/newsroom/wire/providers/1", "name", "renamed-wire", "kind", "http", "url",
+                    url, "pollSeconds", "60", "expectedMinutes", "0");
+            assertThat(first.status()).isEqualTo(422);
+            assertThat(first.html().select("#name-error").text()).startsWith("The first provider keeps the name wire");
+            assertThat(first.html().select("#kind-error").text()).startsWith("The first provider reads its folder");
+            assertThat(count("SELECT COUNT(*) FROM wire_provider WHERE id = 1 AND name = 'wire' AND kind = 'folder'"))
+                    .isEqualTo(1);
+        } finally {
+            server.stop(0);
+            bean(JdbcClient.class).sql("UPDATE wire_provider SET enabled = FALSE WHERE name IN (:names)")
+                    .param("names", List.of(name, renamed)).update();
+        }
+
+        // A folder provider switched off leaves files where they are; switched on, it takes them.
+        NewsroomForms admin = NewsroomForms.as(this, "admin");
+        String folderName = "off-" + Long.toString(System.nanoTime(), 36);
+        assertThat(admin.post("/newsroom/wire/providers", "name", folderName, "kind", "folder").status())
+                .isEqualTo(303);
+        long id = count("SELECT id FROM wire_provider WHERE name = '" + folderName + "'");
+        Page off = admin.post("/newsroom/wire/providers/" + id + "/off");
+        assertThat(off.status()).isEqualTo(303);
+        Document list = admin.get(off.header("Location")).html();
+        assertThat(list.select("[role=status]").text()).isEqualTo("Provider switched off: it is neither polled nor watched.");
+        assertThat(list.select("#provider-" + id + " .provider-state").text()).isEqualTo("off");
+        assertThat(list.select("#provider-" + id + " .provider-actions button").text()).isEqualTo("Switch on");
+
+        WireFolder folder = new WireFolder(this);
+        java.nio.file.Path incoming = folder.incoming().getParent().resolve(folderName).resolve("incoming");
+        java.nio.file.Files.createDirectories(incoming);
+        String uri = "urn:newsml:off.example:" + System.nanoTime();
+        java.nio.file.Path part = incoming.resolve("waiting.json.part");
+        java.nio.file.Files.writeString(part, WireFiles.ninjs2(uri, 1, "usable", 4, "Held while off", "OSLO", null));
+        java.nio.file.Path waiting = java.nio.file.Files.move(part, incoming.resolve("waiting.json"));
+        // Two files through the first provider after it: the intake has gone over every folder since.
+        folder.drop("while-off-1-" + System.nanoTime() + ".json", WireFiles.ninjs2(uri + "-a", 1, "usable", 4,
+                "Through the first provider", "OSLO", null));
+        folder.drop("while-off-2-" + System.nanoTime() + ".json", WireFiles.ninjs2(uri + "-b", 1, "usable", 4,
+                "Through the first provider again", "OSLO", null));
+        assertThat(waiting).as("not watched while off").exists();
+        assertThat(count("SELECT COUNT(*) FROM wire_item WHERE guid = '" + uri + "'")).isZero();
+
+        assertThat(admin.post("/newsroom/wire/providers/" + id + "/on").status()).isEqualTo(303);
+        WireFolder.awaitTaken(waiting);
+        assertThat(awaitHeadline(uri)).isEqualTo("Held while off");
+        assertThat(admin.get("/newsroom/wire/providers").html().select("#provider-" + id + " .provider-state"))
+                .isEmpty();
     }
 
     @Test

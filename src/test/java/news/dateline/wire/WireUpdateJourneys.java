@@ -108,6 +108,97 @@ interface WireUpdateJourneys extends RunningSite {
         assertThat(site().get(path).status()).isEqualTo(200);
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(90)
+    default void anAutoUpdateProviderPublishesTheNewVersionInAnUntouchedStoryAndOnlyOffersItForAnEditedOne()
+            throws Exception {
+        NewsroomForms admin = NewsroomForms.as(this, "admin");
+        String name = "auto-" + Long.toString(System.nanoTime(), 36);
+        assertThat(admin.post("/newsroom/wire/providers", "name", name, "credit", "With Auto", "kind", "folder",
+                "autoUpdate", "true").status()).isEqualTo(303);
+        long providerId = bean(JdbcClient.class).sql("SELECT id FROM wire_provider WHERE name = :name")
+                .param("name", name).query(Long.class).single();
+        assertThat(admin.get("/newsroom/wire/providers").html().select("#provider-" + providerId + " .provider-auto")
+                .text()).isEqualTo("updates published automatically");
+        assertThat(admin.get("/newsroom/wire/providers/" + providerId).html().select("input[name=autoUpdate]")
+                .hasAttr("checked")).isTrue();
+        java.nio.file.Path incoming = new WireFolder(this).incoming().getParent().resolve(name).resolve("incoming");
+        String word = "Lofoten" + System.nanoTime();
+        String untouched = "urn:newsml:auto.example:" + word + "-a";
+        String edited = "urn:newsml:auto.example:" + word + "-b";
+        try {
+            drop(incoming, "a-v1.json", WireFiles.ninjs2(untouched, 1, "usable", 3, word + " storm warning",
+                    "SVOLVAER", null));
+            drop(incoming, "b-v1.json", WireFiles.ninjs2(edited, 1, "usable", 3, word + " ferry delays", "BODO",
+                    null));
+            NewsroomForms editor = NewsroomForms.as(this, "editor");
+            long a = WireEditor.use(editor, WireEditor.itemId(this, untouched));
+            long b = WireEditor.use(editor, WireEditor.itemId(this, edited));
+            assertThat(WireEditor.press(editor, a, "publish").status()).isEqualTo(302);
+            assertThat(WireEditor.press(editor, b, "publish").status()).isEqualTo(302);
+            // A person edits story b (published, so live at once).
+            assertThat(WireEditor.press(editor, b, "save", "standfirst", "Our own words.").status()).isEqualTo(302);
+            String pathA = bean(EditorialRepository.class).find(a).orElseThrow().path();
+            String pathB = bean(EditorialRepository.class).find(b).orElseThrow().path();
+            assertThat(site().get(pathA).html().select("h1").text()).isEqualTo(word + " storm warning");
+            assertThat(site().get(pathA).header("X-Cache")).as("the page is cached").isEqualTo("hit");
+            long revisionsA = revisionsOf(a);
+
+            drop(incoming, "b-v2.json", WireFiles.ninjs2(edited, 2, "usable", 3, word + " ferries cancelled",
+                    "BODO", null));
+            drop(incoming, "a-v2.json", WireFiles.ninjs2(untouched, 2, "usable", 3, word + " storm hits the islands",
+                    "SVOLVAER", null));
+
+            // The untouched story: readers get the new version within moments, the cached copy included; one
+            // revision, saved by the provider and naming the version; nothing left to offer. (Versions are applied
+            // in the order they arrived, so story b's turn has come and gone by then.)
+            awaitHeadline(pathA, word + " storm hits the islands");
+            Document page = site().get(pathA).html();
+            assertThat(page.text()).contains("What happened in SVOLVAER, version 2.");
+            assertThat(revisionsOf(a)).isEqualTo(revisionsA + 1);
+            assertThat(bean(JdbcClient.class).sql("""
+                            SELECT saved_by || ' / ' || kind FROM article_revision WHERE article_id = :id
+                            ORDER BY id DESC LIMIT 1""").param("id", a).query(String.class).single())
+                    .isEqualTo(name + " (wire, version 2, automatic) / updated");
+            assertThat(editor.get("/newsroom/articles/" + a + "/revisions").html().text())
+                    .contains(name + " (wire, version 2, automatic)");
+            assertThat(editor.get("/newsroom/articles/" + a).html().select(".wire-update")).isEmpty();
+
+            // The edited story: unchanged for readers, the offer in the editor.
+            assertThat(site().get(pathB).html().select("h1").text()).isEqualTo(word + " ferry delays");
+            assertThat(editor.get("/newsroom/articles/" + b).html().select(".wire-update h2").text())
+                    .isEqualTo("Wire update available");
+
+            // The story counts as made from version 2: version 3 comes in too. A kill still wins.
+            drop(incoming, "a-v3.json", WireFiles.ninjs2(untouched, 3, "usable", 3, word + " storm passes",
+                    "SVOLVAER", null));
+            awaitHeadline(pathA, word + " storm passes");
+            drop(incoming, "a-v4.json", WireFiles.ninjs2(untouched, 4, "canceled", 3, word + " storm passes",
+                    "SVOLVAER", null));
+            assertThat(site().get(pathA).status()).isEqualTo(410);
+        } finally {
+            bean(JdbcClient.class).sql("UPDATE wire_provider SET enabled = FALSE WHERE id = :id")
+                    .param("id", providerId).update();
+        }
+    }
+
+    private void awaitHeadline(String path, String headline) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!site().get(path).html().select("h1").text().equals(headline)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " does not show \"" + headline + "\" within 20 s");
+            }
+            WireFolder.sleep(50);
+        }
+    }
+
+    private static void drop(java.nio.file.Path incoming, String name, String content) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(incoming);
+        java.nio.file.Path part = java.nio.file.Files.writeString(incoming.resolve(name + ".part"), content);
+        WireFolder.awaitTaken(java.nio.file.Files.move(part, incoming.resolve(name),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE));
+    }
+
     private long revisionsOf(long articleId) {
         return bean(JdbcClient.class).sql("SELECT COUNT(*) FROM article_revision WHERE article_id = :id")
                 .param("id", articleId).query(Long.class).single();

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +31,10 @@ import org.springframework.util.unit.DataSize;
  * {@code If-Modified-Since} with the last {@code Last-Modified}), with the provider's credential as
  * {@code Authorization} (opened from its seal only here, never logged), a timeout, and the intake's size limit
  * read no further than one byte past it. What comes back is read and stored by the same rules as a file in a
- * folder ({@link WireIngest#takeDocument}). A failure (no answer, a status other than 200 or 304) doubles the wait
+ * folder ({@link WireIngest#takeDocument}). A page that names the next one ({@link FeedPage}) is followed, up to
+ * {@link #MAX_PAGES} in one poll, and where a poll stopped is saved with the provider (the last page, or the next
+ * link after a page with nothing in it), so the next poll, on this node after a restart or on another, starts
+ * there; only that first page is asked conditionally. A failure (no answer, a status other than 200 or 304) doubles the wait
  * before the next poll, up to an hour. Polls run on two threads of their own, so the shared scheduler thread only
  * hands them out; a provider still being polled is not polled again.
  */
@@ -39,6 +44,8 @@ class FeedPoller {
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MAX_BACK_OFF = Duration.ofHours(1);
+    /** Pages followed in one poll; the rest is fetched by the next poll, due at once. */
+    static final int MAX_PAGES = 10;
 
     private final FeedProviders providers;
     private final ProviderSecrets secrets;
@@ -90,51 +97,112 @@ class FeedPoller {
 
     void poll(FeedProviders.Row provider) {
         Instant started = clock.instant();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(provider.url())).timeout(TIMEOUT).GET()
-                .header("Accept", "application/json, application/xml;q=0.9, application/rss+xml;q=0.9, "
-                        + "application/atom+xml;q=0.9, */*;q=0.1")
-                .header("User-Agent", "Dateline wire desk");
-        if (provider.etag() != null && !provider.etag().isBlank()) {
-            request.header("If-None-Match", provider.etag());
-        }
-        if (provider.lastModified() != null && !provider.lastModified().isBlank()) {
-            request.header("If-Modified-Since", provider.lastModified());
-        }
-        authorization(provider).ifPresent(value -> request.header("Authorization", value));
+        URI feed = URI.create(provider.url());
+        URI page = provider.position() == null || provider.position().isBlank() ? feed
+                : URI.create(provider.position());
+        Optional<String> authorization = authorization(provider);
+        String etag = provider.etag();
+        String lastModified = provider.lastModified();
+        int pages = 0;
+        List<String> refusals = new ArrayList<>();
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                Instant next = started.plusSeconds(provider.pollSeconds());
-                if (response.statusCode() == 304) {
-                    providers.polled(provider.id(), provider.etag(), provider.lastModified(), 0, "not modified", next);
-                    return;
+            while (true) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(page).timeout(TIMEOUT).GET()
+                        .header("Accept", "application/json, application/xml;q=0.9, application/rss+xml;q=0.9, "
+                                + "application/atom+xml;q=0.9, */*;q=0.1")
+                        .header("User-Agent", "Dateline wire desk");
+                if (pages == 0 && etag != null && !etag.isBlank()) {
+                    request.header("If-None-Match", etag);
                 }
-                if (response.statusCode() != 200) {
-                    failed(provider, started, "HTTP " + response.statusCode());
-                    return;
+                if (pages == 0 && lastModified != null && !lastModified.isBlank()) {
+                    request.header("If-Modified-Since", lastModified);
                 }
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                Optional<String> refused = ingest.takeDocument(provider.id(), sourceName(provider), bytes, started);
-                providers.polled(provider.id(), response.headers().firstValue("ETag").orElse(null),
-                        response.headers().firstValue("Last-Modified").orElse(null), 0,
-                        refused.map(reason -> "refused: " + reason).orElse("taken"), next);
+                authorization.ifPresent(value -> request.header("Authorization", value));
+                HttpResponse<InputStream> response = http.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    if (response.statusCode() == 304) {
+                        done(provider, feed, page, etag, lastModified, pages, refusals, started, false);
+                        return;
+                    }
+                    if (response.statusCode() != 200) {
+                        failed(provider, started, "HTTP " + response.statusCode() + (pages > 0 ? " on page "
+                                + (pages + 1) : ""), feed, page, pages == 0 ? etag : null,
+                                pages == 0 ? lastModified : null);
+                        return;
+                    }
+                    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                    FeedPage read = FeedPage.read(bytes, response.headers().allValues("Link"), page);
+                    pages++;
+                    if (!read.empty()) {
+                        ingest.takeDocument(provider.id(), sourceName(page), read.document(), started)
+                                .ifPresent(refusals::add);
+                    }
+                    etag = response.headers().firstValue("ETag").orElse(null);
+                    lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+                    URI next = read.next();
+                    if (next != null && !sameOrigin(feed, next)) {
+                        log.warn("Wire {}: a next-page link to another host ({}) is not followed",
+                                provider.name(), next.getHost());
+                        refusals.add("a next-page link to another host is not followed");
+                        next = null;
+                    }
+                    if (next == null || next.equals(page)) {
+                        // The last page so far: the next poll asks for it again, conditionally.
+                        done(provider, feed, page, etag, lastModified, pages, refusals, started, false);
+                        return;
+                    }
+                    if (read.empty() || pages >= MAX_PAGES) {
+                        // Nothing here yet, or enough for one poll: the next poll starts from the next page.
+                        done(provider, feed, next, null, null, pages, refusals, started, !read.empty());
+                        return;
+                    }
+                    page = next;
+                }
             }
         } catch (IOException e) {
             failed(provider, started, e instanceof java.net.http.HttpTimeoutException ? "no answer within "
-                    + TIMEOUT.toSeconds() + " s" : "not reachable (" + e.getClass().getSimpleName() + ")");
+                    + TIMEOUT.toSeconds() + " s" : "not reachable (" + e.getClass().getSimpleName() + ")", feed,
+                    page, pages == 0 ? etag : null, pages == 0 ? lastModified : null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void failed(FeedProviders.Row provider, Instant at, String note) {
+    /** A poll that got its answers: where the next one starts, and when (at once when pages are left over). */
+    private void done(FeedProviders.Row provider, URI feed, URI position, String etag, String lastModified,
+            int pages, List<String> refusals, Instant started, boolean more) {
+        String note = pages == 0 ? "not modified"
+                : (refusals.isEmpty() ? "taken" : "refused: " + String.join("; ", refusals))
+                        + (pages > 1 ? " (" + pages + " pages)" : "");
+        if (more) {
+            note += "; more pages next poll";
+        }
+        providers.polled(provider.id(), position.equals(feed) ? null : position.toString(), etag, lastModified,
+                0, note, more ? started : started.plusSeconds(provider.pollSeconds()));
+    }
+
+    private void failed(FeedProviders.Row provider, Instant at, String note, URI feed, URI position, String etag,
+            String lastModified) {
         int failures = provider.failures() + 1;
         Duration wait = Duration.ofSeconds(provider.pollSeconds()).multipliedBy(1L << Math.min(failures, 10));
         wait = wait.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : wait;
         log.warn("Wire {}: poll failed ({}), {} in a row; next try in {} s", provider.name(), note, failures,
                 wait.toSeconds());
-        providers.polled(provider.id(), provider.etag(), provider.lastModified(), failures, "failed: " + note,
-                at.plus(wait));
+        providers.polled(provider.id(), position.equals(feed) ? null : position.toString(), etag, lastModified,
+                failures, "failed: " + note + " (" + failures + " in a row); next try in " + wait.toSeconds()
+                        + " s", at.plus(wait));
+    }
+
+    /** Credentials go only where the admin pointed the provider: a next page elsewhere is not fetched. */
+    private static boolean sameOrigin(URI feed, URI next) {
+        return feed.getScheme().equalsIgnoreCase(next.getScheme())
+                && feed.getHost().equalsIgnoreCase(String.valueOf(next.getHost()))
+                && port(feed) == port(next);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** "user:password" is sent as Basic; "Scheme value" as it is; a bare token as Bearer. */
@@ -153,8 +221,7 @@ class FeedPoller {
     }
 
     /** The address without its query (which may carry a key), as the event log's source name. */
-    private static String sourceName(FeedProviders.Row provider) {
-        URI uri = URI.create(provider.url());
+    private static String sourceName(URI uri) {
         return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath();
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The providers screen's form as typed, and its checks: each problem named beside its field, the input kept. */
 public record ProviderForm(String name, String credit, String kind, String url, String pollSeconds,
-        String expectedMinutes, String credential) {
+        String expectedMinutes, String credential, Boolean autoUpdate) {
 
     static final String BAD_NAME = "A name of lower-case letters, digits and hyphens, up to 40 (it names the folder).";
     static final String NAME_TAKEN = "There is already a provider with this name.";
@@ -16,10 +16,13 @@ public record ProviderForm(String name, String credit, String kind, String url, 
     static final String BAD_EXPECTED = "Minutes: a whole number from 0 (no warning) to 10080.";
     static final String BAD_CREDIT = "At most 100 characters.";
     static final String BAD_CREDENTIAL = "At most 500 characters.";
+    static final String FIRST_NAME = "The first provider keeps the name wire: it reads <data dir>/wire/incoming.";
+    static final String FIRST_KIND = "The first provider reads its folder; add another provider for a feed.";
+    static final String TYPED_AND_REMOVED = "Type a new credential or remove the stored one, not both.";
 
     /** The form once it passed: what is stored. */
     record Valid(String name, String credit, String kind, String url, int pollSeconds, int expectedMinutes,
-            String credential) {
+            String credential, boolean autoUpdate) {
     }
 
     public ProviderForm {
@@ -30,15 +33,37 @@ public record ProviderForm(String name, String credit, String kind, String url, 
         pollSeconds = pollSeconds == null || pollSeconds.isBlank() ? "60" : pollSeconds.strip();
         expectedMinutes = expectedMinutes == null || expectedMinutes.isBlank() ? "0" : expectedMinutes.strip();
         credential = credential == null ? "" : credential.strip();
+        autoUpdate = Boolean.TRUE.equals(autoUpdate);
     }
 
     static ProviderForm empty() {
-        return new ProviderForm("", "", "http", "", "60", "0", "");
+        return new ProviderForm("", "", "http", "", "60", "0", "", false);
+    }
+
+    /** An existing provider's settings as the edit form shows them; its credential is never shown. */
+    static ProviderForm of(FeedProviders.Row row) {
+        return new ProviderForm(row.name(), row.sourceCredit(), row.kind(), row.url(),
+                String.valueOf(row.pollSeconds()), String.valueOf(row.expectedMinutes()), "", row.autoUpdate());
+    }
+
+    /** The checks for an edit of {@code row}: the add form's, and the first provider stays the folder "wire". */
+    Map<String, String> problemsEditing(FeedProviders.Row row, boolean nameTaken, boolean removeCredential) {
+        Map<String, String> problems = problems(nameTaken);
+        if (row.name().equals("wire") && !name.equals("wire")) {
+            problems.put("name", FIRST_NAME);
+        }
+        if (row.name().equals("wire") && !kind.equals("folder")) {
+            problems.put("kind", FIRST_KIND);
+        }
+        if (removeCredential && !credential.isEmpty()) {
+            problems.put("credential", TYPED_AND_REMOVED);
+        }
+        return problems;
     }
 
     /** The form as it comes back: everything typed but the credential, which is never sent back to the browser. */
     ProviderForm withoutCredential() {
-        return new ProviderForm(name, credit, kind, url, pollSeconds, expectedMinutes, "");
+        return new ProviderForm(name, credit, kind, url, pollSeconds, expectedMinutes, "", autoUpdate);
     }
 
     Map<String, String> problems(boolean nameTaken) {
@@ -71,7 +96,7 @@ public record ProviderForm(String name, String credit, String kind, String url, 
 
     Valid valid() {
         return new Valid(name, credit, kind, kind.equals("http") ? url : "", number(pollSeconds, 1, 86_400),
-                number(expectedMinutes, 0, 10_080), kind.equals("http") ? credential : "");
+                number(expectedMinutes, 0, 10_080), kind.equals("http") ? credential : "", autoUpdate);
     }
 
     private static boolean httpUrl(String url) {

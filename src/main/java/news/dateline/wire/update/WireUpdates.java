@@ -93,15 +93,55 @@ public class WireUpdates implements SourceUpdates {
         }
         WireQueue.Item now = queue.version(link.currentVersion()).orElseThrow();
         EditableArticle story = editorial.find(articleId).orElseThrow();
-        ArticleDraft d = story.draft();
-        ArticleDraft taken = new ArticleDraft(d.sectionId(), d.slug(), WireUse.headlineOf(now),
-                WireUse.standfirstOf(now), WireUse.body(now), now.located().isBlank() ? d.datelinePlace()
-                        : now.located(), d.sourceCredit(), d.authorIds(), d.tagNames());
+        ArticleDraft taken = updated(story.draft(), now);
         boolean published = story.isPublished();
         articles.write(articleId, taken, published ? Intent.PENDING : Intent.SAVE, null, null, by);
         jdbc.sql("UPDATE wire_story SET version_id = :version, dismissed_version_id = NULL WHERE article_id = :id")
                 .param("version", link.currentVersion()).param("id", articleId).update();
         return published ? "wire-pending" : "wire-taken";
+    }
+
+    /**
+     * Publishes the item's newest version in a published story that is untouched: its headline, standfirst, body
+     * and dateline are still what "Use" (or the last automatic update) wrote, and no update waits for review. A
+     * revision saved by "<provider> (wire, version N, automatic)" through the story's one door, so caches, search
+     * and other nodes follow its recorded change. Anything else (a draft, a touched story, a withheld or killed
+     * item, a dismissed version) is left as it is, offer included. Returns whether the story was updated.
+     */
+    @Transactional
+    public boolean autoApply(long articleId) {
+        Optional<Link> found = link(articleId);
+        if (found.isEmpty() || !found.get().offersUpdate()) {
+            return false;
+        }
+        Link link = found.get();
+        EditableArticle story = editorial.find(articleId).orElseThrow();
+        if (!story.isPublished() || story.hasPendingUpdate()
+                || !untouched(texts(queue.version(link.usedVersion()).orElseThrow()), texts(story.draft()))) {
+            return false;
+        }
+        WireQueue.Item now = queue.version(link.currentVersion()).orElseThrow();
+        articles.write(articleId, updated(story.draft(), now), Intent.SAVE, null, null,
+                ActingAccount.site(now.provider() + " (wire, version " + label(now) + ", automatic)"));
+        jdbc.sql("UPDATE wire_story SET version_id = :version, dismissed_version_id = NULL WHERE article_id = :id")
+                .param("version", link.currentVersion()).param("id", articleId).update();
+        return true;
+    }
+
+    private static ArticleDraft updated(ArticleDraft d, WireQueue.Item now) {
+        return new ArticleDraft(d.sectionId(), d.slug(), WireUse.headlineOf(now), WireUse.standfirstOf(now),
+                WireUse.body(now), now.located().isBlank() ? d.datelinePlace() : now.located(), d.sourceCredit(),
+                d.authorIds(), d.tagNames());
+    }
+
+    /** Field by field as the diff compares them; line endings as a browser's form may send them do not count. */
+    private static boolean untouched(Texts agency, Texts story) {
+        return same(agency.headline(), story.headline()) && same(agency.standfirst(), story.standfirst())
+                && same(agency.body(), story.body()) && same(agency.dateline(), story.dateline());
+    }
+
+    private static boolean same(String a, String b) {
+        return a.replace("\r\n", "\n").strip().equals(b.replace("\r\n", "\n").strip());
     }
 
     @Transactional
