@@ -72,7 +72,7 @@ done
 [ -n "$ARTICLE" ] || { echo "No article found on the home page" >&2; exit 1; }
 
 rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
-heap() { "$JCMD" "$APP_PID" GC.heap_info | awk '/garbage-first heap|total/ { sub(/^ +/, ""); print; exit }'; }
+heap() { "$JCMD" "$APP_PID" GC.heap_info | awk '/garbage-first heap|DefNew|Tenured|def new generation|tenured generation/ { sub(/^ +/, ""); sub(/ \[.*/, ""); printf "%s; ", $0 }'; }
 echo "started: RSS $(rss) MB; heap: $(heap)"
 awk -v n="$(nproc)" '{ printf "load average before: %s %s %s on %s cores\n", $1, $2, $3, n }' /proc/loadavg
 
