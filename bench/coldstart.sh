@@ -13,6 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${1:-3}
 PORT=${PORT:-18195}
+# Both sides start with the options deploy/run.sh uses (deploy/java-defaults.sh, or JAVA_OPTS), as the cache was trained.
+# shellcheck source=../deploy/java-defaults.sh
+. deploy/java-defaults.sh
 
 JAR=$(ls target/dateline-*.jar 2>/dev/null | grep -v original | head -1 || true)
 [ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package; JAR=$(ls target/dateline-*.jar | grep -v original | head -1); }
@@ -64,9 +67,9 @@ echo "| pair | plain: first page (ms) | first article | RSS (MB) | AOT: first pa
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 RATIOS=()
 for pair in $(seq 1 "$PAIRS"); do
-    read -r p_home p_article p_rss < <(start --enable-native-access=ALL-UNNAMED -jar "$JAR")
+    read -r p_home p_article p_rss < <(start --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$JAR")
     read -r a_home a_article a_rss < <(start -XX:AOTCache=target/aot/dateline.aot --enable-native-access=ALL-UNNAMED \
-        -jar "$APP_JAR")
+        ${JAVA_OPTS:-} -jar "$APP_JAR")
     ratio=$(awk -v a="$a_home" -v p="$p_home" 'BEGIN { printf "%.2f", a / p }')
     RATIOS+=("$ratio")
     echo "| $pair | $p_home | $p_article | $p_rss | $a_home | $a_article | $a_rss | $ratio |"

@@ -3,14 +3,17 @@
 # comments at once, with the default heap (no -Xmx: the JVM sizes it from the machine's memory).
 #
 #   bench/memory.sh [seconds=60]     NMT=1 adds -XX:NativeMemoryTracking=summary and prints jcmd VM.native_memory;
-#                                    JAVA_OPTS are passed on (to measure a setting); AOT=1 starts as deploy/run.sh
-#                                    does with the AOT cache
+#                                    JAVA_OPTS are passed on (to measure a setting); without them the JVM starts
+#                                    with deploy/java-defaults.sh, as deploy/run.sh does (JAVA_OPTS= for the JVM's
+#                                    own defaults); AOT=1 starts as deploy/run.sh does with the AOT cache
 #
 # Load (wrk on loopback, and bench/CommentLoad.java): 16 connections on the lead article from the page cache, 4 on
 # the same article rendered for one reader each time (a commenter's dateline_pending cookie keeps it out of the
 # cache), 8 clients posting comments (moderation open: each one drops that article's cached page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=../deploy/java-defaults.sh
+. deploy/java-defaults.sh
 SECONDS_TO_RUN=${1:-60}
 PORT=${PORT:-18096}
 command -v wrk >/dev/null || { echo "wrk not installed: apt-get install -y wrk" >&2; exit 2; }
@@ -69,7 +72,7 @@ done
 [ -n "$ARTICLE" ] || { echo "No article found on the home page" >&2; exit 1; }
 
 rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
-heap() { "$JCMD" "$APP_PID" GC.heap_info | awk '/garbage-first heap|total/ { sub(/^ +/, ""); print; exit }'; }
+heap() { "$JCMD" "$APP_PID" GC.heap_info | awk '/garbage-first heap|DefNew|Tenured|def new generation|tenured generation/ { sub(/^ +/, ""); sub(/ \[.*/, ""); printf "%s; ", $0 }'; }
 echo "started: RSS $(rss) MB; heap: $(heap)"
 awk -v n="$(nproc)" '{ printf "load average before: %s %s %s on %s cores\n", $1, $2, $3, n }' /proc/loadavg
 

@@ -14,6 +14,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 AOT_DIR=${DATELINE_AOT_DIR:-$ROOT/target/aot}
+# The training run uses the options deploy/run.sh starts with, so the cache matches them (the collector included).
+# shellcheck source=java-defaults.sh
+. "$ROOT/deploy/java-defaults.sh"
 PORT=${TRAINING_PORT:-18097}
 
 JAVA=""
@@ -50,7 +53,7 @@ echo "Training run on a throw-away data directory (this takes a while: the JVM r
 BASE="http://127.0.0.1:$PORT"
 DATELINE_DATA_DIR="$DATA/data" PORT=$PORT DATELINE_BASE_URL=$BASE \
     "$JAVA" -XX:AOTCacheOutput="$AOT_DIR/dateline.aot" -Xlog:aot=error --enable-native-access=ALL-UNNAMED \
-    -jar "$APP_JAR" --logging.level.root=WARN >"$DATA/log" 2>&1 &
+    ${JAVA_OPTS:-} -jar "$APP_JAR" --logging.level.root=WARN >"$DATA/log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do
     curl -sf "$BASE/" -o /dev/null 2>&1 && break

@@ -2,9 +2,12 @@
 # Starts Dateline (any command: `deploy/run.sh`, `deploy/run.sh user add ...`) from the working directory, so
 # ./data is where it would be with java -jar. With the AOT cache built by deploy/aot-cache.sh for this jar and this
 # JDK it starts the extracted jar with -XX:AOTCache (first page in well under half the plain start); without one,
-# or when the jar was rebuilt since, it runs the jar as built, as on a fresh machine. JAVA_OPTS are passed on.
+# or when the jar was rebuilt since, it runs the jar as built, as on a fresh machine. JAVA_OPTS are passed on;
+# without them it uses deploy/java-defaults.sh (the serial collector and a heap that grows as needed: less memory).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=java-defaults.sh
+. "$ROOT/deploy/java-defaults.sh"
 AOT_DIR=${DATELINE_AOT_DIR:-$ROOT/target/aot}
 
 JAR=$(ls "$ROOT"/target/dateline-*.jar 2>/dev/null | grep -v original | head -1 || true)

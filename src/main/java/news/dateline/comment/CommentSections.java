@@ -9,6 +9,7 @@ import java.util.Optional;
 import news.dateline.comment.policy.CommentDefaults;
 import news.dateline.platform.cache.PageCache;
 import news.dateline.platform.cache.PersonalPages;
+import news.dateline.platform.change.UntilChanged;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,18 @@ public class CommentSections implements PersonalPages {
     private final CommentViews views;
     private final CommentDefaults defaults;
     private final Clock clock;
+    private final UntilChanged untilChanged;
+
+    /** What every reader of an article's comments sees alike, kept until they or the story change. */
+    private record Public(Discussion discussion, List<CommentView> thread, int count, int characters) {
+    }
+
+    private record PublicOf(long articleId) {
+    }
 
     CommentSections(CommentRepository comments, CommentViews views, CommentDefaults defaults,
-            Clock clock) {
+            Clock clock, UntilChanged untilChanged) {
+        this.untilChanged = untilChanged;
         this.comments = comments;
         this.views = views;
         this.defaults = defaults;
@@ -36,9 +46,12 @@ public class CommentSections implements PersonalPages {
     }
 
     public CommentSection forArticle(long articleId, HttpServletRequest request, HttpServletResponse response) {
-        Discussion discussion = comments.findDiscussion(articleId)
-                .orElseThrow(() -> new IllegalStateException("No article " + articleId));
-        List<CommentView> thread = views.thread(discussion, comments.approvedOn(articleId));
+        // The discussion's rules and the approved thread (two queries and the thread's text) change only by a
+        // recorded change: a comment's (CommentsChanged, also for its moderation policy) or the story's.
+        Public shown = untilChanged.untilCommentsChange(articleId, new PublicOf(articleId),
+                () -> read(articleId), Public::characters);
+        Discussion discussion = shown.discussion();
+        List<CommentView> thread = shown.thread();
         List<CommentView> awaiting = awaiting(discussion, request, response);
         boolean closed = discussion.isClosed(defaults.current(), clock.instant());
         Optional<Commenter> saved = CommenterCookies.commenter(request);
@@ -46,7 +59,7 @@ public class CommentSections implements PersonalPages {
             PageCache.refuse(request); // the reader's own name and email are never stored for others
         }
         CommentForm input = saved.map(CommentForm.EMPTY::withCommenter).orElse(CommentForm.EMPTY);
-        return new CommentSection(count(thread), thread, awaiting, closed,
+        return new CommentSection(shown.count(), thread, awaiting, closed,
                 closed ? null : views.form(discussion, input, Map.of(), null), views.stylesheet(), views.script());
     }
 
@@ -77,6 +90,18 @@ public class CommentSections implements PersonalPages {
             CommenterCookies.clearPending(request, response);
         }
         return views.awaiting(waiting);
+    }
+
+    private Public read(long articleId) {
+        Discussion discussion = comments.findDiscussion(articleId)
+                .orElseThrow(() -> new IllegalStateException("No article " + articleId));
+        List<Comment> approved = comments.approvedOn(articleId);
+        List<CommentView> thread = views.thread(discussion, approved);
+        int characters = 0;
+        for (Comment c : approved) {
+            characters += 200 + 2 * c.body().length() + c.authorName().length();
+        }
+        return new Public(discussion, thread, count(thread), characters);
     }
 
     private static int count(List<CommentView> views) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import news.dateline.platform.Moments;
+import news.dateline.platform.asset.AssetUrls;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Turns stored comments and form input into what the templates show. */
 @Component
@@ -21,9 +21,9 @@ class CommentViews {
     private final Moments moments;
     private final FormStamp stamps;
     private final CommentProperties settings;
-    private final ResourceUrlProvider resources;
+    private final AssetUrls resources;
 
-    CommentViews(Moments moments, FormStamp stamps, CommentProperties settings, ResourceUrlProvider resources) {
+    CommentViews(Moments moments, FormStamp stamps, CommentProperties settings, AssetUrls resources) {
         this.moments = moments;
         this.stamps = stamps;
         this.settings = settings;
@@ -107,7 +107,6 @@ class CommentViews {
     }
 
     private String asset(String path) {
-        String fingerprinted = resources.getForLookupPath(path);
-        return fingerprinted != null ? fingerprinted : path;
+        return resources.of(path);
     }
 }

@@ -4,10 +4,9 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.Map;
 import news.dateline.platform.Moments;
+import news.dateline.platform.asset.AssetUrls;
 import news.dateline.story.MarkdownRenderer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Builds the live part of article pages, and the same entry markup for the stream: one template renders an entry
@@ -24,13 +23,13 @@ public class LiveBlogs {
     private final MarkdownRenderer markdown;
     private final Moments moments;
     private final TemplateEngine templates;
-    /** Absent in a context without the web layer (the reindex command); then the plain path is used. */
-    private final ObjectProvider<ResourceUrlProvider> resources;
+    /** In a context without the web layer (the reindex command) it answers the plain path. */
+    private final AssetUrls resources;
 
     private final LiveProperties properties;
 
     LiveBlogs(LiveRepository live, MarkdownRenderer markdown, Moments moments, TemplateEngine templates,
-            ObjectProvider<ResourceUrlProvider> resources, LiveProperties properties) {
+            AssetUrls resources, LiveProperties properties) {
         this.properties = properties;
         this.live = live;
         this.markdown = markdown;
@@ -61,9 +60,7 @@ public class LiveBlogs {
     }
 
     private String script() {
-        ResourceUrlProvider urls = resources.getIfAvailable();
-        String script = urls == null ? null : urls.getForLookupPath("/assets/live.js");
-        return script != null ? script : "/assets/live.js";
+        return resources.of("/assets/live.js");
     }
 
     static String streamPath(long articleId) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.LongPoint;
@@ -28,9 +29,17 @@ final class LuceneIndex implements Closeable {
 
     static final String FOLLOWED_UNTIL = "dateline.followed-until";
 
+    /**
+     * Counts refreshes of every index this process opened (a rebuilt index goes on counting): a searcher acquired
+     * after reading {@link #contentGeneration} shows at least that generation's documents. Unlike the reader's
+     * version it does not move for a commit or a merge, which change no document.
+     */
+    private static final AtomicLong REFRESHES = new AtomicLong();
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private volatile long contentGeneration = REFRESHES.incrementAndGet();
 
     private LuceneIndex(Directory directory, IndexWriter writer) throws IOException {
         this.directory = directory;
@@ -91,7 +100,7 @@ final class LuceneIndex implements Closeable {
     /** Adds the article, or replaces the document it had, and makes the change searchable before returning. */
     void upsert(IndexedArticle article, long generation) throws IOException {
         writer.updateDocument(ArticleFields.idTerm(article.id()), ArticleFields.document(article, generation));
-        searchers.maybeRefreshBlocking();
+        refreshSearcher();
     }
 
     /** For bulk loads: adds without refreshing; call {@link #refresh()} when done. */
@@ -101,17 +110,31 @@ final class LuceneIndex implements Closeable {
 
     void delete(long articleId) throws IOException {
         writer.deleteDocuments(ArticleFields.idTerm(articleId));
-        searchers.maybeRefreshBlocking();
+        refreshSearcher();
     }
 
     /** Drops every document written by a rebuild before {@code generation}: articles no longer published. */
     void deleteOlderThan(long generation) throws IOException {
         writer.deleteDocuments(LongPoint.newRangeQuery(ArticleFields.GENERATION, Long.MIN_VALUE, generation - 1));
-        searchers.maybeRefreshBlocking();
+        refreshSearcher();
     }
 
     void refresh() throws IOException {
+        refreshSearcher();
+    }
+
+    /** Makes written documents searchable, then moves the content generation (after: never ahead of the searcher). */
+    private void refreshSearcher() throws IOException {
         searchers.maybeRefreshBlocking();
+        contentGeneration = REFRESHES.incrementAndGet();
+    }
+
+    /**
+     * Which documents searchers show, as a number that grows with every refresh: what is computed from a searcher
+     * acquired after reading it may be kept under it (it can only be newer, never older, than the number says).
+     */
+    long contentGeneration() {
+        return contentGeneration;
     }
 
     void commit(long followedUntil) throws IOException {

@@ -10,7 +10,6 @@ import news.dateline.story.Article;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
 import news.dateline.taxonomy.Tag;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +32,14 @@ public class RelatedNews {
     private final ArticleRepository articles;
     /**
      * Ranking is the costly part of an uncached article render (term statistics for every candidate). Its result
-     * depends only on the article and the index, so it is kept per index version: any change to the index makes a
-     * new version and the ranking is computed afresh; nothing needs invalidating.
+     * depends only on the article and the index's documents, so it is kept per content generation of the index
+     * ({@link LuceneIndex#contentGeneration}): a change to a document makes a new generation and the ranking is
+     * computed afresh, while a commit or a background merge, which move the reader's version, do not; nothing needs
+     * invalidating.
      */
     private final Cache<RankingKey, List<Long>> rankings = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    private record RankingKey(long articleId, long indexVersion, int limit) {
+    private record RankingKey(long articleId, long contentGeneration, int limit) {
     }
 
     /** The ranked stories' rows (the database's last word), read once per change for the same ranking. */
@@ -58,7 +59,8 @@ public class RelatedNews {
             return articles.related(article, limit);
         }
         try {
-            List<Long> ids = index.read(searcher -> ranking(searcher, article, limit + SPARE));
+            List<Long> ids = index.readKnowingContent(
+                    (searcher, content) -> ranking(searcher, content, article, limit + SPARE));
             return untilChanged.get(new RelatedTeasers(ids),
                     () -> articles.publishedTeasers(ids)).stream().limit(limit).toList();
         } catch (IOException | RuntimeException e) {
@@ -71,12 +73,9 @@ public class RelatedNews {
      * The article's indexed form (its body as plain text, a Markdown parse) is made only when the ranking is not
      * kept yet: on every other render the key is all it takes.
      */
-    private List<Long> ranking(IndexSearcher searcher, Article article, int limit) throws IOException {
-        if (!(searcher.getIndexReader() instanceof DirectoryReader reader)) {
-            return RelatedRanking.relatedIds(searcher, indexed(article), limit);
-        }
+    private List<Long> ranking(IndexSearcher searcher, long content, Article article, int limit) throws IOException {
         try {
-            return rankings.get(new RankingKey(article.id(), reader.getVersion(), limit), key -> {
+            return rankings.get(new RankingKey(article.id(), content, limit), key -> {
                 try {
                     return List.copyOf(RelatedRanking.relatedIds(searcher, indexed(article), limit));
                 } catch (IOException e) {

@@ -275,6 +275,29 @@ public class SearchIndex implements SmartLifecycle {
         }
     }
 
+    /**
+     * Like {@link #read}, also telling the reader the index's content generation read before the searcher was
+     * acquired ({@link LuceneIndex#contentGeneration}): a key for what may be kept until documents change.
+     */
+    <T> T readKnowingContent(ContentReader<T> reader) throws IOException {
+        LuceneIndex current = index;
+        if (current == null || state == State.UNAVAILABLE) {
+            throw new IOException("The search index is not available");
+        }
+        long content = current.contentGeneration();
+        IndexSearcher searcher = current.acquire();
+        try {
+            return reader.read(searcher, content);
+        } finally {
+            current.release(searcher);
+        }
+    }
+
+    @FunctionalInterface
+    interface ContentReader<T> {
+        T read(IndexSearcher searcher, long contentGeneration) throws IOException;
+    }
+
     @FunctionalInterface
     interface Reader<T> {
         T read(IndexSearcher searcher) throws IOException;

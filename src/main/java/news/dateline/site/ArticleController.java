@@ -102,9 +102,13 @@ class ArticleController {
         model.addAttribute("comments", comments.forArticle(article.id(), request, response));
         model.addAttribute("corrections", untilChanged.get(new Corrections(article.id()),
                 () -> corrections.of(article.id())));
-        LiveBlog liveBlog = live.forArticle(article.id());
-        model.addAttribute("live", liveBlog);
-        model.addAttribute("liveProbe", live.probe(liveBlog, article.id()));
+        // Live coverage starts, gains entries and ends only by a recorded change: read once per change.
+        Live shown = untilChanged.get(new LiveOf(article.id()), () -> {
+            LiveBlog blog = live.forArticle(article.id());
+            return new Live(blog, live.probe(blog, article.id()));
+        });
+        model.addAttribute("live", shown.blog());
+        model.addAttribute("liveProbe", shown.probe());
         return new ModelAndView("site/article", model.asMap());
     }
 
@@ -123,6 +127,16 @@ class ArticleController {
     private record LeadPhotoOf(long articleId) {
     }
 
+    private record LiveOf(long articleId) {
+    }
+
+    private record Live(LiveBlog blog, news.dateline.live.LiveProbe probe) {
+    }
+
+    /** Related News' cards (their lead photos one query, their times formatted) for the same ranked stories. */
+    private record RelatedCards(java.util.List<Long> ids) {
+    }
+
     private record NewestCards(int count) {
     }
 
@@ -139,6 +153,11 @@ class ArticleController {
         return newest.stream().filter(card -> card.id() != articleId).limit(RECENT).map(Card::card).toList();
     }
 
+    private java.util.List<StoryCard> relatedCards(java.util.List<news.dateline.story.Teaser> teasers) {
+        return untilChanged.get(new RelatedCards(teasers.stream().map(news.dateline.story.Teaser::id).toList()),
+                () -> cards.of(teasers));
+    }
+
     private ArticlePage page(Article a) {
         boolean updatedSincePublication = a.updatedAt() != null && a.updatedAt().isAfter(a.publishedAt());
         return new ArticlePage(a.id(), a.path(), a.headline(), a.standfirst(), a.section(), a.authors(), a.tags(),
@@ -146,7 +165,7 @@ class ArticleController {
                 updatedSincePublication ? moments.of(a.updatedAt()) : null,
                 markdown.toHtml(a.body(), a.datelinePlace()),
                 recentExcept(a.id()),
-                cards.of(related.relatedTo(a, RELATED)),
+                relatedCards(related.relatedTo(a, RELATED)),
                 untilChanged.get(new LeadPhotoOf(a.id()),
                         () -> java.util.Optional.ofNullable(leadPhotoOf(photos, a.id()))).orElse(null));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import news.dateline.front.Banners;
 import news.dateline.menu.Menus;
 import news.dateline.menu.Navigation;
+import news.dateline.platform.asset.AssetUrls;
 import news.dateline.settings.Settings;
 import news.dateline.settings.SiteSettings;
 import news.dateline.taxonomy.Section;
@@ -13,7 +14,6 @@ import news.dateline.taxonomy.SectionRepository;
 import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Puts the page chrome into the model of every reader page (and gives it to {@link ReaderErrors}, since exception
@@ -24,12 +24,12 @@ class ChromeAdvice {
 
     private final SiteSettings settings;
     private final SectionRepository sections;
-    private final ResourceUrlProvider resources;
+    private final AssetUrls resources;
     private final Clock clock;
     private final Banners banners;
     private final Menus menus;
 
-    ChromeAdvice(SiteSettings settings, SectionRepository sections, ResourceUrlProvider resources, Clock clock,
+    ChromeAdvice(SiteSettings settings, SectionRepository sections, AssetUrls resources, Clock clock,
             Banners banners, Menus menus) {
         this.banners = banners;
         this.menus = menus;
@@ -41,10 +41,10 @@ class ChromeAdvice {
 
     @ModelAttribute("chrome")
     Chrome chrome() {
-        String stylesheet = resources.getForLookupPath("/assets/site.css");
+        String stylesheet = resources.of("/assets/site.css");
         Settings site = settings.current();
         return new Chrome(site.name(), site.tagline(), site.language(), sectionsOrNone(),
-                stylesheet != null ? stylesheet : "/assets/site.css",
+                stylesheet,
                 Year.now(clock.withZone(site.timeZone())).getValue(), banners.current().orElse(null), site,
                 navigationOrNone());
     }

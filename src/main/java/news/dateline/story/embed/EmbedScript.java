@@ -2,7 +2,7 @@ package news.dateline.story.embed;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import news.dateline.platform.asset.AssetUrls;
 
 /**
  * The fingerprinted address of {@code assets/embeds.js} in every page's model as {@code embedScript}: the article
@@ -12,16 +12,15 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 public final class EmbedScript {
 
     static final String PATH = "/assets/embeds.js";
-    private final ResourceUrlProvider resources;
+    private final AssetUrls resources;
 
-    EmbedScript(ResourceUrlProvider resources) {
+    EmbedScript(AssetUrls resources) {
         this.resources = resources;
     }
 
     @ModelAttribute("embedScript")
     String embedScript() {
-        String url = resources.getForLookupPath(PATH);
-        return url != null ? url : PATH;
+        return resources.of(PATH);
     }
 
     /** Whether rendered body HTML holds an embed placeholder (and so needs the script). */

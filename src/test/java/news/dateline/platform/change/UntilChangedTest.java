@@ -52,4 +52,33 @@ class UntilChangedTest {
         assertThat((String) kept.get("section page 9", () -> null)).isNull();
         assertThat(kept.get("section page 9", this::read)).isEqualTo("rows as of read 1");
     }
+
+    @Test
+    void anArticlesCommentsAreReadAgainAfterItsCommentsChangeAndAfterAnyOtherChange() {
+        assertThat(kept.untilCommentsChange(7, "thread 7", this::read, String::length)).isEqualTo("rows as of read 1");
+        assertThat(kept.untilCommentsChange(8, "thread 8", this::read, String::length)).isEqualTo("rows as of read 2");
+        assertThat(kept.untilCommentsChange(7, "thread 7", this::read, String::length)).isEqualTo("rows as of read 1");
+
+        kept.on(new CommentsChanged(7));
+        assertThat(kept.untilCommentsChange(7, "thread 7", this::read, String::length)).isEqualTo("rows as of read 3");
+        assertThat(kept.untilCommentsChange(8, "thread 8", this::read, String::length))
+                .as("another article's comments did not change").isEqualTo("rows as of read 2");
+
+        kept.on(new StoryChanged(8, StoryChanged.Kind.UPDATED)); // a closed discussion, a new headline, a time zone
+        assertThat(kept.untilCommentsChange(7, "thread 7", this::read, String::length)).isEqualTo("rows as of read 4");
+        assertThat(kept.untilCommentsChange(8, "thread 8", this::read, String::length)).isEqualTo("rows as of read 5");
+    }
+
+    @Test
+    void commentsReadWhileTheirChangeLandsAreNotKept() {
+        String during = kept.untilCommentsChange(7, "thread 7", () -> {
+            String before = read();
+            kept.on(new CommentsChanged(7)); // a comment approved while this render read the thread
+            return before;
+        }, String::length);
+
+        assertThat(during).isEqualTo("rows as of read 1");
+        assertThat(kept.untilCommentsChange(7, "thread 7", this::read, String::length)).isEqualTo("rows as of read 2");
+        assertThat(kept.untilCommentsChange(7, "thread 7", this::read, String::length)).isEqualTo("rows as of read 2");
+    }
 }
