@@ -25,7 +25,10 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 /**
  * Serves anonymous readers from {@link PageCache}: the same bytes for everyone, plain or gzip, with a strong ETag,
  * Last-Modified and a Cache-Control a CDN may honour. It runs before Spring Security, so a hit costs a map lookup;
- * the security headers of the original render are stored with the page and replayed.
+ * the security headers of the original render are stored with the page and replayed ({@link HitAnswer}). Most hits
+ * never get this far: {@link CacheHitFilter}, first in the chain, answers them with the same bytes; this filter
+ * answers those it leaves to the chain (another query parameter, a session cookie to check), stores every page and
+ * marks the rest.
  *
  * <p>It knows no routes. Only pages whose handler is a {@link CachedPage} are ever stored, so only their keys can
  * hit. On a miss the response is wrapped in a {@link PageCapture} that passes everything through untouched until
