@@ -6,6 +6,12 @@
 # ratios to nginx, then the median ratio of all rounds against the issue-20 targets (docs/benchmarks.md).
 # Needs wrk and nginx (Debian: apt-get install -y wrk nginx-light); skips with a message when either is absent.
 # Usage: bench/pages.sh [seconds per measurement, 5] [rounds, 3] [connections, 64]
+# A second cached instance, measured right after the first in every round (its hits only) so that two builds or two
+# settings see the same machine: PAGES_ALT_JAR (another jar, e.g. the one before a change; default the same jar) and
+# PAGES_ALT_ARGS (its extra arguments, e.g. "--spring.threads.virtual.enabled=false --server.tomcat.threads.max=8").
+# Each hit line then also gives both instances' CPU per request (utime + stime from /proc, over the whole wrk run,
+# divided by its requests). PAGES_ONLY="article home" measures only those pages; PAGES_ARGS goes to both cached
+# instances and the uncached one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +21,9 @@ CONNECTIONS=${3:-64}
 PORT_CACHED=${PAGES_PORT_CACHED:-18180}
 PORT_UNCACHED=${PAGES_PORT_UNCACHED:-18182}
 PORT_NGINX=${PAGES_PORT_NGINX:-18181}
+PORT_ALT=${PAGES_PORT_ALT:-18183}
+ALT=""
+[ -n "${PAGES_ALT_JAR:-}${PAGES_ALT_ARGS:-}" ] && ALT=1
 NGINX=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)
 if ! command -v wrk >/dev/null || [ -z "$NGINX" ]; then
     echo "Skipped: this benchmark needs wrk and nginx (sudo apt-get install -y wrk nginx-light)" >&2
@@ -43,12 +52,13 @@ if [ -z "$JAR" ]; then
     JAR=$(ls target/dateline-*.jar | grep -v original | head -1)
 fi
 
-start_dateline() { # port cache-enabled
+start_dateline() { # port cache-enabled [jar [extra arguments]]
     local dir="$WORK/data-$1"
     # search's per-address limit off: every wrk request comes from one address
+    # shellcheck disable=SC2086
     DATELINE_DATA_DIR=$dir PORT=$1 DATELINE_BASE_URL=http://127.0.0.1:$1 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m \
-        -jar "$JAR" --dateline.cache.enabled="$2" --dateline.search.rate-limit.per-minute=0 \
-        --logging.level.root=WARN >"$WORK/dateline-$1.log" 2>&1 &
+        -jar "${3:-$JAR}" --dateline.cache.enabled="$2" --dateline.search.rate-limit.per-minute=0 \
+        --logging.level.root=WARN ${PAGES_ARGS:-} ${4:-} >"$WORK/dateline-$1.log" 2>&1 &
     local pid=$!
     echo "$pid" >"$WORK/dateline-$1.pid"   # started inside $(...): the parent knows it by this file only
     local started=$(date +%s%N)
@@ -69,6 +79,11 @@ echo "Starting Dateline (cached) and Dateline (uncached) ..." >&2
 COLD_MS=$(start_dateline $PORT_CACHED true)
 start_dateline $PORT_UNCACHED false >/dev/null
 PID_CACHED=$(cat "$WORK/dateline-$PORT_CACHED.pid")
+if [ -n "$ALT" ]; then
+    echo "Starting the second cached instance: ${PAGES_ALT_JAR:-$JAR} ${PAGES_ALT_ARGS:-}" >&2
+    start_dateline $PORT_ALT true "${PAGES_ALT_JAR:-$JAR}" "${PAGES_ALT_ARGS:-}" >/dev/null
+    PID_ALT=$(cat "$WORK/dateline-$PORT_ALT.pid")
+fi
 
 # sed reads to the end: with pipefail, head closing the pipe early would fail the script
 ARTICLE=$(curl -s "http://127.0.0.1:$PORT_CACHED/" | grep -o 'class="card-title"><a href="[^"]*"' \
@@ -77,6 +92,11 @@ SECTION="${ARTICLE%/*}/"
 WORD=$(echo "$ARTICLE" | sed 's/.*\///; s/-.*//')
 SEARCH="/search?q=$WORD"
 PAGES=("article $ARTICLE" "home /" "section $SECTION" "search $SEARCH")
+if [ -n "${PAGES_ONLY:-}" ]; then
+    chosen=()
+    for page in "${PAGES[@]}"; do [[ " $PAGES_ONLY " == *" ${page%% *} "* ]] && chosen+=("$page"); done
+    PAGES=("${chosen[@]}")
+fi
 # nginx serves each page's bytes as the cached instance sends them: directories get index.html, search a file.
 file_of() { case "$1" in */) echo "$1index.html" ;; /search*) echo "/search.html" ;; *) echo "$1.html" ;; esac; }
 for page in "${PAGES[@]}"; do
@@ -109,18 +129,25 @@ CONF
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 sleep 0.5
 
-measure() { # url connections encoding -> "req/s p99-ms errors"
+measure() { # url connections encoding [pid] -> "req/s p99-ms errors cpu-us-per-request"
     local gzip=()
     [ "$3" = gzip ] && gzip=(-H 'Accept-Encoding: gzip')
-    local out
+    local out before=0 after=0
+    [ -n "${4:-}" ] && before=$(cpu_ticks "$4")
     out=$(wrk -t1 -c"$2" -d"${DURATION}s" --latency "${gzip[@]}" "$1")
-    echo "$out" | awk '
+    [ -n "${4:-}" ] && after=$(cpu_ticks "$4")
+    echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /Requests\/sec/ { rps = $2 }
+        / requests in / { total = $1 }
         $1 == "99%" { p99 = ms($2) }
         /Non-2xx/ { errors += $NF }
         /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) errors += $i }
-        END { printf "%.0f %.2f %d\n", rps, p99, errors }'
+        END { printf "%.0f %.2f %d %.1f\n", rps, p99, errors, (total > 0 ? ticks * 1000000 / hz / total : 0) }'
+}
+
+cpu_ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat)
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
@@ -130,7 +157,7 @@ echo "Pages: ${PAGES[*]}; wrk -t1 -c$CONNECTIONS, ${DURATION}s each, $ROUNDS int
 echo "load before: $(uptime | sed 's/.*load average: //')" >&2
 for page in "${PAGES[@]}"; do   # warm-up: JIT, the cache filled, Related News ranked
     path=${page#* }
-    for port in $PORT_NGINX $PORT_CACHED $PORT_UNCACHED; do
+    for port in $PORT_NGINX $PORT_CACHED $PORT_UNCACHED ${ALT:+$PORT_ALT}; do
         wrk -t1 -c16 -d3s "http://127.0.0.1:$port$path" >/dev/null 2>&1
         wrk -t1 -c16 -d2s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port$path" >/dev/null 2>&1
     done
@@ -141,28 +168,45 @@ RATIOS="$WORK/ratios"
 for round in $(seq 1 "$ROUNDS"); do
     echo
     echo "Round $round, load $(uptime | sed 's/.*load average: //')"
-    printf '| %-8s | %-5s | %9s | %9s | %9s | %8s | %8s | %8s | %8s |\n' page enc "nginx r/s" "hit r/s" "miss r/s" \
-        "hit p99" "miss p99" "hit/ngx" "miss/ngx"
+    printf '| %-8s | %-5s | %9s | %9s | %9s | %8s | %8s | %8s | %8s | %9s |' page enc "nginx r/s" "hit r/s" "miss r/s" \
+        "hit p99" "miss p99" "hit/ngx" "miss/ngx" "hit CPU"
+    [ -n "$ALT" ] && printf ' %9s | %8s | %8s | %9s |' "alt r/s" "alt p99" "alt/ngx" "alt CPU"
+    echo
     for page in "${PAGES[@]}"; do
         name=${page%% *}
         path=${page#* }
         for enc in plain gzip; do
-            read -r n_rps n_p99 n_err <<<"$(measure "http://127.0.0.1:$PORT_NGINX$path" "$CONNECTIONS" $enc)"
-            read -r h_rps h_p99 h_err <<<"$(measure "http://127.0.0.1:$PORT_CACHED$path" "$CONNECTIONS" $enc)"
-            read -r m_rps m_p99 m_err <<<"$(measure "http://127.0.0.1:$PORT_UNCACHED$path" "$CONNECTIONS" $enc)"
+            read -r n_rps n_p99 n_err _ <<<"$(measure "http://127.0.0.1:$PORT_NGINX$path" "$CONNECTIONS" $enc)"
+            read -r h_rps h_p99 h_err h_cpu <<<"$(measure "http://127.0.0.1:$PORT_CACHED$path" "$CONNECTIONS" $enc \
+                "$PID_CACHED")"
+            a_err=0
+            if [ -n "$ALT" ]; then
+                read -r a_rps a_p99 a_err a_cpu <<<"$(measure "http://127.0.0.1:$PORT_ALT$path" "$CONNECTIONS" $enc \
+                    "$PID_ALT")"
+            fi
+            read -r m_rps m_p99 m_err _ <<<"$(measure "http://127.0.0.1:$PORT_UNCACHED$path" "$CONNECTIONS" $enc)"
             hit=$(ratio "$h_rps" "$n_rps")
             miss=$(ratio "$m_rps" "$n_rps")
-            printf '| %-8s | %-5s | %9s | %9s | %9s | %6s ms | %6s ms | %8s | %8s |' "$name" $enc "$n_rps" "$h_rps" \
-                "$m_rps" "$h_p99" "$m_p99" "$hit" "$miss"
-            [ $((n_err + h_err + m_err)) -gt 0 ] && printf ' errors: nginx %s, hit %s, miss %s' "$n_err" "$h_err" "$m_err"
+            printf '| %-8s | %-5s | %9s | %9s | %9s | %6s ms | %6s ms | %8s | %8s | %6s us |' "$name" $enc "$n_rps" \
+                "$h_rps" "$m_rps" "$h_p99" "$m_p99" "$hit" "$miss" "$h_cpu"
+            if [ -n "$ALT" ]; then
+                alt=$(ratio "$a_rps" "$n_rps")
+                printf ' %9s | %5s ms | %8s | %6s us |' "$a_rps" "$a_p99" "$alt" "$a_cpu"
+                echo "$name $enc alt $alt" >>"$RATIOS"
+                echo "$name $enc altcpu $a_cpu" >>"$RATIOS"
+                echo "$name $enc altp99 $a_p99" >>"$RATIOS"
+            fi
+            [ $((n_err + h_err + m_err + a_err)) -gt 0 ] && printf ' errors: nginx %s, hit %s, miss %s, alt %s' \
+                "$n_err" "$h_err" "$m_err" "$a_err"
             echo
+            echo "$name $enc hitcpu $h_cpu" >>"$RATIOS"
             echo "$name $enc hit $hit" >>"$RATIOS"
             echo "$name $enc miss $miss" >>"$RATIOS"
             echo "$name $enc hitp99 $h_p99" >>"$RATIOS"
         done
     done
     # the issue's p99 target for an uncached article is at 16 connections
-    read -r a_rps a_p99 a_err <<<"$(measure "http://127.0.0.1:$PORT_UNCACHED$ARTICLE" 16 plain)"
+    read -r a_rps a_p99 a_err _ <<<"$(measure "http://127.0.0.1:$PORT_UNCACHED$ARTICLE" 16 plain)"
     echo "uncached article at 16 connections: $a_rps req/s, p99 $a_p99 ms, errors $a_err"
     echo "article16 plain missp99 $a_p99" >>"$RATIOS"
 done
@@ -184,6 +228,21 @@ for page in "${PAGES[@]}"; do
         printf '| %-8s | %-5s | %8s | %5s ms | %8s | %s |\n' "$name" $enc "$hit" "$p99" "$miss" "$verdict"
     done
 done
+if [ -n "$ALT" ]; then
+    echo
+    echo "Second cached instance (${PAGES_ALT_JAR:-same jar} ${PAGES_ALT_ARGS:-}), median over $ROUNDS rounds; CPU per hit"
+    echo "request of each instance, median (microseconds of process CPU, wrk's included in neither)"
+    printf '| %-8s | %-5s | %8s | %8s | %8s | %8s | %9s | %9s |\n' page enc "hit/ngx" "alt/ngx" "hit p99" "alt p99" \
+        "hit CPU" "alt CPU"
+    for page in "${PAGES[@]}"; do
+        name=${page%% *}
+        for enc in plain gzip; do
+            pick() { awk -v n="$name" -v e=$enc -v k="$1" '$1 == n && $2 == e && $3 == k { print $4 }' "$RATIOS" | median; }
+            printf '| %-8s | %-5s | %8s | %8s | %5s ms | %5s ms | %6s us | %6s us |\n' "$name" $enc "$(pick hit)" \
+                "$(pick alt)" "$(pick hitp99)" "$(pick altp99)" "$(pick hitcpu)" "$(pick altcpu)"
+        done
+    done
+fi
 p99=$(awk '$1 == "article16" { print $4 }' "$RATIOS" | median)
 echo "uncached article p99 at 16 connections, median: $p99 ms ($(awk -v p="$p99" 'BEGIN { print (p < 50 ? "met" : "missed") }'))"
 RSS_MB=$(( $(ps -o rss= -p "$PID_CACHED") / 1024 ))

@@ -3,6 +3,8 @@
 # site, loads one article with wrk -t1 -c16 (10 s warm-up, then the recorded run), records it with JFR and prints
 # the samples by group (templates, SQL, comment section, JSON-LD, security, ...) and the top self frames
 # (bench/JfrTopFrames.java). Usage: bench/profile-render.sh [seconds] [path]  (default 30, the lead article).
+# PROFILE_CACHE=true profiles page-cache hits instead (the cache on; the warm-up fills it); PROFILE_CONNECTIONS sets
+# wrk's connections (16).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-30}
@@ -22,7 +24,7 @@ if [ -z "$JAR" ]; then
 fi
 WORK=$(mktemp -d /tmp/dateline-profile-XXXXXX)
 DATELINE_DATA_DIR=$WORK/data PORT=$PORT DATELINE_BASE_URL=http://127.0.0.1:$PORT "$JDK/bin/java" \
-    --enable-native-access=ALL-UNNAMED -Xmx512m ${PROFILE_JAVA_OPTS:-} -jar "$JAR" --dateline.cache.enabled=false \
+    --enable-native-access=ALL-UNNAMED -Xmx512m ${PROFILE_JAVA_OPTS:-} -jar "$JAR" --dateline.cache.enabled="${PROFILE_CACHE:-false}" \
     >"$WORK/dateline.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
@@ -37,9 +39,9 @@ ARTICLE=${2:-$(curl -s "http://127.0.0.1:$PORT/" | grep -o 'class="card-title"><
     | sed -n '1{s/.*href="//;s/"$//;p}')}
 URL="http://127.0.0.1:$PORT$ARTICLE"
 echo "Profiling $URL ($(curl -s "$URL" | wc -c) bytes), load: $(uptime | sed 's/.*load average: //')" >&2
-wrk -t1 -c16 -d10s "$URL" >/dev/null
+wrk -t1 -c"${PROFILE_CONNECTIONS:-16}" -d10s "$URL" >/dev/null
 "$JDK/bin/jcmd" $PID JFR.start name=render settings=profile filename="$WORK/render.jfr" >/dev/null
-wrk -t1 -c16 -d"${DURATION}s" --latency "$URL" | grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|errors' >&2
+wrk -t1 -c"${PROFILE_CONNECTIONS:-16}" -d"${DURATION}s" --latency "$URL" | grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|errors' >&2
 "$JDK/bin/jcmd" $PID JFR.stop name=render >/dev/null
 "$JDK/bin/java" bench/JfrTopFrames.java "$WORK/render.jfr" "${TOP:-25}"
 echo "Recording: $WORK/render.jfr (jfr print --events jdk.ExecutionSample ...)" >&2

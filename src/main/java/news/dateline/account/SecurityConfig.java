@@ -9,6 +9,7 @@ import news.dateline.account.token.ApiTokens;
 import news.dateline.edge.Refusals;
 import news.dateline.edge.ContentSecurityPolicy;
 import news.dateline.edge.SecurityHeaders;
+import news.dateline.edge.SessionlessReads;
 
 import news.dateline.platform.ApiProblems;
 import news.dateline.platform.Role;
@@ -16,6 +17,7 @@ import news.dateline.platform.audit.AuditLog;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -24,6 +26,8 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -147,13 +151,53 @@ class SecurityConfig {
                                 json(response, 403, "Your role may not do this", "forbidden");
                             }
                         }, NEWSROOM_BACKGROUND))
-                .headers(headers -> headers
-                        // Cache-Control is the page cache's business: public for reader pages, no-store for staff.
-                        .cacheControl(cache -> cache.disable())
-                        // CONTENT_SECURITY_POLICY with the outside image hosts the settings allow (docs/security.md)
-                        .addHeaderWriter(policy)
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .headers(headers -> headers(headers, policy));
         return http.build();
+    }
+
+    /** Every response's security headers, written by Spring Security's own writers on both chains. */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, ContentSecurityPolicy policy) {
+        headers
+                // Cache-Control is the page cache's business: public for reader pages, no-store for staff.
+                .cacheControl(cache -> cache.disable())
+                // CONTENT_SECURITY_POLICY with the outside image hosts the settings allow (docs/security.md)
+                .addHeaderWriter(policy)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+
+    /**
+     * Issue 20: a reader's GET or HEAD that no session can change ({@link SessionlessReads}: no session cookie, no
+     * Authorization, nothing under /newsroom, /api, /actuator, /unsubscribe) has nothing for the chain above to
+     * decide. It gets a chain of its own that writes the same headers with the same writers, so the bytes stay the
+     * same, and skips the rest: the security context, CSRF, the request cache, the anonymous token, the
+     * authorization rules, the account, second-factor and token filters. Spring Security's firewall still runs
+     * first, as for every request.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain sessionlessReadsChain(HttpSecurity http, SessionlessReads reads, ContentSecurityPolicy policy)
+            throws Exception {
+        http.securityMatcher(reads)
+                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(sessions -> sessions.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(api -> api.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors.disable())
+                .headers(headers -> headers(headers, policy));
+        return http.build();
+    }
+
+    /**
+     * No observation of the security chain, so Spring Security does not wrap each of its filters in an observing
+     * decorator on every request (the observations themselves were already off:
+     * {@code management.observations.enable.spring.security=false}). The HTTP request metrics are not these.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     private static final ObjectPostProcessor<LoginUrlAuthenticationEntryPoint> RELATIVE_SIGN_IN =

@@ -260,6 +260,83 @@ interface RequestEdgeJourneys extends RunningSite {
         }
     }
 
+    // --- 6. readers' GETs past Spring Security (issue 20) ---
+
+    /**
+     * A reader's GET without a session cookie or Authorization header gets a security chain that only writes the
+     * headers; the same GET sent with an Authorization header (which reader pages ignore) still takes the full chain.
+     * Both answer with the same header lines and body: an article rendered (the page cache emptied before each; its
+     * comment form's stamp, and so its ETag and Last-Modified, differ from one render to the next), a search, an
+     * asset, a feed, a 404, robots.txt, and over https, where Strict-Transport-Security joins in.
+     */
+    @Test
+    default void readersGetsSkipTheSecurityChainAndKeepEveryHeader() {
+        Written article = story(this, "Harbour crane toppled in the gale").write();
+        String stylesheet = site().get("/").html().select("link[rel=stylesheet]").attr("href");
+        RawHttp raw = RawHttp.of(this);
+        String[][] asked = {{article.path()}, {"/search?q=crane"}, {stylesheet}, {"/feed/atom"},
+                {"/world/no-such-story"}, {"/robots.txt"}, {article.path(), "X-Forwarded-Proto: https"},
+                {"/search?q=gale", "X-Forwarded-Proto: https", "Accept-Encoding: gzip"}};
+        var cache = bean(news.dateline.platform.cache.PageCache.class);
+        SoftAssertions soft = new SoftAssertions();
+        for (String[] request : asked) {
+            List<String> lines = List.of(request).subList(1, request.length);
+            List<String> withToken = new ArrayList<>(lines);
+            withToken.add("Authorization: Bearer not-a-token");
+            cache.clear();
+            Answer sessionless = raw.send("GET", request[0], lines, new byte[0]);
+            cache.clear();
+            Answer fullChain = raw.send("GET", request[0], withToken, new byte[0]);
+            String what = String.join(" ", request);
+            soft.assertThat(sessionless.header("X-Cache")).as(what + ": rendered").isNull();
+            soft.assertThat(renderedLines(sessionless)).as(what).isEqualTo(renderedLines(fullChain));
+            soft.assertThat(withoutStamp(sessionless.body())).as(what).isEqualTo(withoutStamp(fullChain.body()));
+            securityHeaders(soft, sessionless, what);
+        }
+        cache.clear();
+        soft.assertThat(raw.get(article.path(), "X-Forwarded-Proto: https").header("Strict-Transport-Security"))
+                .startsWith("max-age=");
+        soft.assertAll();
+    }
+
+    /** What Spring Security runs for which request: the short chain only where no session or rule can matter. */
+    @Test
+    default void onlyAReadersSessionlessGetTakesTheShortChain() {
+        var proxy = bean(org.springframework.security.web.FilterChainProxy.class);
+        var reader = new org.springframework.mock.web.MockHttpServletRequest("GET", "/world/some-story");
+        assertThat(proxy.getFilterChains().stream().filter(c -> c.matches(reader)).findFirst().orElseThrow()
+                .getFilters().stream().map(filter -> filter.getClass().getSimpleName()).toList())
+                .as("a reader's GET").containsExactly("WebAsyncManagerIntegrationFilter", "HeaderWriterFilter");
+
+        var staff = new org.springframework.mock.web.MockHttpServletRequest("GET", "/world/some-story");
+        staff.setCookies(new jakarta.servlet.http.Cookie("JSESSIONID", "a-staff-session"));
+        var token = new org.springframework.mock.web.MockHttpServletRequest("GET", "/world/some-story");
+        token.addHeader("Authorization", "Bearer a-token");
+        var comment = new org.springframework.mock.web.MockHttpServletRequest("POST", "/world/some-story/comments");
+        var newsroom = new org.springframework.mock.web.MockHttpServletRequest("GET", "/newsroom/users");
+        var encoded = new org.springframework.mock.web.MockHttpServletRequest("GET", "/%6Eewsroom/users");
+        encoded.setRequestURI("/%6Eewsroom/users");
+        var api = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/articles");
+        var actuator = new org.springframework.mock.web.MockHttpServletRequest("GET", "/actuator/info");
+        for (var request : List.of(staff, token, comment, newsroom, encoded, api, actuator)) {
+            List<String> filters = proxy.getFilterChains().stream().filter(c -> c.matches(request)).findFirst()
+                    .orElseThrow().getFilters().stream().map(filter -> filter.getClass().getSimpleName()).toList();
+            assertThat(filters).as(request.getMethod() + " " + request.getRequestURI())
+                    .contains("CsrfFilter", "AuthorizationFilter");
+        }
+    }
+
+    /** Every header line but those a second render changes: the date, and the validators of a page with a stamp. */
+    private static List<String> renderedLines(Answer answer) {
+        boolean stamped = answer.body().contains("name=\"stamp\"");
+        return answer.headerLines().stream().filter(line -> !line.startsWith("date:"))
+                .filter(line -> !stamped || !line.startsWith("etag:") && !line.startsWith("last-modified:")).toList();
+    }
+
+    private static String withoutStamp(String body) {
+        return body.replaceAll("name=\"stamp\" value=\"[^\"]*\"", "name=\"stamp\"");
+    }
+
     private static Map<String, String> invalidComment() {
         return Map.of("comment", "A reader's comment.", "author", "", "email", "reader@example.com");
     }

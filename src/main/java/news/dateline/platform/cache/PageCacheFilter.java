@@ -25,7 +25,10 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 /**
  * Serves anonymous readers from {@link PageCache}: the same bytes for everyone, plain or gzip, with a strong ETag,
  * Last-Modified and a Cache-Control a CDN may honour. It runs before Spring Security, so a hit costs a map lookup;
- * the security headers of the original render are stored with the page and replayed.
+ * the security headers of the original render are stored with the page and replayed ({@link HitAnswer}). Most hits
+ * never get this far: {@link CacheHitFilter}, first in the chain, answers them with the same bytes; this filter
+ * answers those it leaves to the chain (another query parameter, a session cookie to check), stores every page and
+ * marks the rest.
  *
  * <p>It knows no routes. Only pages whose handler is a {@link CachedPage} are ever stored, so only their keys can
  * hit. On a miss the response is wrapped in a {@link PageCapture} that passes everything through untouched until
@@ -105,7 +108,6 @@ class PageCacheFilter extends OncePerRequestFilter {
         String key = path + PageNumbers.keySuffix(request.getParameter("page"));
         StoredPage page = properties.enabled() ? lookUp(path, key) : null;
         if (page != null) {
-            response.setHeader(X_CACHE, "hit");
             meters.hit();
             // No handler runs on a hit, so nothing tells the request observation its route: without this, every
             // hit would be counted in http_server_requests as uri="UNKNOWN".
@@ -114,17 +116,21 @@ class PageCacheFilter extends OncePerRequestFilter {
                 ServerHttpObservationFilter.findObservationContext(request)
                         .ifPresent(observation -> observation.setPathPattern(route));
             }
-            send(page, request, response, true);
+            page.hit().send(page, request, response);
             return;
         }
         page = render(request, response, chain, path, key);
         if (page != null) {
-            send(page, request, response, false);
+            send(page, request, response);
         }
     }
 
     /** The page for this key, or, when the path's page does not read ?page=, the one entry for every number. */
     private StoredPage lookUp(String path, String key) {
+        return lookUp(cache, path, key);
+    }
+
+    static StoredPage lookUp(PageCache cache, String path, String key) {
         StoredPage page = cache.get(key);
         if (page == null && !key.equals(path)) {
             StoredPage whole = cache.get(path);
@@ -219,7 +225,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         String route = ServerHttpObservationFilter.findObservationContext(request)
                 .map(ServerRequestObservationContext::getPathPattern).orElse(null);
         StoredPage page = new StoredPage(List.copyOf(headers), plain, gzip(plain), etag(plain), now,
-                PageCache.dependsOn(request), paginated, route);
+                PageCache.dependsOn(request), paginated, route, properties.cacheControl());
         if (properties.enabled()) {
             cache.put(paginated ? key : path, page, generation);
         }
@@ -232,24 +238,18 @@ class PageCacheFilter extends OncePerRequestFilter {
         return cacheControl != null && cacheControl.contains("no-store");
     }
 
-    /** On a fresh render the page's own headers are already on the response; a hit replays them. */
-    private void send(StoredPage page, HttpServletRequest request, HttpServletResponse response,
-            boolean replayHeaders) throws IOException {
-        if (replayHeaders) {
-            for (Map.Entry<String, String> header : page.headers()) {
-                response.addHeader(header.getKey(), header.getValue());
-            }
-        }
+    /** A fresh render: the page's own headers are already on the response; its validators and body follow. */
+    private void send(StoredPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, properties.cacheControl());
         response.setHeader(HttpHeaders.ETAG, page.etag());
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified());
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        if (notModified(page, request)) {
+        if (HitAnswer.notModified(page.etag(), page.lastModified(), request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
-        boolean gzip = acceptsGzip(request);
+        boolean gzip = HitAnswer.acceptsGzip(request);
         byte[] body = gzip ? page.gzip() : page.plain();
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
@@ -258,30 +258,6 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
-    }
-
-    private static boolean notModified(StoredPage page, HttpServletRequest request) {
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String candidate = tag.strip();
-                if (candidate.equals("*") || candidate.equals(page.etag()) || candidate.equals("W/" + page.etag())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        try {
-            long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
-            return since >= 0 && page.lastModified() <= since;
-        } catch (IllegalArgumentException unparseable) {
-            return false;
-        }
-    }
-
-    private static boolean acceptsGzip(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
     }
 
     private static String etag(byte[] body) {

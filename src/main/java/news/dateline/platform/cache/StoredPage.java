@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed, its validators; whether
- * its handler reads {@code ?page=} (if not, this one entry answers every page number); and the route pattern its
- * handler matched (so that a hit is counted under that route in the HTTP metrics; null if none).
+ * its handler reads {@code ?page=} (if not, this one entry answers every page number); the route pattern its
+ * handler matched (so that a hit is counted under that route in the HTTP metrics; null if none); and the hit's
+ * whole answer built from these once, when the page is stored ({@link HitAnswer}).
  */
 record StoredPage(
         List<Map.Entry<String, String>> headers,
@@ -16,7 +17,15 @@ record StoredPage(
         long lastModified,
         String dependsOn,
         boolean paginated,
-        String route) {
+        String route,
+        HitAnswer hit) {
+
+    /** A page as stored: its hit's answer is built here, with the Cache-Control a hit sends. */
+    StoredPage(List<Map.Entry<String, String>> headers, byte[] plain, byte[] gzip, String etag, long lastModified,
+            String dependsOn, boolean paginated, String route, String cacheControl) {
+        this(headers, plain, gzip, etag, lastModified, dependsOn, paginated, route,
+                HitAnswer.of(headers, cacheControl, etag, lastModified));
+    }
 
     boolean taggedWith(String key) {
         for (Map.Entry<String, String> header : headers) {

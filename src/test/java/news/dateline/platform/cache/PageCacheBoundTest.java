@@ -21,7 +21,7 @@ class PageCacheBoundTest {
             byte[] plain = new byte[40 * 1024];
             random.nextBytes(plain); // incompressible: the gzip copy weighs as much again
             cache.put("/page-" + i, new StoredPage(List.of(), plain, plain.clone(), "\"e" + i + "\"", 0,
-                    PageCache.LISTING, false, null), cache.generation());
+                    PageCache.LISTING, false, null, "no-cache"), cache.generation());
         }
         // each page weighs 80 KB and a bit: 1 MB holds 12 of them, not 200
         assertThat(cache.size()).isBetween(1L, 12L);

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import news.dateline.story.ArticleService;
 import news.dateline.story.ArticleStatus;
+import java.util.ArrayList;
+import java.util.List;
 import news.dateline.support.NewsroomForms;
+import news.dateline.support.RawHttp;
 import news.dateline.support.RunningSite;
 import news.dateline.support.StoryEdits;
 import news.dateline.support.SiteClient.Page;
@@ -44,6 +47,46 @@ interface PageCacheJourneys extends RunningSite {
         assertThat(site().get("/world/feed/atom").header("xkey")).isEqualTo("feeds");
         assertThat(site().get("/sitemap.xml").header("xkey")).isEqualTo("feeds");
         assertThat(site().get("/live/" + article.id() + "/state").header("xkey")).isEqualTo("article-" + article.id());
+    }
+
+    /**
+     * Issue 20: a hit is answered by the first filter of all, from a header block built when the page was stored; the
+     * reader gets the same bytes as from the render, and as from the hit the rest of the chain answers (a tracking
+     * parameter sends it there): plain, gzip, HEAD and 304 alike. The render alone says {@code Content-Language},
+     * copied from the reader's own {@code Accept-Language}, which no hit ever repeated to the next reader.
+     */
+    @Test
+    default void aHitSendsTheRendersHeadersAndBodyWhicheverFilterAnswersIt() {
+        var article = story(this, "Story whose hit matches its render").write();
+        RawHttp raw = RawHttp.of(this);
+        RawHttp.Answer render = raw.get(article.path());
+        assertThat(render.header("X-Cache")).as("the first answer is the render").isNull();
+        String etag = render.header("ETag");
+
+        for (String[] asked : new String[][] {{"GET"}, {"GET", "Accept-Encoding: gzip"}, {"HEAD"},
+                {"GET", "If-None-Match: " + etag}, {"HEAD", "Accept-Encoding: gzip, deflate"}}) {
+            List<String> lines = List.of(asked).subList(1, asked.length);
+            RawHttp.Answer first = raw.send(asked[0], article.path(), lines, new byte[0]);
+            RawHttp.Answer chained = raw.send(asked[0], article.path() + "?utm_source=feed", lines, new byte[0]);
+            String what = String.join(" ", asked);
+            assertThat(first.header("X-Cache")).as(what).isEqualTo("hit");
+            assertThat(sent(first)).as(what).isEqualTo(sent(chained));
+            assertThat(first.status()).as(what).isEqualTo(chained.status());
+            assertThat(first.body()).as(what).isEqualTo(chained.body());
+        }
+        RawHttp.Answer hit = raw.get(article.path());
+        List<String> rendered = new ArrayList<>(sent(render));
+        rendered.removeIf(line -> line.startsWith("content-language:"));
+        rendered.addFirst("x-cache: hit");
+        assertThat(sent(hit)).isEqualTo(rendered);
+        assertThat(hit.body()).isEqualTo(render.body());
+        assertThat(hit.headerLines()).contains("content-security-policy: " + news.dateline.edge.SecurityHeaders
+                .CONTENT_SECURITY_POLICY, "x-frame-options: DENY", "x-content-type-options: nosniff");
+    }
+
+    /** Every header line as sent, but the date (a second may pass between two answers). */
+    private static List<String> sent(RawHttp.Answer answer) {
+        return answer.headerLines().stream().filter(line -> !line.startsWith("date:")).toList();
     }
 
     @Test
