@@ -130,6 +130,11 @@ sub vcl_backend_error {
     if (bereq.is_bgfetch) {
         return (abandon);
     }
+    # The error goes to this reader only. Kept for no time at all, so it is not a hit-for-miss that would hide
+    # the page held under grace from the next readers (served while no node is healthy, see vcl_recv).
+    set beresp.ttl = 0s;
+    set beresp.grace = 0s;
+    set beresp.keep = 0s;
 }
 
 sub vcl_backend_response {
@@ -146,6 +151,8 @@ sub vcl_backend_response {
         # read a thousand times a second to the nodes, one by one, for two minutes.
         set beresp.uncacheable = true;
         set beresp.ttl = 0s;
+        set beresp.grace = 0s;
+        set beresp.keep = 0s;
         return (deliver);
     }
     # A page rendered while a change landed on its node comes stale at once (s-maxage=0, PageCacheFilter): it is
@@ -160,6 +167,9 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
+    # Kept, stale or not: Varnish's built-in rule would turn a lifetime of 0 (the raced render above) into a
+    # hit-for-miss for 120 s.
+    return (deliver);
 }
 
 sub vcl_synth {
