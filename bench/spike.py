@@ -29,6 +29,10 @@ VARNISH_NAME = os.environ["VARNISH_NAME"]
 SECONDS = int(os.environ.get("SPIKE_SECONDS", "60"))
 STEPS = [int(c) for c in os.environ.get("SPIKE_STEPS", "64 128 256 512 1024").split()]
 SSE_READERS = int(os.environ.get("SSE_READERS", "5000"))
+SSE_RAMP = int(os.environ.get("SSE_RAMP", "100"))  # connections being opened at once
+SSE_TRIES = int(os.environ.get("SSE_TRIES", "5"))
+SSE_CONNECT_SECONDS = float(os.environ.get("SSE_CONNECT_SECONDS", "90"))
+KILL = os.environ.get("SPIKE_KILL", "1") != "0"
 UPDATE_EVERY = float(os.environ.get("UPDATE_EVERY", "5"))
 ENTRY_EVERY = float(os.environ.get("ENTRY_EVERY", "2"))
 
@@ -49,10 +53,16 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+COUNTERS = ["MAIN.client_req", "MAIN.cache_hit", "MAIN.cache_hit_grace", "MAIN.cache_miss", "MAIN.cache_hitmiss",
+            "MAIN.cache_hitpass", "MAIN.s_pass", "MAIN.s_pipe", "MAIN.busy_sleep", "MAIN.bgfetch",
+            "MAIN.backend_req", "MAIN.backend_retry", "MAIN.backend_fail", "MAIN.s_synth"]
+
+
 def varnish_counters():
-    out = subprocess.run(["varnishstat", "-n", VARNISH_NAME, "-1", "-f", "MAIN.client_req", "-f", "MAIN.cache_hit",
-                          "-f", "MAIN.cache_hitpass", "-f", "MAIN.cache_miss", "-f", "MAIN.s_pass", "-f",
-                          "MAIN.s_pipe", "-f", "MAIN.cache_hit_grace"], capture_output=True, text=True).stdout
+    arguments = ["varnishstat", "-n", VARNISH_NAME, "-1"]
+    for counter in COUNTERS:
+        arguments += ["-f", counter]
+    out = subprocess.run(arguments, capture_output=True, text=True).stdout
     return {line.split()[0]: int(line.split()[1]) for line in out.splitlines() if line.strip()}
 
 
@@ -72,55 +82,90 @@ def node_usage():
 
 
 class Sse:
-    """SSE readers on asyncio: each holds a connection through Pushpin and notes when each entry id arrives."""
+    """SSE readers on asyncio: each holds a connection through Pushpin and notes when each entry id arrives.
+
+    Connections are opened SSE_RAMP at a time (a reader waits for a free slot before it connects), and a reader
+    whose connection is refused or answered otherwise than 200 tries again after a short pause, up to SSE_TRIES
+    times, as a browser's EventSource does. Opening all at once overflows the listen backlog on a loaded machine
+    (the first run's 1,351 refused) and times each handshake out behind thousands of others."""
 
     def __init__(self):
         self.arrivals = {}  # entry id -> list of arrival times
         self.connected = 0
         self.failed = 0
+        self.retried = 0
+        self.reasons = {}
+        self.connect_times = []
         self.loop = asyncio.new_event_loop()
 
-    async def reader(self, host, port):
-        try:
-            reader, writer = await asyncio.open_connection(host, port)
-            writer.write(f"GET /live/{STORY}/events HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n"
-                         .encode())
-            await writer.drain()
-            status = await reader.readline()
-            if b" 200" not in status:
-                self.failed += 1
-                return
+    def note(self, reason):
+        self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
+    async def reader(self, host, port, slots):
+        for attempt in range(SSE_TRIES):
+            if attempt:
+                self.retried += 1
+                await asyncio.sleep(0.5 * attempt)
+            async with slots:
+                started = time.time()
+                try:
+                    reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), 10)
+                    writer.write(f"GET /live/{STORY}/events HTTP/1.1\r\nHost: {host}\r\n"
+                                 "Accept: text/event-stream\r\n\r\n".encode())
+                    await writer.drain()
+                    status = await asyncio.wait_for(reader.readline(), 10)
+                except (OSError, asyncio.TimeoutError) as error:
+                    self.note(type(error).__name__)
+                    continue
+                if b" 200" not in status:
+                    self.note(status.decode(errors="replace").strip()[:40] or "no status")
+                    writer.close()
+                    continue
+                self.connect_times.append(time.time() - started)
             self.connected += 1
-            while True:
-                line = await reader.readline()
-                if not line:
-                    break
-                if line.startswith(b"id: "):
-                    entry = int(line[4:].strip() or 0)
-                    self.arrivals.setdefault(entry, []).append(time.time())
-        except OSError:
-            self.failed += 1
+            since = time.time()
+            try:
+                while True:
+                    line = await reader.readline()
+                    if not line:
+                        break
+                    if line.startswith(b"id: "):
+                        entry = int(line[4:].strip() or 0)
+                        self.arrivals.setdefault(entry, []).append((time.time(), since))
+            except OSError:
+                pass
+            self.connected -= 1
+            self.note("closed after connecting")
+            return
+        self.failed += 1
 
     def start(self):
         host, port = PUSHPIN.split("//")[1].split(":")
 
         async def all_readers():
-            for i in range(SSE_READERS):
-                self.loop.create_task(self.reader(host, int(port)))
-                if i % 200 == 199:
-                    await asyncio.sleep(0.05)
+            slots = asyncio.Semaphore(SSE_RAMP)
+            for _ in range(SSE_READERS):
+                self.loop.create_task(self.reader(host, int(port), slots))
             while True:
                 await asyncio.sleep(3600)
 
         threading.Thread(target=lambda: self.loop.run_until_complete(all_readers()), daemon=True).start()
+
+    def wait(self, seconds):
+        """Until every reader is connected or has given up, for at most {seconds}."""
+        deadline = time.time() + seconds
+        while time.time() < deadline and self.connected + self.failed < SSE_READERS:
+            time.sleep(0.2)
 
 
 class Editor:
     """Updates the story and posts live entries through the admin API; times each update to the front."""
 
     def __init__(self):
-        self.posted = {}  # entry id -> time posted
-        self.to_front = []
+        self.posted = {}  # entry id -> time the POST was sent
+        self.committed = {}  # entry id -> time its answer came (it had committed by then)
+        self.to_front = []  # from sending the PATCH until the front shows it
+        self.answered = []  # from sending the PATCH until the node answered it (committed)
         self.failures = 0
         self.running = True
 
@@ -133,6 +178,7 @@ class Editor:
                 _, _, answer = api("POST", f"/api/v1/admin/stories/{STORY}/live/entries",
                                    {"body": f"Spike entry {n} at {started:.3f}", "key_event": False})
                 self.posted[answer["id"]] = started
+                self.committed[answer["id"]] = time.time()
             except (urllib.error.URLError, OSError, KeyError):
                 self.failures += 1
             time.sleep(max(0.0, ENTRY_EVERY - (time.time() - started)))
@@ -145,8 +191,11 @@ class Editor:
             marker = f"Update {n} of the spike at {started:.3f}"
             try:
                 _, headers, _ = api("GET", f"/api/v1/admin/stories/{STORY}")
+                # The editor's save: timed from here (reading the ETag first is the editor opening the story).
+                started = time.time()
                 api("PATCH", f"/api/v1/admin/stories/{STORY}", {"standfirst": marker},
                     {"If-Match": headers["ETag"]})
+                self.answered.append(time.time() - started)
                 while time.time() - started < 10:
                     with urllib.request.urlopen(FRONT + STORY_PATH, timeout=5) as page:
                         if marker.encode() in page.read():
@@ -158,9 +207,13 @@ class Editor:
             time.sleep(max(0.0, UPDATE_EVERY - (time.time() - started)))
 
 
-def wrk(connections, seconds):
+def wrk(connections, seconds, per_second=None):
+    script = ["-s", os.path.join(os.path.dirname(__file__), "spike-seconds.lua")] if per_second is not None else []
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s",
-                          FRONT + STORY_PATH], capture_output=True, text=True).stdout
+                          *script, FRONT + STORY_PATH], capture_output=True, text=True).stdout
+    if per_second is not None:
+        for second, answers, failed in re.findall(r"^second (\d+) (\d+) (\d+)$", out, re.M):
+            per_second[int(second)] = (int(answers), int(failed))
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
     latency = dict(re.findall(r"\s+(50|99)%\s+([\d.]+\w+)", out))
@@ -175,9 +228,14 @@ def main():
     print(f"# spike: {SECONDS} s ramp over {STEPS} connections, {SSE_READERS} SSE readers, an update every "
           f"{UPDATE_EVERY:g} s, a live entry every {ENTRY_EVERY:g} s; load {os.getloadavg()[0]:.2f}")
     sse = Sse()
+    started = time.time()
     sse.start()
-    time.sleep(min(20, 2 + SSE_READERS / 500))
-    print(f"sse: {sse.connected} connected, {sse.failed} failed")
+    sse.wait(SSE_CONNECT_SECONDS)
+    print(f"sse: {sse.connected} connected in {time.time() - started:.1f} s ({SSE_RAMP} opened at a time), "
+          f"{sse.failed} gave up after {SSE_TRIES} tries, {sse.retried} retries; connect p50 "
+          f"{percentile(sse.connect_times, 0.5) * 1000:.0f} ms, "
+          f"p99 {percentile(sse.connect_times, 0.99) * 1000:.0f} ms;"
+          f" failures by kind {sse.reasons}")
     editor = Editor()
     threads = [threading.Thread(target=editor.entries, daemon=True),
                threading.Thread(target=editor.updates, daemon=True)]
@@ -193,33 +251,58 @@ def main():
     after, usage_after, wall = varnish_counters(), node_usage(), time.time() - wall
     editor.running = False
     time.sleep(ENTRY_EVERY + 1)
-    served = (after["MAIN.cache_hit"] - before["MAIN.cache_hit"]) / max(1, after["MAIN.client_req"]
-                                                                        - before["MAIN.client_req"])
-    print(f"front: {requests} requests, {errors} errors, {served:.4f} served by Varnish without a node")
+    delta = {name: after.get(name, 0) - before.get(name, 0) for name in COUNTERS}
+    # Reader requests: the nodes' PURGEs (synthetic answers) are client requests too. A reader woken from the
+    # waiting list was served by one coalesced fetch without reaching a node, yet counts neither as hit nor miss.
+    readers = max(1, delta["MAIN.client_req"] - delta["MAIN.s_synth"])
+    to_nodes = delta["MAIN.cache_miss"] + delta["MAIN.s_pass"]  # cache_miss counts the hit-for-miss ones too
+    print(f"front: {requests} requests, {errors} errors; of {readers} reader requests at Varnish "
+          f"{1 - to_nodes / readers:.4f} served without reaching a node, {delta['MAIN.cache_hit'] / readers:.4f} "
+          f"from memory at once, {delta['MAIN.busy_sleep']} after waiting for a coalesced fetch")
+    print("varnish: " + ", ".join(f"{name[5:]} {after.get(name, 0) - before.get(name, 0)}" for name in COUNTERS))
+    if editor.answered:
+        print(f"update answered by node 1: p50 {statistics.median(editor.answered) * 1000:.0f} ms, "
+              f"max {max(editor.answered) * 1000:.0f} ms")
     if editor.to_front:
         print(f"publish to front: n={len(editor.to_front)} p50 {statistics.median(editor.to_front) * 1000:.0f} ms, "
               f"p95 {percentile(editor.to_front, 0.95) * 1000:.0f} ms, max {max(editor.to_front) * 1000:.0f} ms")
-    delays, missing = [], 0
+    # Only readers connected before the entry was posted: a later one gets it in its first answer (catch-up).
+    delays, after_answer, missing = [], [], 0
     for entry, posted in editor.posted.items():
-        arrived = sse.arrivals.get(entry, [])
+        arrived = [t for t, since in sse.arrivals.get(entry, []) if since <= posted]
         delays.extend(t - posted for t in arrived)
-        missing += sse.connected - len(arrived)
+        after_answer.extend(t - editor.committed[entry] for t in arrived)
+        missing += max(0, sse.connected - len(arrived))
     if delays:
         print(f"live delivery: {len(editor.posted)} entries x {sse.connected} readers, p50 "
               f"{statistics.median(delays) * 1000:.0f} ms, p99 {percentile(delays, 0.99) * 1000:.0f} ms, "
-              f"missing {missing}")
+              f"missing {missing}; from the POST's answer: p50 {statistics.median(after_answer) * 1000:.0f} ms, "
+              f"p99 {percentile(after_answer, 0.99) * 1000:.0f} ms")
     print(f"editor: {editor.failures} failed calls")
     for (pid, cpu0, _), (_, cpu1, rss) in zip(usage_before, usage_after):
         if cpu0 is not None and cpu1 is not None:
             print(f"node pid {pid}: CPU {100 * (cpu1 - cpu0) / wall:.0f} % of one core, RSS {rss} MB")
+    if not KILL:
+        return
     # One node killed with SIGKILL a third into a run at the middle step's connections.
     middle = STEPS[len(STEPS) // 2]
     victim = NODE_PIDS[1]
-    timer = threading.Timer(3, lambda: os.kill(victim, signal.SIGKILL))
+    killed = []
+    timer = threading.Timer(3, lambda: (killed.append(time.time()), os.kill(victim, signal.SIGKILL)))
     timer.start()
-    rate, total, p50, p99, failed = wrk(middle, 10)
+    seconds = {}
+    before = varnish_counters()
+    rate, total, p50, p99, failed = wrk(middle, 10, seconds)
+    after = varnish_counters()
     print(f"node killed (pid {victim}) during 10 s at c={middle}: {total} requests, {failed} errors "
-          f"({100 * failed / max(1, total):.3f} %), p99 {p99}")
+          f"({100 * failed / max(1, total):.3f} %), p99 {p99}; Varnish retried "
+          f"{after['MAIN.backend_retry'] - before['MAIN.backend_retry']} fetches")
+    if killed and seconds:
+        first = int(killed[0])
+        answers, errors_after = (sum(seconds.get(s, (0, 0))[i] for s in (first, first + 1)) for i in (0, 1))
+        print(f"the second after the kill (wall seconds {first}-{first + 1}): {errors_after} errors in {answers} "
+              f"answers ({100 * errors_after / max(1, answers):.3f} %); per second: "
+              + ", ".join(f"{s - first:+d}: {a}/{e}" for s, (a, e) in sorted(seconds.items())))
 
 
 if __name__ == "__main__":

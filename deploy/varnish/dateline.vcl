@@ -1,27 +1,30 @@
 # Varnish 7 in front of Dateline nodes (docs/scaling.md, "Front caches"). Debian: apt-get install varnish
 # varnish-modules (the xkey vmod). Pages are kept by what the nodes send (s-maxage), purged by key by the nodes
-# (PURGE with an xkey-purge header, BAN for everything), served stale while refetched (grace), and fetched once
-# for many waiting readers (request coalescing, Varnish's default for cacheable objects).
+# (PURGE with an xkey-softpurge or xkey-purge header, BAN for everything), served at most 1 s stale while one
+# fetch refreshes them (grace), and fetched once for many waiting readers (request coalescing, Varnish's default
+# for cacheable objects). A fetch that fails is tried once more on another node (retry).
 vcl 4.1;
 
 import directors;
 import std;
 import xkey;
 
-# Asks each node every second; a node is sick after 3 of the last 5 probes failed. /actuator/health answers 503
-# when the node's database is gone or its change follower lags (docs/scaling.md, "Health"), so a node that would
-# serve old pages is taken out as well.
+# Asks each node twice a second; a node is sick after 3 of the last 4 probes failed (1.5 s after it died). The
+# timeout is generous on purpose: a node busy with a spike answers slowly, and a probe that gave up too soon would
+# take healthy nodes out one after another. /actuator/health answers 503 when the node's database is gone or its
+# change follower lags (docs/scaling.md, "Health"), so a node that would serve old pages is taken out as well.
+# Until the probe notices, the retry below sends a failed fetch to another node.
 probe dateline_health {
     .request =
         "GET /actuator/health HTTP/1.1"
         "Host: localhost"
         "Connection: close"
         "User-Agent: varnish-probe";
-    .interval = 1s;
-    .timeout = 1s;
-    .window = 5;
-    .threshold = 3;
-    .initial = 3;
+    .interval = 500ms;
+    .timeout = 2s;
+    .window = 4;
+    .threshold = 2;
+    .initial = 2;
 }
 
 # --- nodes: deploy/local-cluster.sh and the tests write this part (one backend per node, the purgers' ACL,
@@ -57,11 +60,17 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
-        if (!req.http.xkey-purge) {
-            return (synth(400, "No xkey-purge header"));
+        if (req.http.xkey-softpurge) {
+            # Soft purge (an edit, a comment, a live entry): the pages stay as stale objects. The next reader gets
+            # one while a single background fetch refreshes it; readers more than 1 s after the purge wait for
+            # that fetch instead (req.grace below), so nobody sees the old page longer than that.
+            set req.http.x-purged = xkey.softpurge(req.http.xkey-softpurge);
+        } elsif (req.http.xkey-purge) {
+            # Hard purge (a story withdrawn or killed): never served again, not even under grace.
+            set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+        } else {
+            return (synth(400, "No xkey-purge or xkey-softpurge header"));
         }
-        # Hard purge: the next reader gets the new page, never a stale copy under grace.
-        set req.http.x-purged = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.x-purged));
     }
     if (req.method == "BAN") {
@@ -103,10 +112,11 @@ sub vcl_recv {
     # commenter) stay in the browser.
     unset req.http.Cookie;
 
-    # While any node is healthy, serve a page at most 10 s past its freshness while it is refetched; when none is,
-    # serve what is held (up to beresp.grace) rather than an error.
+    # While any node is healthy, serve a page at most 1 s past its freshness (or its soft purge) while one fetch
+    # refreshes it; a reader later than that waits for the fetch. When no node is healthy, serve what is held (up
+    # to beresp.grace) rather than an error.
     if (std.healthy(req.backend_hint)) {
-        set req.grace = 10s;
+        set req.grace = 1s;
     }
     return (hash);
 }
@@ -114,6 +124,23 @@ sub vcl_recv {
 sub vcl_pipe {
     # Each piped request gets its own backend connection.
     set bereq.http.Connection = "close";
+}
+
+sub vcl_backend_error {
+    # The node did not answer (killed, restarting): a GET or HEAD is tried again before the reader sees an
+    # error. The director is asked again, and round robin gives the next node.
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+    # A background refresh that failed everywhere: keep serving the copy held.
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
+    # The error goes to this reader only. Kept for no time at all, so it is not a hit-for-miss that would hide
+    # the page held under grace from the next readers (served while no node is healthy, see vcl_recv).
+    set beresp.ttl = 0s;
+    set beresp.grace = 0s;
+    set beresp.keep = 0s;
 }
 
 sub vcl_backend_response {
@@ -125,14 +152,38 @@ sub vcl_backend_response {
         set beresp.ttl = 0s;
         return (deliver);
     }
+    if (beresp.status >= 500) {
+        # The same for a node that answered 502-504 (shutting down, overloaded, its database gone).
+        if (beresp.status >= 502 && beresp.status <= 504 && bereq.retries < 2
+                && (bereq.method == "GET" || bereq.method == "HEAD")) {
+            return (retry);
+        }
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        # Passed on to this reader, and not remembered as hit-for-miss: that would send every reader of a page
+        # read a thousand times a second to the nodes, one by one, for two minutes.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        set beresp.grace = 0s;
+        set beresp.keep = 0s;
+        return (deliver);
+    }
+    # A page rendered while a change landed on its node comes stale at once (s-maxage=0, PageCacheFilter): it is
+    # kept all the same, so the readers waiting for it get it and, for at most 1 s (req.grace), the next readers
+    # too while one background fetch renders it again. Passing it on as hit-for-miss instead would send every
+    # reader of a page that changes every few seconds to the nodes one by one, just when they are slowest.
     set beresp.grace = 6h;
     # Only what a node declares shared (Cache-Control: public, s-maxage) is kept: pages, feeds, assets. A private
-    # answer, a Set-Cookie, an error page or a 404 (a story about to be published) is fetched each time.
+    # answer, a Set-Cookie or a 404 (a story about to be published) is fetched each time.
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "public") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
     }
+    # Kept, stale or not: Varnish's built-in rule would turn a lifetime of 0 (the raced render above) into a
+    # hit-for-miss for 120 s.
+    return (deliver);
 }
 
 sub vcl_synth {

@@ -31,8 +31,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the front caches what a committed change made stale, by key ({@link CacheTags}): {@code PURGE /} with an
- * {@code xkey-purge} header naming the keys, or {@code BAN /} when every page may show the change (a section or
- * tag renamed, an import). Every node that applies a change sends it, the writer at commit and each other node
+ * {@code xkey-softpurge} header naming the keys (the front serves the old page for at most a second while one
+ * fetch refreshes it), {@code xkey-purge} for a story withdrawn or killed (never served again, not even stale), or
+ * {@code BAN /} when every page may show the change (a section or tag renamed, an import). Every node that applies a change sends it, the writer at commit and each other node
  * when its change follower replays the row, each after dropping the pages from its own page cache: whichever node
  * the front asks next then renders the new state (docs/scaling.md, "Front caches"). Sent from a thread of its
  * own with a short timeout, so neither the writer nor the follower waits for a front cache.
@@ -42,10 +43,17 @@ class FrontCachePurger {
 
     private static final Logger log = LoggerFactory.getLogger(FrontCachePurger.class);
 
-    /** What to send: the keys to purge, or an empty list for "everything". */
-    record Purge(List<String> keys) {
+    /**
+     * What to send: the keys to purge, or an empty list for "everything". {@code hard}: the pages must not be served
+     * again even while they are refetched (a kill's 410 replaces the story at once); otherwise a soft purge.
+     */
+    record Purge(List<String> keys, boolean hard) {
 
-        static final Purge EVERYTHING = new Purge(List.of());
+        static final Purge EVERYTHING = new Purge(List.of(), true);
+
+        static Purge soft(List<String> keys) {
+            return new Purge(keys, false);
+        }
     }
 
     private final FrontCacheProperties properties;
@@ -90,17 +98,20 @@ class FrontCachePurger {
 
     private Purge purgeFor(Change change) {
         return switch (change) {
-            case StoryChanged story -> new Purge(keys.forStory(story.articleId()));
+            // A story withdrawn (a kill, unpublished) must not be served stale for a moment: its 410 or 404 replaces
+            // it at once. A kind this version does not know is treated the same.
+            case StoryChanged story -> new Purge(keys.forStory(story.articleId()),
+                    story.kind() == StoryChanged.Kind.UNPUBLISHED || story.kind() == StoryChanged.Kind.OTHER);
             // A comment shows only on its story's page (and the live state shares its key: harmless).
-            case CommentsChanged comments -> new Purge(List.of(CacheTags.article(comments.articleId())));
+            case CommentsChanged comments -> Purge.soft(List.of(CacheTags.article(comments.articleId())));
             // The story's page and the feeds that show its update time; listings show neither entries nor that time.
-            case LiveEntryChanged entry -> new Purge(List.of(CacheTags.article(entry.articleId()), CacheTags.FEEDS));
+            case LiveEntryChanged entry -> Purge.soft(List.of(CacheTags.article(entry.articleId()), CacheTags.FEEDS));
             // Every page's navigation names the sections; an import may touch every listing.
             case TaxonomyChanged taxonomy -> Purge.EVERYTHING;
             case StoriesImported imported -> Purge.EVERYTHING;
             // The front page's choices show on home and the section pages; a banner or the settings on every page.
             case SiteChanged site -> site.kind() == SiteChanged.Kind.FRONT
-                    ? new Purge(List.of(CacheTags.FRONT)) : Purge.EVERYTHING;
+                    ? Purge.soft(List.of(CacheTags.FRONT)) : Purge.EVERYTHING;
             // A page or a menu: the menus are on every page.
             case SiteContentChanged content -> Purge.EVERYTHING;
         };
@@ -114,7 +125,7 @@ class FrontCachePurger {
                 request.method("BAN", HttpRequest.BodyPublishers.noBody());
             } else {
                 request.method("PURGE", HttpRequest.BodyPublishers.noBody())
-                        .header("xkey-purge", String.join(" ", purge.keys()));
+                        .header(purge.hard() ? "xkey-purge" : "xkey-softpurge", String.join(" ", purge.keys()));
             }
             http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 if (error == null && response.statusCode() == 200) {

@@ -21,10 +21,17 @@ import news.dateline.support.FrontCache;
 import news.dateline.support.SiteClient;
 import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import news.dateline.support.StoryEdits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them (issue 14): what one node commits is at the front within a second, purged by key, and what it did not
  * change stays cached there.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThroughVarnishOnPostgresTest {
 
     private static ClusterNode node1;
@@ -77,6 +85,7 @@ class ThroughVarnishOnPostgresTest {
     }
 
     @Test
+    @Order(1)
     @Timeout(60)
     void aStoryPublishedOnNode1ShowsThroughVarnishWithinASecond() {
         String word = unique("Quayside");
@@ -101,6 +110,7 @@ class ThroughVarnishOnPostgresTest {
     }
 
     @Test
+    @Order(2)
     @Timeout(60)
     void aCommentApprovedOnNode2AppearsThroughVarnishWithinASecondWhileOtherPagesStayCached() {
         Written commented = story(node1, "Ferry crews walk out " + unique("Strike")).in("world").write();
@@ -132,6 +142,66 @@ class ThroughVarnishOnPostgresTest {
     }
 
     @Test
+    @Order(3)
+    @Timeout(60)
+    void aStoryUpdatedOnNode2IsServedFromMemoryWhileItIsRefreshedAndIsNewWithinASecond() {
+        Written breaking = story(node1, "Embassy convoy leaves at dawn " + unique("Convoy")).in("world").write();
+        Written unrelated = story(node1, "Harvest festival opens " + unique("Harvest")).in("business").write();
+        sleep(1_500);
+        cachedAtTheFront(breaking.path());
+        cachedAtTheFront(unrelated.path());
+        cachedAtTheFront("/");
+
+        String update = "Update: the convoy has crossed the border " + unique("Update");
+        double purgesBefore = purgesAnswered(node2);
+        long[] committed = new long[1];
+        committing(node2, committed, () -> {
+            StoryEdits.changeStandfirst(node2, breaking.id(), update);
+            return null;
+        });
+        long start = committed[0];
+        // Once Varnish took node 2's purge, the next reader is still answered from memory (the page it held, at
+        // most a second old), not sent to wait for a node: during a breaking story that is every reader.
+        long purged = waitUntil(() -> purgesAnswered(node2) > purgesBefore, start);
+        SiteClient.Page first = front().get(breaking.path());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-Cache")).as("the first reader after the update's purge").isEqualTo("HIT");
+        long elapsed = waitUntil(() -> front().get(breaking.path()).body().contains(update), start);
+        System.out.println("Varnish served the update " + elapsed + " ms after node 2 committed it (its purge "
+                + "answered after " + purged + " ms)");
+        assertThat(elapsed).isLessThan(1_000);
+        // And the new version is what it keeps.
+        assertThat(cachedAtTheFront(breaking.path()).body()).contains(update);
+        // The other story's page was not purged: still the copy fetched before.
+        SiteClient.Page other = front().get(unrelated.path());
+        assertThat(other.header("X-Cache")).isEqualTo("HIT");
+        assertThat(other.header("X-Varnish")).matches("\\d+ \\d+");
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(60)
+    void aWithdrawnStoryIsNeverServedFromTheFrontAgainNotEvenOnce() {
+        String word = unique("Withdrawn");
+        Written withdrawn = story(node1, "Ministry denies ceasefire " + word).in("world").write();
+        sleep(1_500);
+        cachedAtTheFront(withdrawn.path());
+
+        double purgesBefore = purgesAnswered(node1);
+        long start = System.nanoTime();
+        StoryEdits.unpublish(node1, withdrawn.id());
+        waitUntil(() -> purgesAnswered(node1) > purgesBefore, start);
+        // A withdrawal (a wire kill is one) is a hard purge: from the first reader on, the story is gone; a copy
+        // kept to serve while refreshing would show it once more.
+        for (int i = 0; i < 5; i++) {
+            SiteClient.Page page = front().get(withdrawn.path());
+            assertThat(page.status()).as("reader " + (i + 1) + " after the purge").isIn(404, 410);
+            assertThat(page.body()).doesNotContain(word);
+        }
+    }
+
+    @Test
+    @Order(5)
     @Timeout(60)
     void readersShareOneCopyWhileStaffAndStrangersPurgingAreTurnedAside() throws IOException {
         Written written = story(node1, "Tide gauge reads record high " + unique("Tide")).write();
@@ -158,6 +228,7 @@ class ThroughVarnishOnPostgresTest {
      * node holding the desk arrives as it is stored. Each node sends its own intake's flashes, so each gets one.
      */
     @Test
+    @Order(6)
     @Timeout(60)
     void aFlashReachesAnOpenWireDeskThroughVarnishAsItIsStored() throws Exception {
         String editor = news.dateline.support.TestAccounts.create(node1, "editor");
@@ -196,6 +267,54 @@ class ThroughVarnishOnPostgresTest {
             java.nio.file.Files.move(part, incoming.resolve(word + ".json"));
         }
         assertThat(flash.get(10, TimeUnit.SECONDS)).contains(word + " harbour quay collapses");
+
+    /** Last: it stops node 2. */
+    @Test
+    @Order(100)
+    @Timeout(90)
+    void noReaderSeesAnErrorWhenANodeStopsMidStream() throws Exception {
+        // Readers asking for pages Varnish does not hold (a query string it has not seen), so that every request
+        // goes to a node: round robin sends every other one to node 2.
+        AtomicBoolean reading = new AtomicBoolean(true);
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            int reader = r;
+            readers.add(Thread.ofVirtual().start(() -> {
+                SiteClient client = front();
+                for (int i = 0; reading.get(); i++) {
+                    String path = "/world/?reader=" + reader + "-" + i;
+                    try {
+                        SiteClient.Page page = client.get(path);
+                        if (page.status() != 200) {
+                            failures.add(path + " answered " + page.status());
+                        }
+                        answered.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.add(path + " failed: " + e);
+                    }
+                }
+            }));
+        }
+        waitUntil(() -> answered.get() >= 8, System.nanoTime());
+        int beforeStop = answered.get();
+        node2.close();
+        // Until Varnish's probe has taken node 2 out, and a while after.
+        long stopped = System.nanoTime();
+        waitUntil(() -> answered.get() >= beforeStop + 12 && System.nanoTime() - stopped > 4_000_000_000L, stopped);
+        reading.set(false);
+        for (Thread reader : readers) {
+            reader.join(10_000);
+        }
+        System.out.println(answered.get() + " reader requests through Varnish, " + (answered.get() - beforeStop)
+                + " after node 2 stopped; failures: " + failures);
+        assertThat(failures).isEmpty();
+    }
+
+    private static double purgesAnswered(ClusterNode node) {
+        var counter = node.bean(MeterRegistry.class).find("dateline.front.purges").tag("outcome", "answered").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** GETs the page through Varnish until Varnish answers it from its cache (a node rendered it once). */

@@ -31,6 +31,13 @@ public final class StoryEdits {
                 d.datelinePlace(), d.sourceCredit(), d.authorIds(), d.tagNames()), Intent.SAVE);
     }
 
+    /** An update of a published story: live at once, as when an editor saves it. */
+    public static void changeStandfirst(RunningSite site, long articleId, String standfirst) {
+        ArticleDraft d = current(site, articleId).draft();
+        write(site, articleId, new ArticleDraft(d.sectionId(), d.slug(), d.headline(), standfirst, d.body(),
+                d.datelinePlace(), d.sourceCredit(), d.authorIds(), d.tagNames()), Intent.SAVE);
+    }
+
     private static EditableArticle current(RunningSite site, long articleId) {
         return site.bean(EditorialRepository.class).find(articleId).orElseThrow();
     }

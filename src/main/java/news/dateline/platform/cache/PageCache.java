@@ -26,6 +26,8 @@ public class PageCache {
     private final Cache<String, StoredPage> pages;
     /** Bumped on every invalidation: a render that started before a change must not be stored after it. */
     private final AtomicLong generation = new AtomicLong();
+    /** Counts stories withdrawn on this node (a kill, an unpublish): a render that raced one is never shared. */
+    private final AtomicLong withdrawals = new AtomicLong();
 
     /**
      * However quiet the site, a page is rendered again after this: the comment form on it carries a signed stamp
@@ -70,6 +72,15 @@ public class PageCache {
 
     long generation() {
         return generation.get();
+    }
+
+    long withdrawals() {
+        return withdrawals.get();
+    }
+
+    /** A story left publication; called before the pages are dropped ({@link PageCacheInvalidation}). */
+    void storyWithdrawn() {
+        withdrawals.incrementAndGet();
     }
 
     StoredPage get(String key) {

@@ -57,6 +57,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             "transfer-encoding", "vary", "cache-control", "pragma", "expires", "etag", "last-modified",
             "content-encoding");
     private static final String PRIVATE = "private, no-store";
+    /** A page rendered while a change landed on this node: a shared cache may hand it out stale for a second. */
+    static final String RACED_CACHE_CONTROL = "public, max-age=0, s-maxage=0, stale-while-revalidate=1";
 
     private final PageCache cache;
     private final CacheProperties properties;
@@ -171,6 +173,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private StoredPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             String path, String key) throws ServletException, IOException {
         long generation = cache.generation();
+        long withdrawals = cache.withdrawals();
         long started = System.nanoTime();
         PageCapture captured = new PageCapture(response);
         request.setAttribute(CAPTURE, captured);
@@ -190,16 +193,22 @@ class PageCacheFilter extends OncePerRequestFilter {
             captured.release();
             return null;
         }
-        boolean storable = captured.getStatus() == HttpServletResponse.SC_OK
+        boolean keepable = captured.getStatus() == HttpServletResponse.SC_OK
                 && captured.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
                 && captured.getHeader(HttpHeaders.CONTENT_ENCODING) == null
-                && !PageCache.refused(request)
-                // Rendered from rows a change has since replaced: not stored here, and not shared by a front cache
-                // either, which would otherwise keep it after the purge that change sent (front.FrontCachePurger).
-                && cache.generation() == generation;
+                && !PageCache.refused(request);
+        // Rendered from rows a change has since replaced: not stored here (the page may show the state just
+        // before the change), and not stored by a front cache as fresh either, which would keep it after the purge
+        // that change sent (frontcache.FrontCachePurger).
+        boolean raced = cache.generation() != generation;
+        boolean storable = keepable && !raced;
         if (!storable) {
             if (captured.getStatus() == HttpServletResponse.SC_OK && !saysNoStore(captured)) {
-                captured.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+                // Shared, but stale at once: a front cache gives it to the readers waiting for it and, for a second
+                // at most, to the next ones while it fetches the page again (docs/scaling.md, "Front caches"). Not
+                // after a withdrawal raced the render: the story must not be shown again, not even for a second.
+                boolean shareStale = keepable && raced && cache.withdrawals() == withdrawals;
+                captured.setHeader(HttpHeaders.CACHE_CONTROL, shareStale ? RACED_CACHE_CONTROL : "no-cache");
             }
             int length = captured.body().length;
             if (length > 0) {

@@ -28,7 +28,12 @@ class PageCacheInvalidation {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(Change change) {
         switch (change) {
-            case StoryChanged story -> cache.articleChanged(story.articleId());
+            case StoryChanged story -> {
+                if (story.kind() == StoryChanged.Kind.UNPUBLISHED || story.kind() == StoryChanged.Kind.OTHER) {
+                    cache.storyWithdrawn();
+                }
+                cache.articleChanged(story.articleId());
+            }
             case StoriesImported imported -> cache.clear();
             // Comments show only on their article's own page.
             case CommentsChanged comments -> cache.articlePageChanged(comments.articleId());
