@@ -267,6 +267,7 @@ class ThroughVarnishOnPostgresTest {
             java.nio.file.Files.move(part, incoming.resolve(word + ".json"));
         }
         assertThat(flash.get(10, TimeUnit.SECONDS)).contains(word + " harbour quay collapses");
+    }
 
     /** Last: it stops node 2. */
     @Test
