@@ -3,7 +3,7 @@
 # ./data is where it would be with java -jar. With the AOT cache built by deploy/aot-cache.sh for this jar and this
 # JDK it starts the extracted jar with -XX:AOTCache (first page in well under half the plain start); without one,
 # or when the jar was rebuilt since, it runs the jar as built, as on a fresh machine. JAVA_OPTS are passed on;
-# without them it uses deploy/java-defaults.sh (the serial collector and a heap that grows as needed: less memory).
+# without them it uses deploy/java-defaults.sh (the serial collector and a heap that grows as needed up to 512 MB: less memory).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=java-defaults.sh
