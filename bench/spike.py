@@ -97,6 +97,11 @@ class Sse:
         self.reasons = {}
         self.connect_times = []
         self.loop = asyncio.new_event_loop()
+        # asyncio keeps only weak references to tasks. A reader waiting on its socket is then part of a cycle nothing
+        # else holds (task, stream reader, the future it waits on), and the garbage collector destroys it: its
+        # StreamWriter closes the connection, Pushpin drops the subscriber, and the reader is never counted as
+        # closed. That was the "Pushpin published to only 1,191 of 5,000": 3,809 tasks collected, not Pushpin.
+        self.tasks = set()
 
     def note(self, reason):
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
@@ -145,7 +150,7 @@ class Sse:
         async def all_readers():
             slots = asyncio.Semaphore(SSE_RAMP)
             for _ in range(SSE_READERS):
-                self.loop.create_task(self.reader(host, int(port), slots))
+                self.tasks.add(self.loop.create_task(self.reader(host, int(port), slots)))
             while True:
                 await asyncio.sleep(3600)
 
