@@ -24,6 +24,7 @@ PUSHPIN = os.environ["PUSHPIN"]
 TOKEN = os.environ["TOKEN"]
 STORY = int(os.environ["STORY_ID"])
 STORY_PATH = os.environ["STORY_PATH"]
+NODES = os.environ.get("NODES", "").split()  # every node's address, to time when each shows an update
 NODE_PIDS = [int(p) for p in os.environ["NODE_PIDS"].split()]
 VARNISH_NAME = os.environ["VARNISH_NAME"]
 SECONDS = int(os.environ.get("SPIKE_SECONDS", "60"))
@@ -171,6 +172,7 @@ class Editor:
         self.committed = {}  # entry id -> time its answer came (it had committed by then)
         self.to_front = []  # from sending the PATCH until the front shows it
         self.answered = []  # from sending the PATCH until the node answered it (committed)
+        self.hops = []  # per update: (answered, {node: first seen there}, front), each from sending the PATCH
         self.failures = 0
         self.running = True
 
@@ -200,13 +202,23 @@ class Editor:
                 started = time.time()
                 api("PATCH", f"/api/v1/admin/stories/{STORY}", {"standfirst": marker},
                     {"If-Match": headers["ETag"]})
-                self.answered.append(time.time() - started)
-                while time.time() - started < 10:
-                    with urllib.request.urlopen(FRONT + STORY_PATH, timeout=5) as page:
-                        if marker.encode() in page.read():
-                            self.to_front.append(time.time() - started)
-                            break
-                    time.sleep(0.02)
+                answered = time.time() - started
+                self.answered.append(answered)
+                # The hops: each node's own answer (its page cache, bypassing Varnish) and the front, polled together.
+                seen, front = {}, None
+                while time.time() - started < 10 and front is None:
+                    for name, base in [("front", FRONT)] + [(f"node{i + 1}", url) for i, url in enumerate(NODES)]:
+                        if name in seen:
+                            continue
+                        with urllib.request.urlopen(base + STORY_PATH, timeout=5) as page:
+                            if marker.encode() in page.read():
+                                seen[name] = time.time() - started
+                    front = seen.pop("front", None)
+                    if front is None:
+                        time.sleep(0.02)
+                if front is not None:
+                    self.to_front.append(front)
+                self.hops.append((answered, seen, front))
             except (urllib.error.URLError, OSError, KeyError):
                 self.failures += 1
             time.sleep(max(0.0, UPDATE_EVERY - (time.time() - started)))
@@ -271,6 +283,10 @@ def main():
     if editor.to_front:
         print(f"publish to front: n={len(editor.to_front)} p50 {statistics.median(editor.to_front) * 1000:.0f} ms, "
               f"p95 {percentile(editor.to_front, 0.95) * 1000:.0f} ms, max {max(editor.to_front) * 1000:.0f} ms")
+    for answered, seen, front in editor.hops:
+        print(f"  update hops (ms from the PATCH): answered {answered * 1000:.0f}, "
+              + ", ".join(f"{name} {seen[name] * 1000:.0f}" for name in sorted(seen))
+              + f", front {'-' if front is None else f'{front * 1000:.0f}'}")
     # Only readers connected before the entry was posted: a later one gets it in its first answer (catch-up).
     delays, after_answer, missing = [], [], 0
     for entry, posted in editor.posted.items():
