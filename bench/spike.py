@@ -268,6 +268,12 @@ def main():
     after, usage_after, wall = varnish_counters(), node_usage(), time.time() - wall
     editor.running = False
     time.sleep(ENTRY_EVERY + 1)
+    # Late is not lost: wait until no entry has arrived at any reader for 3 s (at most 60 s), so that "missing"
+    # counts deliveries that never came, not ones still on their way on a loaded machine.
+    settled, arrived = time.time() + 60, -1
+    while time.time() < settled and arrived != sum(len(times) for times in list(sse.arrivals.values())):
+        arrived = sum(len(times) for times in list(sse.arrivals.values()))
+        time.sleep(3)
     delta = {name: after.get(name, 0) - before.get(name, 0) for name in COUNTERS}
     # Reader requests: the nodes' PURGEs (synthetic answers) are client requests too. A reader woken from the
     # waiting list was served by one coalesced fetch without reaching a node, yet counts neither as hit nor miss.
