@@ -24,6 +24,7 @@ PUSHPIN = os.environ["PUSHPIN"]
 TOKEN = os.environ["TOKEN"]
 STORY = int(os.environ["STORY_ID"])
 STORY_PATH = os.environ["STORY_PATH"]
+NODES = os.environ.get("NODES", "").split()  # every node's address, to time when each shows an update
 NODE_PIDS = [int(p) for p in os.environ["NODE_PIDS"].split()]
 VARNISH_NAME = os.environ["VARNISH_NAME"]
 SECONDS = int(os.environ.get("SPIKE_SECONDS", "60"))
@@ -97,6 +98,11 @@ class Sse:
         self.reasons = {}
         self.connect_times = []
         self.loop = asyncio.new_event_loop()
+        # asyncio keeps only weak references to tasks. A reader waiting on its socket is then part of a cycle nothing
+        # else holds (task, stream reader, the future it waits on), and the garbage collector destroys it: its
+        # StreamWriter closes the connection, Pushpin drops the subscriber, and the reader is never counted as
+        # closed. That was the "Pushpin published to only 1,191 of 5,000": 3,809 tasks collected, not Pushpin.
+        self.tasks = set()
 
     def note(self, reason):
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
@@ -145,7 +151,7 @@ class Sse:
         async def all_readers():
             slots = asyncio.Semaphore(SSE_RAMP)
             for _ in range(SSE_READERS):
-                self.loop.create_task(self.reader(host, int(port), slots))
+                self.tasks.add(self.loop.create_task(self.reader(host, int(port), slots)))
             while True:
                 await asyncio.sleep(3600)
 
@@ -166,6 +172,7 @@ class Editor:
         self.committed = {}  # entry id -> time its answer came (it had committed by then)
         self.to_front = []  # from sending the PATCH until the front shows it
         self.answered = []  # from sending the PATCH until the node answered it (committed)
+        self.hops = []  # per update: (answered, {node: first seen there}, front), each from sending the PATCH
         self.failures = 0
         self.running = True
 
@@ -195,13 +202,23 @@ class Editor:
                 started = time.time()
                 api("PATCH", f"/api/v1/admin/stories/{STORY}", {"standfirst": marker},
                     {"If-Match": headers["ETag"]})
-                self.answered.append(time.time() - started)
-                while time.time() - started < 10:
-                    with urllib.request.urlopen(FRONT + STORY_PATH, timeout=5) as page:
-                        if marker.encode() in page.read():
-                            self.to_front.append(time.time() - started)
-                            break
-                    time.sleep(0.02)
+                answered = time.time() - started
+                self.answered.append(answered)
+                # The hops: each node's own answer (its page cache, bypassing Varnish) and the front, polled together.
+                seen, front = {}, None
+                while time.time() - started < 10 and front is None:
+                    for name, base in [("front", FRONT)] + [(f"node{i + 1}", url) for i, url in enumerate(NODES)]:
+                        if name in seen:
+                            continue
+                        with urllib.request.urlopen(base + STORY_PATH, timeout=5) as page:
+                            if marker.encode() in page.read():
+                                seen[name] = time.time() - started
+                    front = seen.pop("front", None)
+                    if front is None:
+                        time.sleep(0.02)
+                if front is not None:
+                    self.to_front.append(front)
+                self.hops.append((answered, seen, front))
             except (urllib.error.URLError, OSError, KeyError):
                 self.failures += 1
             time.sleep(max(0.0, UPDATE_EVERY - (time.time() - started)))
@@ -251,6 +268,12 @@ def main():
     after, usage_after, wall = varnish_counters(), node_usage(), time.time() - wall
     editor.running = False
     time.sleep(ENTRY_EVERY + 1)
+    # Late is not lost: wait until no entry has arrived at any reader for 3 s (at most 60 s), so that "missing"
+    # counts deliveries that never came, not ones still on their way on a loaded machine.
+    settled, arrived = time.time() + 60, -1
+    while time.time() < settled and arrived != sum(len(times) for times in list(sse.arrivals.values())):
+        arrived = sum(len(times) for times in list(sse.arrivals.values()))
+        time.sleep(3)
     delta = {name: after.get(name, 0) - before.get(name, 0) for name in COUNTERS}
     # Reader requests: the nodes' PURGEs (synthetic answers) are client requests too. A reader woken from the
     # waiting list was served by one coalesced fetch without reaching a node, yet counts neither as hit nor miss.
@@ -266,6 +289,10 @@ def main():
     if editor.to_front:
         print(f"publish to front: n={len(editor.to_front)} p50 {statistics.median(editor.to_front) * 1000:.0f} ms, "
               f"p95 {percentile(editor.to_front, 0.95) * 1000:.0f} ms, max {max(editor.to_front) * 1000:.0f} ms")
+    for answered, seen, front in editor.hops:
+        print(f"  update hops (ms from the PATCH): answered {answered * 1000:.0f}, "
+              + ", ".join(f"{name} {seen[name] * 1000:.0f}" for name in sorted(seen))
+              + f", front {'-' if front is None else f'{front * 1000:.0f}'}")
     # Only readers connected before the entry was posted: a later one gets it in its first answer (catch-up).
     delays, after_answer, missing = [], [], 0
     for entry, posted in editor.posted.items():

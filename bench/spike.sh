@@ -32,6 +32,9 @@ HASH=$(printf '%s' "$TOKEN" | sha256sum | cut -d' ' -f1)
 psql -c "INSERT INTO api_token (name, prefix, token_hash, role, account_id, created_at)
          SELECT 'spike', '${TOKEN:0:10}', '$HASH', 'admin', id, 0 FROM account WHERE role = 'admin' ORDER BY id LIMIT 1"
 
-FRONT=$(get front) PUSHPIN=$(get pushpin) NODE1=$(get node1) TOKEN=$TOKEN STORY_ID=$STORY_ID STORY_PATH=$STORY_PATH \
+FRONT=$(get front) PUSHPIN=$(get pushpin) NODE1=$(get node1) NODES="$(get node1) $(get node2) $(get node3)" TOKEN=$TOKEN STORY_ID=$STORY_ID STORY_PATH=$STORY_PATH \
     NODE_PIDS="$(cat "$DIR"/pids/node*.pid | tr '\n' ' ')" VARNISH_NAME="$DIR/varnish/n" \
     python3 bench/spike.py
+# What Pushpin's handler says it published to: one line per entry, "receivers=N" (docs/scaling.md).
+grep -ho 'receivers=[0-9]*' "$DIR/pushpin/log/pushpin-handler.log" 2>/dev/null | sort | uniq -c \
+    | awk '{printf "%spushpin: %s publishes to %s", sep, $1, $2; sep = "; "} END {print ""}' || true

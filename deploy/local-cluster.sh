@@ -32,13 +32,20 @@ java_bin() { # the newest JDK 21+ under /usr/lib/jvm (the default java may be 17
     echo java
 }
 
-wait_for() { # url, seconds
+failed() { # what, its log file: says which log to read, with its last lines, and exits
+    echo "$1 did not start; its log: $2" >&2
+    if [ -s "$2" ]; then tail -n 5 "$2" | sed 's/^/  | /' >&2; fi
+    echo "what did start is still running; end it with: $0 stop" >&2
+    exit 1
+}
+
+wait_for() { # url, seconds, what, its log file, [its pid: given up at once if it exits]
     for _ in $(seq 1 $(( $2 * 4 ))); do
         if curl -fs -o /dev/null --max-time 2 "$1"; then return 0; fi
+        if [ -n "${5:-}" ] && ! kill -0 "$5" 2>/dev/null; then failed "$3 (it exited)" "$4"; fi
         sleep 0.25
     done
-    echo "no answer from $1 within $2 s (logs in $DIR)" >&2
-    return 1
+    failed "$3 (no answer from $1 within $2 s)" "$4"
 }
 
 start() {
@@ -61,7 +68,7 @@ start() {
         "${as_pg[@]}" "$PGBIN/initdb" -D "$DIR/pg" -U postgres --auth=trust >"$DIR/logs/initdb.log"
     fi
     "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg" -l "$DIR/logs/postgres.log" -w \
-        -o "-p $PG -k $DIR -c listen_addresses=127.0.0.1" start >/dev/null
+        -o "-p $PG -k $DIR -c listen_addresses=127.0.0.1" start >/dev/null || failed PostgreSQL "$DIR/logs/postgres.log"
     cp "$DIR/pg/postmaster.pid" "$PIDS/postgres.pidfile"
     "$PGBIN/psql" -h 127.0.0.1 -p "$PG" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='dateline'" \
         | grep -q 1 || "$PGBIN/createdb" -h 127.0.0.1 -p "$PG" -U postgres dateline
@@ -79,9 +86,14 @@ start() {
             DATELINE_TRUSTED_PROXIES="${DATELINE_TRUSTED_PROXIES:-127.0.0.1/32}" \
             "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" serve >"$DIR/logs/node$n.log" 2>&1 &
         echo $! >"$PIDS/node$n.pid"
-        if [ "$n" -eq 1 ]; then wait_for "http://127.0.0.1:$port/actuator/health" 300; fi
+        if [ "$n" -eq 1 ]; then
+            wait_for "http://127.0.0.1:$port/actuator/health" 300 node1 "$DIR/logs/node1.log" "$(cat "$PIDS/node1.pid")"
+        fi
     done
-    for n in "${NODES[@]}"; do wait_for "http://127.0.0.1:$((BASE + 80 + n))/actuator/health" 300; done
+    for n in "${NODES[@]}"; do
+        wait_for "http://127.0.0.1:$((BASE + 80 + n))/actuator/health" 300 "node$n" "$DIR/logs/node$n.log" \
+            "$(cat "$PIDS/node$n.pid")"
+    done
 
     # Pushpin beside the front, forwarding held streams to the nodes.
     mkdir -p "$DIR/pushpin/run" "$DIR/pushpin/log"
@@ -131,11 +143,15 @@ CONF
             next }
         /^# --- end of nodes/ { skip = 0 }
         !skip { print }' deploy/varnish/dateline.vcl >"$DIR/varnish/dateline.vcl"
+    # varnishd returns once its child runs; a VCL that does not compile or a port in use ends it here.
     /usr/sbin/varnishd -j none -n "$DIR/varnish/n" -a "127.0.0.1:$FRONT" -T 127.0.0.1:0 \
-        -f "$DIR/varnish/dateline.vcl" -s malloc,256m -P "$PIDS/varnish.pid" >"$DIR/logs/varnish.log" 2>&1
+        -f "$DIR/varnish/dateline.vcl" -s malloc,256m -P "$PIDS/varnish.pid" >"$DIR/logs/varnish.log" 2>&1 \
+        || failed "Varnish (varnishd, VCL $DIR/varnish/dateline.vcl)" "$DIR/logs/varnish.log"
 
-    wait_for "http://127.0.0.1:$FRONT/" 60
-    wait_for "http://127.0.0.1:$PUSH/robots.txt" 30
+    wait_for "http://127.0.0.1:$FRONT/" 60 Varnish "$DIR/logs/varnish.log" "$(cat "$PIDS/varnish.pid" 2>/dev/null)"
+    # The runner's log names the service that stopped; each service logs under $DIR/pushpin/log.
+    wait_for "http://127.0.0.1:$PUSH/robots.txt" 30 "Pushpin (services' logs in $DIR/pushpin/log)" \
+        "$DIR/logs/pushpin.log" "$(cat "$PIDS/pushpin.pid")"
     echo "front=http://127.0.0.1:$FRONT"
     for n in "${NODES[@]}"; do echo "node$n=http://127.0.0.1:$((BASE + 80 + n))"; done
     echo "pushpin=http://127.0.0.1:$PUSH"

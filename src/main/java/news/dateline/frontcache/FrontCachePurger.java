@@ -23,7 +23,6 @@ import news.dateline.platform.change.StoryChanged;
 import news.dateline.platform.change.TaxonomyChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -54,6 +53,15 @@ class FrontCachePurger {
         static Purge soft(List<String> keys) {
             return new Purge(keys, false);
         }
+
+        /** This purge without {@code sent}, or null when nothing is left (an empty list would mean everything). */
+        Purge without(List<String> sent) {
+            if (keys.isEmpty()) {
+                return this;
+            }
+            List<String> left = keys.stream().filter(key -> !sent.contains(key)).toList();
+            return left.isEmpty() ? null : new Purge(left, hard);
+        }
     }
 
     private final FrontCacheProperties properties;
@@ -80,28 +88,48 @@ class FrontCachePurger {
         }
     }
 
-    /** After this node's page cache has dropped the same pages ({@code PageCacheInvalidation} runs first). */
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    /**
+     * Right after this node's page cache has dropped the same pages ({@code PageCacheInvalidation}, order 0), and
+     * before the other listeners (the search index's commit among them), so the front hears of a change first.
+     * A story's own page, {@code home} and {@code feeds} are purged at once from this thread, since naming them
+     * needs no database; its listings (sections, tags, authors) follow once read. The repeats name all of them.
+     */
+    @Order(1)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(Change change) {
         if (properties.caches().isEmpty()) {
             return;
         }
+        Purge first = change instanceof StoryChanged story ? storyPagesFirst(story) : null;
+        if (first != null) {
+            send(first);
+        }
         now.submit(() -> {
             Purge purge = purgeFor(change);
-            send(purge);
+            Purge rest = first == null ? purge : purge.without(first.keys());
+            if (rest != null) {
+                send(rest);
+            }
             for (java.time.Duration repeat : properties.repeatAfter()) {
                 later.schedule(() -> send(purge), repeat.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
     }
 
+    /** The keys of a story's change known without reading anything: its own page, home and the feeds. */
+    private static Purge storyPagesFirst(StoryChanged story) {
+        return new Purge(PurgeKeys.withoutDatabase(story.articleId()), withdrawn(story));
+    }
+
+    private static boolean withdrawn(StoryChanged story) {
+        return story.kind() == StoryChanged.Kind.UNPUBLISHED || story.kind() == StoryChanged.Kind.OTHER;
+    }
+
     private Purge purgeFor(Change change) {
         return switch (change) {
             // A story withdrawn (a kill, unpublished) must not be served stale for a moment: its 410 or 404 replaces
             // it at once. A kind this version does not know is treated the same.
-            case StoryChanged story -> new Purge(keys.forStory(story.articleId()),
-                    story.kind() == StoryChanged.Kind.UNPUBLISHED || story.kind() == StoryChanged.Kind.OTHER);
+            case StoryChanged story -> new Purge(keys.forStory(story.articleId()), withdrawn(story));
             // A comment shows only on its story's page (and the live state shares its key: harmless).
             case CommentsChanged comments -> Purge.soft(List.of(CacheTags.article(comments.articleId())));
             // The story's page and the feeds that show its update time; listings show neither entries nor that time.

@@ -21,8 +21,13 @@ class PurgeKeys {
         this.jdbc = jdbc;
     }
 
+    /** What a story's change purges whatever it is on: its own pages, {@code home}, {@code feeds}. */
+    static List<String> withoutDatabase(long articleId) {
+        return List.of(CacheTags.article(articleId), CacheTags.HOME, CacheTags.FEEDS);
+    }
+
     List<String> forStory(long articleId) {
-        List<String> keys = new ArrayList<>(List.of(CacheTags.article(articleId), CacheTags.HOME, CacheTags.FEEDS));
+        List<String> keys = new ArrayList<>(withoutDatabase(articleId));
         jdbc.sql("""
                 SELECT s.slug FROM article a JOIN section s ON s.id = a.section_id WHERE a.id = :id
                 UNION
