@@ -41,6 +41,13 @@ wait_for() { # url, seconds
     return 1
 }
 
+did_not_start() { # what, its log file: say so with the log's last lines, and fail
+    echo "$1 did not start; the last lines of $2:" >&2
+    tail -n 20 "$2" >&2 || true
+    echo "(what did start is still running: $0 stop)" >&2
+    exit 1
+}
+
 start() {
     if [ -d "$PIDS" ] && [ -n "$(ls -A "$PIDS" 2>/dev/null)" ]; then
         echo "already started ($PIDS); run: $0 stop" >&2; exit 1
@@ -132,10 +139,11 @@ CONF
         /^# --- end of nodes/ { skip = 0 }
         !skip { print }' deploy/varnish/dateline.vcl >"$DIR/varnish/dateline.vcl"
     /usr/sbin/varnishd -j none -n "$DIR/varnish/n" -a "127.0.0.1:$FRONT" -T 127.0.0.1:0 \
-        -f "$DIR/varnish/dateline.vcl" -s malloc,256m -P "$PIDS/varnish.pid" >"$DIR/logs/varnish.log" 2>&1
+        -f "$DIR/varnish/dateline.vcl" -s malloc,256m -P "$PIDS/varnish.pid" >"$DIR/logs/varnish.log" 2>&1 \
+        || did_not_start varnishd "$DIR/logs/varnish.log"
 
-    wait_for "http://127.0.0.1:$FRONT/" 60
-    wait_for "http://127.0.0.1:$PUSH/robots.txt" 30
+    wait_for "http://127.0.0.1:$FRONT/" 60 || did_not_start varnishd "$DIR/logs/varnish.log"
+    wait_for "http://127.0.0.1:$PUSH/robots.txt" 30 || did_not_start pushpin "$DIR/logs/pushpin.log"
     echo "front=http://127.0.0.1:$FRONT"
     for n in "${NODES[@]}"; do echo "node$n=http://127.0.0.1:$((BASE + 80 + n))"; done
     echo "pushpin=http://127.0.0.1:$PUSH"
