@@ -12,6 +12,8 @@
 #   MEDIA_BENCH=reader bench/media.sh   # one half only (maker | reader)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+. bench/lib.sh
 runs="${1:-3}"
 ROUNDS="${2:-3}"
 SECONDS_PER="${3:-10}"
@@ -31,41 +33,17 @@ if ! command -v wrk >/dev/null; then
     echo "Skipped the reader half: it needs wrk (sudo apt-get install -y wrk)" >&2
     exit 0
 fi
-JAVA=""
-for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*/bin/java; do
-    if [ -x "$candidate" ] && "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-        JAVA=$candidate; break
-    fi
-done
-[ -n "$JAVA" ] || { echo "No Java 21+ found under /usr/lib/jvm or JAVA_HOME" >&2; exit 2; }
-JAR=$(ls target/dateline-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-    ./mvnw -B -q -DskipTests package
-    JAR=$(ls target/dateline-*.jar | grep -v original | head -1)
-fi
-if curl -s "http://127.0.0.1:$PORT/" -o /dev/null; then
-    echo "Port $PORT is already serving; stop that server first." >&2; exit 2
-fi
-WORK=$(mktemp -d /tmp/dateline-media-bench-XXXXXX)
-APP_PID=""
-cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_java
+bench_jar
+bench_port_free "$PORT"
+bench_workdir media-bench
 
 PASSWORD="media bench $(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
-DATELINE_DATA_DIR="$WORK/data" DATELINE_PASSWORD=$PASSWORD "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" \
-    user add mediabench --role admin >"$WORK/user.log" 2>&1 || { cat "$WORK/user.log"; exit 1; }
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" \
+bench_admin mediabench "$PASSWORD"
+bench_start -Xmx512m ${BENCH_JAVA_OPTS:-} -- \
     --dateline.data.dir="$WORK/data" --dateline.site.base-url="http://127.0.0.1:$PORT" --server.port="$PORT" \
-    --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 300); do
-    curl -sf "http://127.0.0.1:$PORT/" 2>/dev/null | grep -q 'class="card-title"' && break
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 1
-done
+    --logging.level.root=WARN
+bench_wait "http://127.0.0.1:$PORT/" 300 'class="card-title"'
 # An article of the sample site (a path of two parts that carries the comment form).
 ARTICLE=$(for path in $(curl -sf "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z0-9-]*/[a-z0-9-]\+"' \
         | sed 's/href="//;s/"$//' | sort -u); do

@@ -12,54 +12,27 @@
 set -euo pipefail
 trap 'echo "bench/soak.sh failed at line $LINENO" >&2' ERR
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+. bench/lib.sh
 
 MINUTES=${SOAK_MINUTES:-30}
 CLIENTS=${SOAK_CLIENTS:-16}
 PORT=${PORT:-18096}
 
-java_21() {
-    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-        [ -x "$candidate/bin/java" ] || continue
-        version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
-        if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate/bin/java"; return; fi
-    done
-    echo "No JDK 21+ found under /usr/lib/jvm or JAVA_HOME" >&2; exit 1
-}
-JAVA=$(java_21)
-
-JAR=$(ls target/dateline-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-    ./mvnw -B -q -DskipTests package
-    JAR=$(ls target/dateline-*.jar | grep -v original | head -1)
-fi
-if curl -s "http://127.0.0.1:$PORT/" -o /dev/null; then
-    echo "Port $PORT is already serving; stop that server first." >&2; exit 2
-fi
-
-WORK=$(mktemp -d /tmp/dateline-soak-XXXXXX)
-APP_PID=""
-cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_java
+bench_jar
+bench_port_free "$PORT"
+bench_workdir soak
 
 PASSWORD="soak desk $(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')"
 ARGS=(--dateline.data.dir="$WORK/data" --dateline.site.base-url="http://127.0.0.1:$PORT" --server.port="$PORT"
     --dateline.trusted-proxies=127.0.0.1 --dateline.comments.rate-limits.enabled=false
     --dateline.search.rate-limit.per-minute=0 --logging.level.root=WARN)
-DATELINE_DATA_DIR="$WORK/data" DATELINE_PASSWORD=$PASSWORD "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" \
-    user add soak --role admin >"$WORK/user.log" 2>&1 || { cat "$WORK/user.log"; exit 1; }
+bench_admin soak "$PASSWORD"
 
 echo "Starting $JAR (SQLite, limits off) for $MINUTES minutes, $CLIENTS clients"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx768m ${BENCH_JAVA_OPTS:-} -jar "$JAR" "${ARGS[@]}" \
-    >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 1
-done
+bench_start -Xms256m -Xmx768m ${BENCH_JAVA_OPTS:-} -- "${ARGS[@]}"
+bench_wait "http://127.0.0.1:$PORT/actuator/health" 120
 
 # Articles only: a page with the comment form on it (the home page also links feeds, tags and authors).
 PATHS=$(for path in $(curl -sf "http://127.0.0.1:$PORT/" | grep -o 'href="/[a-z0-9-]*/[a-z0-9-]\+"' \

@@ -13,35 +13,21 @@ import java.util.regex.Pattern;
 import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Signing in to the newsroom in a real Chromium: a mistake keeps what was typed, then the dashboard. */
 class SignInInABrowserTest extends SqliteSite {
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
 
     @Test
     void aWrongPasswordShowsTheMessageAndTheFormKeepsTheUsername() {
         String editor = TestAccounts.create(this, "editor");
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1100, 700)
                 // an address of its own, so the sign-in throttle counts this browser alone
                 .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "192.0.2.77")))) {

@@ -16,9 +16,8 @@ import news.dateline.moderation.ModerationService;
 import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.StoryBuilder.Written;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Comments in a real Chromium: payloads stay text, and the form's own script checks the rules before sending. */
 class CommentsInBrowserTest extends SqliteSite {
@@ -31,21 +30,8 @@ class CommentsInBrowserTest extends SqliteSite {
               window[name] = function () { window.__xss = true; return original.apply(window, arguments); };
             }""";
 
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
 
     /**
      * The page holds every payload as a comment, a name and a website. The Content-Security-Policy is bypassed,
@@ -57,7 +43,7 @@ class CommentsInBrowserTest extends SqliteSite {
         Written article = story(this, "Payloads in a browser").write();
         long anyComment = storeEveryPayload(article, payloads);
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
             context.addInitScript(TRAP);
             Page page = context.newPage();
             List<String> dialogs = new CopyOnWriteArrayList<>();
@@ -107,7 +93,7 @@ class CommentsInBrowserTest extends SqliteSite {
     @Test
     void theBrowserChecksTheFormsRulesBeforeSendingThenTheReaderSeesTheirCommentAwaitingModeration() {
         Written article = story(this, "Tram line extension approved").write();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             AtomicInteger posts = new AtomicInteger();
             page.onRequest(request -> {
@@ -154,7 +140,7 @@ class CommentsInBrowserTest extends SqliteSite {
         Written first = story(this, "Night buses return to the old town").write();
         Written cached = story(this, "Bridge repairs finish a week early").write();
         site().get(cached.path());
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.navigate(site().base() + first.path());
             page.fill("#comment", "The last bus home matters.");
@@ -182,7 +168,7 @@ class CommentsInBrowserTest extends SqliteSite {
     @Test
     void withoutJavaScriptTheServerNamesEachMissingFieldAndKeepsWhatWasTyped() {
         Written article = story(this, "Harbour ferry timetable changes").write();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             Page page = context.newPage();
             AtomicInteger posts = new AtomicInteger();
             page.onRequest(request -> {
@@ -220,7 +206,7 @@ class CommentsInBrowserTest extends SqliteSite {
         Written article = story(this, "Bridge repainting starts in spring").write();
         bean(ModerationService.class).setPolicy(article.id(), Moderation.OPEN, null);
         long parent = storeComment(article, "Which colour will it be?", "Marta", "");
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.navigate(site().base() + article.path());
 

@@ -3,7 +3,6 @@ package news.dateline.live;
 import static news.dateline.support.StoryBuilder.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -16,9 +15,8 @@ import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** Live coverage in a real Chromium: an editor's entry reaches a reader's open page without a reload. */
@@ -26,21 +24,8 @@ class LiveUpdatesInBrowserTest extends SqliteSite {
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
 
     @Test
     @Timeout(120)
@@ -50,8 +35,8 @@ class LiveUpdatesInBrowserTest extends SqliteSite {
         String editorName = TestAccounts.create(this, "editor");
         String base = site().base();
 
-        try (BrowserContext editorContext = browser.newContext();
-                BrowserContext readerContext = browser.newContext()) {
+        try (BrowserContext editorContext = chromium.browser().newContext();
+                BrowserContext readerContext = chromium.browser().newContext()) {
             Page editor = editorContext.newPage();
             editor.navigate(base + "/newsroom/login");
             editor.getByLabel("Username").fill(editorName);
@@ -125,8 +110,8 @@ class LiveUpdatesInBrowserTest extends SqliteSite {
         String editorName = TestAccounts.create(this, "editor");
         String base = site().base();
 
-        try (BrowserContext editorContext = browser.newContext();
-                BrowserContext readerContext = browser.newContext()) {
+        try (BrowserContext editorContext = chromium.browser().newContext();
+                BrowserContext readerContext = chromium.browser().newContext()) {
             Page reader = readerContext.newPage();
             List<String> failures = new CopyOnWriteArrayList<>();
             reader.onPageError(failures::add);

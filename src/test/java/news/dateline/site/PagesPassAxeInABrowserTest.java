@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import news.dateline.menu.MenuService;
@@ -19,9 +16,8 @@ import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.StoryBuilder.Written;
 import news.dateline.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The axe-core engine (Deque's, as browser extensions and CI services run it) finds no violation on the pages a
@@ -31,23 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class PagesPassAxeInABrowserTest extends SqliteSite {
 
-    private static Chromium chromium;
-    private static String axe;
-
-    @BeforeAll
-    static void launch() throws IOException {
-        chromium = Chromium.launch();
-        try (InputStream in = PagesPassAxeInABrowserTest.class.getResourceAsStream("/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
 
     @Test
     void readerPagesHaveNoAxeViolations() {
@@ -309,14 +290,6 @@ class PagesPassAxeInABrowserTest extends SqliteSite {
         if (path != null) {
             page.navigate(site().base() + path);
         }
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-        @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) page.evaluate("""
-                async () => {
-                  const results = await axe.run(document, { resultTypes: ['violations'] });
-                  return results.violations.map(v => v.id + ': ' + v.help + ' at '
-                      + v.nodes.map(n => n.target.join(' ')).join(', '));
-                }""");
-        return found.stream().map(v -> path + " " + v).toList();
+        return Chromium.axeViolations(page).stream().map(v -> path + " " + v).toList();
     }
 }

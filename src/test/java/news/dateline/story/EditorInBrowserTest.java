@@ -15,6 +15,7 @@ import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.TestAccounts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An editor in a real browser (Debian's Chromium, driven by Playwright): signs in, writes a story with a
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * home page. CSP violations from the editor's script would show up as console errors.
  */
 class EditorInBrowserTest extends SqliteSite {
+
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
 
     private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final long AUTOSAVE_EVERY_MS = 5_000;
@@ -31,8 +35,7 @@ class EditorInBrowserTest extends SqliteSite {
         String username = TestAccounts.create(this, "editor");
         String headline = "Night ferry returns to the northern route " + Long.toString(System.nanoTime(), 36);
 
-        try (Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             context.setDefaultTimeout(15_000);
             context.setDefaultNavigationTimeout(20_000);
             context.clock().install();
@@ -99,8 +102,7 @@ class EditorInBrowserTest extends SqliteSite {
         String username = TestAccounts.create(this, "author");
         String headline = "Harbour wall repairs begin " + Long.toString(System.nanoTime(), 36);
 
-        try (Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             context.setDefaultTimeout(20_000);
             context.setDefaultNavigationTimeout(20_000);
             // The pages' timers run on Playwright's clock: time passes as usual, and the test moves it on to the
@@ -158,8 +160,7 @@ class EditorInBrowserTest extends SqliteSite {
         String username = TestAccounts.create(this, "author");
         String headline = "Lighthouse keepers' cottages to become a museum " + Long.toString(System.nanoTime(), 36);
 
-        try (Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
                 BrowserContext stranger = chromium.browser().newContext()) {
             context.setDefaultTimeout(15_000);
             context.clock().install();

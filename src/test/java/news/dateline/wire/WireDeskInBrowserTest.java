@@ -2,7 +2,6 @@ package news.dateline.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -14,36 +13,22 @@ import news.dateline.support.Chromium;
 import news.dateline.support.NewsroomForms;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** The wire desk open in a real Chromium: a flash dropped into the folder appears without a reload, then Use. */
 class WireDeskInBrowserTest extends SqliteSite {
 
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
 
     @Test
     @Timeout(120)
     void aFlashDroppedIntoTheFolderAppearsOnTheOpenDeskAndUseGivesADraftWithCreditAndDateline() {
         String editorName = TestAccounts.create(this, "editor");
         String base = site().base();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page desk = context.newPage();
             List<String> failures = new CopyOnWriteArrayList<>();
             desk.onPageError(failures::add);

@@ -10,10 +10,8 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,8 @@ import java.util.regex.Pattern;
 import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,28 +35,13 @@ class PasskeysInABrowserTest extends SqliteSite {
 
     private static final int PORT = freePort();
 
-    private static Chromium chromium;
-    private static String axe;
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
 
     @DynamicPropertySource
     static void publicAddress(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("dateline.site.base-url", () -> "http://localhost:" + PORT);
-    }
-
-    @BeforeAll
-    static void launch() throws IOException {
-        chromium = Chromium.launch();
-        try (InputStream in = PasskeysInABrowserTest.class.getResourceAsStream("/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -137,15 +119,7 @@ class PasskeysInABrowserTest extends SqliteSite {
     }
 
     private static List<String> check(Page page, String where) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-        @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) page.evaluate("""
-                async () => {
-                  const results = await axe.run(document, { resultTypes: ['violations'] });
-                  return results.violations.map(v => v.id + ': ' + v.help + ' at '
-                      + v.nodes.map(n => n.target.join(' ')).join(', '));
-                }""");
-        return found.stream().map(v -> where + ": " + v).toList();
+        return Chromium.axeViolations(page).stream().map(v -> where + ": " + v).toList();
     }
 
     private static int freePort() {

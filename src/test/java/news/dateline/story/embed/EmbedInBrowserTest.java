@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import news.dateline.support.Chromium;
 import news.dateline.support.SqliteSite;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A reader in Chromium opens a story with a video: every request the browser makes is routed through the test,
@@ -21,12 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class EmbedInBrowserTest extends SqliteSite {
 
+    @RegisterExtension
+    static final Chromium.ForClass chromium = Chromium.forClass();
+
     @Test
     void aReaderLoadsNothingFromTheProviderUntilTheyPressTheButton() {
         var written = story(this, "Harbour pilots explain the new shift pattern " + System.nanoTime())
                 .body("The pilots met on Tuesday.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nThey voted at six.").write();
 
-        try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.browser().newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             context.setDefaultTimeout(10_000);
             List<String> outside = new CopyOnWriteArrayList<>();
             context.route("**/*", route -> {
@@ -75,8 +79,7 @@ class EmbedInBrowserTest extends SqliteSite {
         var written = story(this, "Pilots' vote explained without script " + System.nanoTime())
                 .body("https://vimeo.com/76979871").write();
 
-        try (Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser().newContext(
+        try (BrowserContext context = chromium.browser().newContext(
                         new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             Page page = context.newPage();
             page.navigate(site().base() + written.path());
