@@ -30,6 +30,10 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
     static final String NOT_IN_LIBRARY = "Choose a photo from the library, or none.";
     /** A picture the story shows without alt text: its number, file name and where (the editor's warning). */
     static final String NO_ALT = "#%d %s (%s) has no alt text.";
+    /** Alt text taken from an agency's caption or headline (a wire picture) until someone saves its description. */
+    static final String AGENCY_ALT = "#%d %s (%s) has the agency's caption as alt text: check that it describes "
+            + "the picture.";
+    static final String KILLED = "That photo was killed by the agency: choose another, or none.";
     /** Enough for the editor's list; the library screen finds older ones. */
     private static final int CHOICES = 200;
     /** The width browsers without {@code srcset} get: sharp in the article column on most screens. */
@@ -55,7 +59,8 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
 
     @Override
     public String chosen(long articleId) {
-        return lead(articleId).map(String::valueOf).orElse("");
+        // A killed picture is no choice: the form shows none, and saving it takes the killed one off the story.
+        return lead(articleId).filter(id -> !repository.killed(id)).map(String::valueOf).orElse("");
     }
 
     @Override
@@ -67,6 +72,8 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
         Long id = number(typed);
         if (id == null || repository.find(id).isEmpty()) {
             problems.put(FIELD, NOT_IN_LIBRARY);
+        } else if (repository.killed(id)) {
+            problems.put(FIELD, KILLED);
         }
         return problems;
     }
@@ -91,14 +98,14 @@ class LeadPhotoUses implements LeadPhotoDesk, LeadPhotos, InlinePhotos {
     @Override
     public List<String> withoutAlt(long articleId) {
         return jdbc.sql("""
-                        SELECT m.id, m.filename, MAX(u.role) AS role
+                        SELECT m.id, m.filename, MAX(u.role) AS role, TRIM(m.alt) = '' AS missing
                         FROM media_use u JOIN media m ON m.id = u.media_id
-                        WHERE u.article_id = :a AND TRIM(m.alt) = ''
-                        GROUP BY m.id, m.filename
+                        WHERE u.article_id = :a AND (TRIM(m.alt) = '' OR m.alt_unchecked) AND m.killed_at IS NULL
+                        GROUP BY m.id, m.filename, m.alt
                         ORDER BY MAX(u.role) DESC, m.id""")
                 .param("a", articleId)
-                .query((rs, n) -> NO_ALT.formatted(rs.getLong("id"), rs.getString("filename"),
-                        "lead".equals(rs.getString("role")) ? "the lead photo" : "in the text"))
+                .query((rs, n) -> (rs.getBoolean("missing") ? NO_ALT : AGENCY_ALT).formatted(rs.getLong("id"),
+                        rs.getString("filename"), "lead".equals(rs.getString("role")) ? "the lead photo" : "in the text"))
                 .list();
     }
 

@@ -68,7 +68,7 @@ public class MediaRepository {
     boolean ready(long mediaId, String sha256, int focalX, int focalY, List<Derivative> made, Instant now) {
         int current = jdbc.sql("""
                         UPDATE media SET state = 'ready', failure = NULL, updated_at = :now
-                        WHERE id = :id AND sha256 = :sha AND focal_x = :fx AND focal_y = :fy""")
+                        WHERE id = :id AND sha256 = :sha AND focal_x = :fx AND focal_y = :fy AND killed_at IS NULL""")
                 .param("id", mediaId).param("now", now.toEpochMilli()).param("sha", sha256).param("fx", focalX)
                 .param("fy", focalY).update();
         if (current == 0) {
@@ -151,6 +151,7 @@ public class MediaRepository {
         jdbc.sql("""
                         UPDATE media SET alt = :alt, caption = :caption, credit = :credit, source = :source,
                                          copyright = :copyright, focal_x = :fx, focal_y = :fy, updated_at = :now,
+                                         alt_unchecked = FALSE,
                                          state = CASE WHEN :moved THEN 'pending' ELSE state END,
                                          attempts = CASE WHEN :moved THEN 0 ELSE attempts END
                         WHERE id = :id""")
@@ -163,7 +164,9 @@ public class MediaRepository {
 
     /** Tries again from the start (the library's "try again" on a failed item). */
     void retry(long id, Instant now) {
-        jdbc.sql("UPDATE media SET state = 'pending', attempts = 0, updated_at = :now WHERE id = :id")
+        // A killed picture is never made again.
+        jdbc.sql("UPDATE media SET state = 'pending', attempts = 0, updated_at = :now "
+                        + "WHERE id = :id AND killed_at IS NULL")
                 .param("id", id).param("now", now.toEpochMilli()).update();
     }
 
@@ -216,6 +219,31 @@ public class MediaRepository {
                 .param("id", mediaId)
                 .query((rs, n) -> new Use(rs.getLong("article_id"), rs.getString("headline"), rs.getString("role")))
                 .list();
+    }
+
+    /** Whether the agency killed this item (it is never shown or chosen again). */
+    boolean killed(long mediaId) {
+        return jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id AND killed_at IS NOT NULL").param("id", mediaId)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Killed by the agency: marked so (failed, with the notice as the reason: not offered, not made again) and its
+     * sizes' rows gone, so nothing shows it; answers the sizes it had, whose files are to go once nothing names them.
+     */
+    List<Derivative> kill(long mediaId, String notice, Instant now) {
+        List<Derivative> had = derivatives(mediaId);
+        jdbc.sql("""
+                        UPDATE media SET killed_at = :now, state = 'failed', failure = :notice, updated_at = :now
+                        WHERE id = :id""")
+                .param("id", mediaId).param("notice", notice).param("now", now.toEpochMilli()).update();
+        jdbc.sql("DELETE FROM media_derivative WHERE media_id = :id").param("id", mediaId).update();
+        return had;
+    }
+
+    /** The alt text came from the agency's caption or headline: the editor's notice asks to check it. */
+    void altUnchecked(long mediaId) {
+        jdbc.sql("UPDATE media SET alt_unchecked = TRUE WHERE id = :id").param("id", mediaId).update();
     }
 
     void delete(long mediaId) {

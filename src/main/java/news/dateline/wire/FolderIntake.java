@@ -45,10 +45,14 @@ class FolderIntake {
     private static final Logger log = LoggerFactory.getLogger(FolderIntake.class);
     /** A batch holds no more than this many bytes of files, whatever the batch size. */
     private static final long BATCH_BYTES = 32L * 1024 * 1024;
+    /** Pictures beside the items that name them: taken with their item (WirePictures), never read as items. */
+    private static final java.util.regex.Pattern PICTURE_FILE = java.util.regex.Pattern.compile(
+            "(?i).*\\.(jpe?g|png|gif|webp)");
 
     private final ProviderRepository providers;
     private final WireReaders readers;
     private final WireIngest ingest;
+    private final WirePictures pictures;
     private final WireRepository items;
     private final WireProperties properties;
     private final DataProperties data;
@@ -59,7 +63,8 @@ class FolderIntake {
             Thread.ofPlatform().daemon().name("wire-read-", 0).factory());
 
     FolderIntake(ProviderRepository providers, WireReaders readers, WireIngest ingest, WireRepository items,
-            WireProperties properties, DataProperties data, Clock clock) {
+            WireProperties properties, DataProperties data, Clock clock, WirePictures pictures) {
+        this.pictures = pictures;
         this.providers = providers;
         this.readers = readers;
         this.ingest = ingest;
@@ -114,7 +119,8 @@ class FolderIntake {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(root.resolve("incoming"))) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (!name.startsWith(".") && !name.endsWith(".tmp") && !name.endsWith(".part")) {
+                if (!name.startsWith(".") && !name.endsWith(".tmp") && !name.endsWith(".part")
+                        && !PICTURE_FILE.matcher(name).matches()) { // a picture waits for the item naming it
                     Waiting one = Waiting.of(file);
                     if (one != null) {
                         waiting.add(one);
@@ -179,8 +185,8 @@ class FolderIntake {
                 throw new BadWireFile("the file is larger than the limit of " + properties.maxFileSizeText()
                         + " (dateline.wire.max-file-size)");
             }
-            return new Read(file, new WireIngest.ReadFile(name, arrived, readers.read(Files.readAllBytes(file))),
-                    null);
+            return new Read(file, new WireIngest.ReadFile(name, arrived, pictures.attach(
+                    readers.read(Files.readAllBytes(file)), WirePictures.folder(file.getParent()))), null);
         } catch (BadWireFile bad) {
             return new Read(file, new WireIngest.ReadFile(name, arrived, List.of()), bad);
         } catch (NoSuchFileException gone) {
@@ -219,7 +225,7 @@ class FolderIntake {
         }
         try {
             ingest.takeAll(provider, good.stream().map(Read::taken).toList());
-            good.forEach(read -> processed(provider, root, read.file()));
+            good.forEach(read -> processed(provider, root, read));
             return true;
         } catch (RuntimeException failed) {
             if (StoreBusy.is(failed)) {
@@ -229,6 +235,7 @@ class FolderIntake {
             }
             if (good.size() == 1) {
                 refuse(provider, root, good.getFirst().file(), unstorable(failed));
+                companions(provider, good.getFirst(), root.resolve("error"));
                 return true;
             }
             log.warn("Wire {}: a batch of {} files could not be stored ({}); storing them one by one",
@@ -238,15 +245,33 @@ class FolderIntake {
             try {
                 WireIngest.ReadFile taken = read.taken();
                 ingest.take(provider, taken.sourceName(), taken.items(), taken.receivedAt());
-                processed(provider, root, read.file());
+                processed(provider, root, read);
             } catch (RuntimeException failed) {
                 if (StoreBusy.is(failed)) {
                     return false;
                 }
                 refuse(provider, root, read.file(), unstorable(failed));
+                companions(provider, read, root.resolve("error"));
             }
         }
         return true;
+    }
+
+    private void processed(Provider provider, Path root, Read read) {
+        processed(provider, root, read.file());
+        companions(provider, read, root.resolve("processed"));
+    }
+
+    /** The pictures beside the file go where it went. */
+    private void companions(Provider provider, Read read, Path folder) {
+        for (Path picture : WirePictures.companions(read.taken().items())) {
+            try {
+                move(picture, folder);
+            } catch (IOException e) {
+                log.warn("Wire {}: the picture {} could not be moved to {}/: {}", provider.name(),
+                        picture.getFileName(), folder.getFileName(), e.getMessage());
+            }
+        }
     }
 
     private void processed(Provider provider, Path root, Path file) {

@@ -78,13 +78,86 @@ final class NewsMlReader {
         if (credit.isEmpty()) {
             credit = SafeXml.text(SafeXml.first(item, "provider"), "name");
         }
+        WirePicture picture = type.equals("picture") ? g2Picture(item, content, by) : null;
         return new WireItem("NewsML-G2", guid, type, version, WireItem.number(version),
                 g2Time(SafeXml.text(meta, "versionCreated"), "itemMeta/versionCreated"),
                 WireItem.PubStatus.parse(qcode(meta, "pubStatus")), urgency(SafeXml.text(content, "urgency")),
                 SafeXml.text(content, "headline"), SafeXml.text(content, "slugline"),
-                SafeXml.text(content, "description"), g2Body(item), by,
+                SafeXml.text(content, "description"), picture == null ? g2Body(item) : "", by,
                 located == null ? "" : SafeXml.text(located, "name"), subjects, credit,
-                g2Time(SafeXml.text(meta, "embargoed"), "itemMeta/embargoed"));
+                g2Time(SafeXml.text(meta, "embargoed"), "itemMeta/embargoed"), picture, g2Associations(item, meta));
+    }
+
+    /**
+     * A picture {@code newsItem}: each {@code contentSet/remoteContent} is a rendition ({@code href},
+     * {@code rendition} qcode such as {@code rnd:highRes}, {@code width}, {@code height}, {@code contenttype});
+     * {@code rightsInfo} has the copyright holder, notice and usage terms; the credit is the {@code creditline},
+     * else {@code by}/{@code creator}; the caption the description (role {@code drol:caption} first).
+     */
+    private static WirePicture g2Picture(Element item, Element content, String by) {
+        List<WirePicture.Rendition> renditions = new ArrayList<>();
+        Element set = SafeXml.first(item, "contentSet");
+        if (set != null) {
+            NodeList remote = set.getElementsByTagNameNS("*", "remoteContent");
+            for (int i = 0; i < remote.getLength(); i++) {
+                Element r = (Element) remote.item(i);
+                renditions.add(new WirePicture.Rendition(r.getAttribute("rendition"),
+                        r.hasAttribute("href") ? r.getAttribute("href") : r.getAttribute("residref"),
+                        pixels(r.getAttribute("width")), pixels(r.getAttribute("height")),
+                        r.getAttribute("contenttype")));
+            }
+        }
+        Element rights = SafeXml.first(item, "rightsInfo");
+        String holder = "";
+        if (rights != null && SafeXml.first(rights, "copyrightHolder") != null) {
+            Element h = SafeXml.first(rights, "copyrightHolder");
+            holder = SafeXml.text(h, "name");
+            holder = holder.isEmpty() ? h.getAttribute("literal").strip() : holder;
+            holder = holder.isEmpty() ? h.getTextContent().strip() : holder;
+        }
+        String caption = "";
+        if (content != null) {
+            NodeList descriptions = content.getElementsByTagNameNS("*", "description");
+            for (int i = 0; i < descriptions.getLength(); i++) {
+                Element d = (Element) descriptions.item(i);
+                if (caption.isEmpty() || d.getAttribute("role").endsWith("caption")) {
+                    caption = d.getTextContent().strip();
+                }
+            }
+        }
+        String creditline = SafeXml.text(content, "creditline");
+        return WirePicture.described(renditions, SafeXml.text(rights, "copyrightNotice"), holder,
+                SafeXml.text(rights, "usageTerms"), caption, creditline.isEmpty() ? by : creditline);
+    }
+
+    /**
+     * The items this one points to as related: {@code itemMeta/link} with {@code rel} {@code irel:seeAlso} (or
+     * {@code irel:associatedWith}), and the {@code itemRef}s of a package's {@code groupSet}; by {@code residref}.
+     */
+    private static List<String> g2Associations(Element item, Element meta) {
+        List<String> guids = new ArrayList<>();
+        if (meta != null) {
+            NodeList links = meta.getElementsByTagNameNS("*", "link");
+            for (int i = 0; i < links.getLength(); i++) {
+                Element link = (Element) links.item(i);
+                String rel = link.getAttribute("rel");
+                if (rel.endsWith("seeAlso") || rel.endsWith("associatedWith")) {
+                    guids.add(link.getAttribute("residref"));
+                }
+            }
+        }
+        Element groups = SafeXml.first(item, "groupSet");
+        if (groups != null) {
+            NodeList refs = groups.getElementsByTagNameNS("*", "itemRef");
+            for (int i = 0; i < refs.getLength(); i++) {
+                guids.add(((Element) refs.item(i)).getAttribute("residref"));
+            }
+        }
+        return guids;
+    }
+
+    private static int pixels(String value) {
+        return value != null && value.strip().matches("\\d{1,6}") ? Integer.parseInt(value.strip()) : 0;
     }
 
     private static String g2Body(Element item) throws BadWireFile {

@@ -88,10 +88,14 @@ final class NinjsReader {
             add(subjects, str(s, "name"));
         }
         String version = str(n, "version");
+        WirePicture picture = "picture".equals(str(n, "type")) ? WirePicture.described(renditions(n, false),
+                str(n, "copyrightnotice"), str(n, "copyrightholder"), str(n, "usageterms"), description,
+                str(n, "byline")) : null;
         return new WireItem("ninjs 1", uri, str(n, "type"), version, WireItem.number(version),
                 time(n, "versioncreated", ""), WireItem.PubStatus.parse(str(n, "pubstatus")), urgency(n),
                 str(n, "headline"), str(n, "slugline"), description, body, str(n, "byline"), located(n.path("located")),
-                subjects, or(str(n, "copyrightholder"), ""), time(n, "embargoed", ""));
+                subjects, or(str(n, "copyrightholder"), ""), time(n, "embargoed", ""), picture,
+                associations(n.path("associations")));
     }
 
     private static WireItem later(JsonNode n, String uri, int generation, String at) throws BadWireFile {
@@ -132,11 +136,22 @@ final class NinjsReader {
         } else if (type == null && n.has("planningDetails")) {
             type = "planning";
         }
+        WirePicture picture = null;
+        if ("picture".equals(type)) {
+            // A picture's caption: role "caption" (AP; its "creditline" role is the credit), "text" (SIPA), else the
+            // description as text items have it.
+            String caption = or(plain(exactRole(n.path("descriptions"), "caption")),
+                    plain(exactRole(n.path("descriptions"), "text")), description);
+            picture = WirePicture.described(renditions(n, camel),
+                    str(n, camel ? "copyrightNotice" : "copyrightnotice"), credit,
+                    str(n, camel ? "usageTerms" : "usageterms"), caption,
+                    or(str(n, "by"), exactRole(n.path("descriptions"), "creditline")));
+        }
         return new WireItem("ninjs " + generation, uri, type, version, WireItem.number(version),
                 time(n, camel ? "versionCreated" : "versioncreated", at),
                 WireItem.PubStatus.parse(str(n, camel ? "pubStatus" : "pubstatus")), urgency(n), headline,
                 str(n, "slugline"), description, body, str(n, "by"), located(n.path("located")), subjects, credit,
-                time(n, "embargoed", at));
+                time(n, "embargoed", at), picture, associations(n.path("associations")));
     }
 
     private static int generation(JsonNode node) {
@@ -161,6 +176,58 @@ final class NinjsReader {
             return 2;
         }
         return 1;
+    }
+
+    /**
+     * Renditions: ninjs 1.x a map from name to rendition ({@code mimetype}), 2.x and 3.x an array of renditions with a
+     * {@code name} ({@code contenttype}, 3.x {@code contentType}); either form is read in any generation.
+     */
+    private static List<WirePicture.Rendition> renditions(JsonNode n, boolean camel) {
+        List<WirePicture.Rendition> renditions = new ArrayList<>();
+        JsonNode all = n.path("renditions");
+        if (all.isObject()) {
+            for (String name : all.propertyNames()) {
+                renditions.add(rendition(name, all.get(name), camel));
+            }
+        } else {
+            for (JsonNode r : all) {
+                renditions.add(rendition(str(r, "name"), r, camel));
+            }
+        }
+        return renditions;
+    }
+
+    private static WirePicture.Rendition rendition(String name, JsonNode r, boolean camel) {
+        String type = or(str(r, camel ? "contentType" : "contenttype"), str(r, "contenttype"), str(r, "contentType"),
+                str(r, "mimetype"), str(r, "mimeType"));
+        // "image/jpg" is what several providers write for JPEG.
+        return new WirePicture.Rendition(name, str(r, "href"), r.path("width").asInt(0), r.path("height").asInt(0),
+                type);
+    }
+
+    /** The uris of associated items: 1.x a map from name to item, 2.x and 3.x an array (or a map) of items. */
+    private static List<String> associations(JsonNode all) {
+        List<String> uris = new ArrayList<>();
+        if (all.isObject()) {
+            for (String name : all.propertyNames()) {
+                add(uris, str(all.get(name), "uri"));
+            }
+        } else {
+            for (JsonNode a : all) {
+                add(uris, str(a, "uri"));
+            }
+        }
+        return uris;
+    }
+
+    /** The value of the entry with exactly this role; null when none has it. */
+    private static String exactRole(JsonNode array, String role) {
+        for (JsonNode entry : array) {
+            if (role.equals(str(entry, "role")) && str(entry, "value") != null) {
+                return str(entry, "value");
+            }
+        }
+        return null;
     }
 
     /** The value of the entry with this role in an array of {role, value}, else the first entry's. */

@@ -33,9 +33,12 @@ class WireDeskController {
     private final Moments moments;
     private final news.dateline.wire.update.WireUpdates updates;
     private final news.dateline.wire.provider.ProviderSilence silence;
+    private final news.dateline.story.photo.InlinePhotos photos;
 
     WireDeskController(WireQueue queue, WireUse use, SectionRepository sections, Moments moments,
-            news.dateline.wire.update.WireUpdates updates, news.dateline.wire.provider.ProviderSilence silence) {
+            news.dateline.wire.update.WireUpdates updates, news.dateline.wire.provider.ProviderSilence silence,
+            news.dateline.story.photo.InlinePhotos photos) {
+        this.photos = photos;
         this.updates = updates;
         this.silence = silence;
         this.queue = queue;
@@ -65,8 +68,17 @@ class WireDeskController {
             preview = new WireDeskPage.Preview(found, paragraphs(found.bodyHtml()),
                     line.isEmpty() ? null : line.getFirst().storyId());
         }
-        ModelAndView page = new ModelAndView("wire/desk").addObject("desk", new WireDeskPage(queue.lines(filter),
-                filter, queue.providers(), preview, sections.all(), moments)).addObject("silent", silence.silent());
+        List<WireQueue.Line> lines = queue.lines(filter);
+        // Picture items show the library's thumbnail and credit; a killed one has no sizes left, so none.
+        java.util.Set<Long> media = new java.util.HashSet<>();
+        lines.stream().map(WireQueue.Line::mediaId).filter(java.util.Objects::nonNull).forEach(media::add);
+        Long previewMedia = open == null ? null : queue.mediaOf(open).orElse(null);
+        if (previewMedia != null) {
+            media.add(previewMedia);
+        }
+        ModelAndView page = new ModelAndView("wire/desk").addObject("desk", new WireDeskPage(lines,
+                filter, queue.providers(), preview, sections.all(), moments)).addObject("silent", silence.silent())
+                .addObject("pictures", photos.pictures(media)).addObject("previewMedia", previewMedia);
         if (preview != null && preview.storyId() != null) {
             // The story made from the open item: the same "Wire update available" as its editor shows.
             updates.of(preview.storyId()).ifPresent(update -> page.addObject("update", update));

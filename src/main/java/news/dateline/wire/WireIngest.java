@@ -1,5 +1,7 @@
 package news.dateline.wire;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +41,13 @@ public class WireIngest {
     private final WireKills kills;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final WireReaders readers;
+    private final WirePictures pictures;
     private final org.springframework.transaction.support.TransactionOperations transactions;
 
     WireIngest(WireRepository items, ProviderRepository providers, WireKills kills,
             org.springframework.context.ApplicationEventPublisher events, WireReaders readers,
-            org.springframework.transaction.support.TransactionOperations transactions) {
+            org.springframework.transaction.support.TransactionOperations transactions, WirePictures pictures) {
+        this.pictures = pictures;
         this.readers = readers;
         this.transactions = transactions;
         this.events = events;
@@ -58,16 +62,61 @@ public class WireIngest {
      * read (noted as an error, as a file in {@code error/} is), empty when it was taken.
      */
     public Optional<String> takeDocument(long providerId, String sourceName, byte[] bytes, Instant receivedAt) {
+        return takeDocument(providerId, sourceName, bytes, receivedAt, WirePictures.NOWHERE);
+    }
+
+    /** Fetches a picture for an HTTP feed: its address, answered with the bytes (bounded) or why not. */
+    public interface PictureClient {
+
+        /** The picture's bytes; throws with a reason (a status, a timeout) when it cannot be had. */
+        byte[] fetch(URI address) throws IOException;
+    }
+
+    /**
+     * As {@link #takeDocument(long, String, byte[], Instant)}, with the pictures of picture items fetched by
+     * {@code client} (the feed's own client and credential), their addresses taken relative to {@code page}.
+     */
+    public Optional<String> takeDocument(long providerId, String sourceName, byte[] bytes, Instant receivedAt,
+            URI page, PictureClient client) {
+        return takeDocument(providerId, sourceName, bytes, receivedAt, href -> {
+            URI address;
+            try {
+                address = page.resolve(href.strip());
+            } catch (IllegalArgumentException e) {
+                throw new BadWireFile("the picture address \"" + href + "\" is not an address");
+            }
+            String scheme = address.getScheme() == null ? "" : address.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new BadWireFile("the picture \"" + href + "\" is not an http or https address");
+            }
+            try {
+                String path = address.getPath() == null ? "" : address.getPath();
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                return new WirePictures.Fetched(name.isBlank() ? "picture" : name, client.fetch(address), null);
+            } catch (IOException e) {
+                throw new BadWireFile("the picture " + address + " could not be fetched (" + e.getMessage() + ")");
+            }
+        });
+    }
+
+    private Optional<String> takeDocument(long providerId, String sourceName, byte[] bytes, Instant receivedAt,
+            WirePictures.Fetcher fetcher) {
         Provider provider = providers.find(providerId)
                 .orElseThrow(() -> new IllegalArgumentException("No wire provider " + providerId));
         try {
-            List<WireItem> read = readers.read(bytes);
+            List<WireItem> read = pictures.attach(readers.read(bytes), fetcher);
             transactions.executeWithoutResult(status -> take(provider, sourceName, read, receivedAt));
             return Optional.empty();
         } catch (BadWireFile bad) {
             log.warn("Wire {}: {} refused: {}", provider.name(), sourceName, bad.report());
             items.event(provider.id(), receivedAt, sourceName, "error", null, bad.report());
             return Optional.of(bad.report());
+        } catch (WirePictures.Refused refused) {
+            // Nothing of the document was stored (its transaction rolled back): noted as a file in error/ is.
+            String report = "could not be stored: " + refused.getMessage();
+            log.warn("Wire {}: {} refused: {}", provider.name(), sourceName, report);
+            items.event(provider.id(), receivedAt, sourceName, "error", null, report);
+            return Optional.of(report);
         }
     }
 
@@ -119,7 +168,7 @@ public class WireIngest {
     }
 
     private Taken takeOne(Provider provider, String sourceName, WireItem item, Instant receivedAt) {
-        if (!item.isText()) {
+        if (!item.isText() && !item.isPicture()) {
             return new Taken(item, Outcome.SKIPPED, null, null, "a " + item.type() + " item (" + item.guid()
                     + "): only text items reach the desk");
         }
@@ -142,6 +191,11 @@ public class WireIngest {
         long versionId = items.insertVersion(itemId, item, hash, sourceName, receivedAt);
         items.makeCurrent(itemId, versionId, item, receivedAt);
         String detail = item.guid() + " version " + label(item);
+        if (item.isPicture()) {
+            // Into the photo library, in this transaction; no story is made from a picture (wire.WirePictures).
+            return new Taken(item, Outcome.STORED, itemId, versionId, detail
+                    + pictures.store(provider, itemId, item, receivedAt));
+        }
         if (item.pubStatus() == WireItem.PubStatus.CANCELED) {
             int withdrawn = kills.kill(itemId, versionId, receivedAt, "kill notice from " + provider.name() + " ("
                     + sourceName + ")");

@@ -29,7 +29,9 @@ record WireItem(
         String located,
         List<String> subjects,
         String credit,
-        Instant embargoedUntil) {
+        Instant embargoedUntil,
+        WirePicture picture,
+        List<String> associated) {
 
     /** IPTC's publishing status: {@code canceled} is the kill, {@code withheld} holds the item back for now. */
     enum PubStatus {
@@ -58,6 +60,15 @@ record WireItem(
         }
     }
 
+    /** A text item, or an item whose picture (if any) is not read: as every reader made them before pictures. */
+    WireItem(String format, String guid, String type, String versionLabel, Long versionNumber, Instant versionCreated,
+            PubStatus pubStatus, Integer urgency, String headline, String slugline, String description,
+            String bodyHtml, String byline, String located, List<String> subjects, String credit,
+            Instant embargoedUntil) {
+        this(format, guid, type, versionLabel, versionNumber, versionCreated, pubStatus, urgency, headline, slugline,
+                description, bodyHtml, byline, located, subjects, credit, embargoedUntil, null, List.of());
+    }
+
     WireItem {
         headline = text(headline);
         slugline = text(slugline);
@@ -71,9 +82,23 @@ record WireItem(
         subjects = subjects == null ? List.of() : subjects.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .distinct().toList();
         pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
+        associated = associated == null ? List.of() : associated.stream().map(String::strip)
+                .filter(s -> !s.isEmpty()).distinct().toList();
     }
 
-    /** Text items (and composites with a text body) reach the desk; pictures, audio, video and events do not yet. */
+    /** A picture item with what its format says of the picture: it becomes an item of the photo library. */
+    boolean isPicture() {
+        return type.equals("picture") && picture != null;
+    }
+
+    /** The same item with its picture fetched. */
+    WireItem withPicture(WirePicture fetched) {
+        return new WireItem(format, guid, type, versionLabel, versionNumber, versionCreated, pubStatus, urgency,
+                headline, slugline, description, bodyHtml, byline, located, subjects, credit, embargoedUntil, fetched,
+                associated);
+    }
+
+    /** Text items (and composites with a text body) reach the desk as copy; pictures go to the library. */
     boolean isText() {
         return type.equals("text") || type.equals("composite");
     }
@@ -83,6 +108,11 @@ record WireItem(
         String all = String.join("\u0000", format, guid, type, versionLabel, String.valueOf(versionCreated),
                 pubStatus.column(), String.valueOf(urgency), headline, slugline, description, bodyHtml, byline,
                 located, String.join("\u0001", subjects), credit, String.valueOf(embargoedUntil));
+        if (picture != null || !associated.isEmpty()) {
+            // Only then: the hashes of text items stored before pictures were read stay as they were.
+            all += "\u0000" + (picture == null ? "" : picture.hashPart()) + "\u0000"
+                    + String.join("\u0001", associated);
+        }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(all.getBytes(StandardCharsets.UTF_8)));

@@ -18,7 +18,7 @@ public class WireQueue {
     /** A line of the queue. {@code storyId} is the newest story made from the item, if any. */
     public record Line(long id, String provider, Integer urgency, String headline, String slugline, String located,
             String version, Instant embargoedUntil, String pubStatus, Instant updatedAt, Long storyId,
-            boolean updateAvailable) {
+            boolean updateAvailable, Long mediaId) {
 
         public boolean flash() {
             return urgency != null && urgency <= 2;
@@ -54,7 +54,7 @@ public class WireQueue {
     List<Line> lines(Filter filter) {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, p.name AS provider, i.urgency, i.headline, i.slugline, i.located, i.version_label,
-                       i.embargoed_until, i.pub_status, i.updated_at,
+                       i.embargoed_until, i.pub_status, i.updated_at, i.media_id,
                        (SELECT MAX(s.article_id) FROM wire_story s WHERE s.item_id = i.id) AS story_id,
                        (SELECT COUNT(*) FROM wire_story s WHERE s.item_id = i.id
                             AND s.version_id <> i.current_version_id
@@ -94,10 +94,12 @@ public class WireQueue {
                     Integer u = rs.wasNull() ? null : urgency;
                     long story = rs.getLong("story_id");
                     Long s = rs.wasNull() ? null : story;
+                    long media = rs.getLong("media_id");
+                    Long m = rs.wasNull() ? null : media;
                     return new Line(rs.getLong("id"), rs.getString("provider"), u, rs.getString("headline"),
                             rs.getString("slugline"), rs.getString("located"), rs.getString("version_label"),
                             instant(rs, "embargoed_until"), rs.getString("pub_status"), instant(rs, "updated_at"), s,
-                            rs.getLong("updates") > 0);
+                            rs.getLong("updates") > 0, m);
                 })
                 .list();
     }
@@ -173,6 +175,36 @@ public class WireQueue {
                         rs.getInt("stories"), instant(rs, "notice_at"), instant(rs, "withdrawn_at"),
                         rs.getString("done_by")))
                 .list();
+    }
+
+    /** The library item a picture item became. */
+    Optional<Long> mediaOf(long itemId) {
+        return jdbc.sql("SELECT media_id FROM wire_item WHERE id = :id AND media_id IS NOT NULL").param("id", itemId)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * The library item of the first picture this version associates (by guid, from the same provider) that the
+     * library has and the agency has not killed; empty when none.
+     */
+    Optional<Long> associatedPicture(long versionId) {
+        String associations = jdbc.sql("SELECT associations FROM wire_version WHERE id = :id").param("id", versionId)
+                .query(String.class).optional().orElse("");
+        for (String guid : associations.split("\\|")) {
+            if (guid.isBlank()) {
+                continue;
+            }
+            Optional<Long> media = jdbc.sql("""
+                            SELECT p.media_id FROM wire_item p
+                            JOIN wire_version v ON v.id = :version JOIN wire_item t ON t.id = v.item_id
+                            WHERE p.provider_id = t.provider_id AND p.guid = :guid AND p.media_id IS NOT NULL
+                              AND p.pub_status <> 'canceled'""")
+                    .param("version", versionId).param("guid", guid).query(Long.class).optional();
+            if (media.isPresent()) {
+                return media;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Staff authors whose name is one of the item's bylines, in the byline's order. */

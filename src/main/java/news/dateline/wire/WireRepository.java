@@ -66,9 +66,10 @@ class WireRepository {
                         INSERT INTO wire_version (item_id, version_number, version_created, content_hash, format,
                                                   pub_status, urgency, headline, slugline, description, body_html,
                                                   byline, located, subjects, credit, embargoed_until, source_name,
-                                                  received_at)
+                                                  received_at, associations)
                         VALUES (:item, :number, :created, :hash, :format, :status, :urgency, :headline, :slugline,
-                                :description, :body, :byline, :located, :subjects, :credit, :embargo, :source, :now)
+                                :description, :body, :byline, :located, :subjects, :credit, :embargo, :source, :now,
+                                :associations)
                         RETURNING id""")
                 .param("item", itemId).param("number", item.versionNumber())
                 .param("created", millis(item.versionCreated())).param("hash", hash)
@@ -79,7 +80,20 @@ class WireRepository {
                 .param("subjects", subjects(item)).param("credit", item.credit())
                 .param("embargo", millis(item.embargoedUntil())).param("source", sourceName)
                 .param("now", now.toEpochMilli())
+                .param("associations", item.associated().isEmpty() ? ""
+                        : "|" + String.join("|", item.associated()) + "|")
                 .query(Long.class).single();
+    }
+
+    /** The library item a picture item became, if it did. */
+    Optional<Long> mediaOf(long itemId) {
+        return jdbc.sql("SELECT media_id FROM wire_item WHERE id = :id AND media_id IS NOT NULL").param("id", itemId)
+                .query(Long.class).optional();
+    }
+
+    void media(long itemId, long mediaId) {
+        jdbc.sql("UPDATE wire_item SET media_id = :media WHERE id = :id").param("media", mediaId).param("id", itemId)
+                .update();
     }
 
     /** The item now shows this version in the queue. */

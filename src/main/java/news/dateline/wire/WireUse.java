@@ -12,6 +12,7 @@ import news.dateline.platform.Slugs;
 import news.dateline.story.ArticleDraft;
 import news.dateline.story.ArticleService;
 import news.dateline.story.Intent;
+import news.dateline.story.photo.LeadPhotoDesk;
 import news.dateline.taxonomy.SectionRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,8 @@ public class WireUse {
     static final String EDITORS_ONLY = "Only editors and admins use wire copy.";
     static final String KILLED = "This item was killed by the agency: it may not be used.";
     static final String NO_SECTION = "The site has no section to file the story in yet.";
+    static final String PICTURE = "A picture item is not made into a story: it is in the photo library, to be "
+            + "chosen as a story's photo there.";
     private static final int HEADLINE_MAX = 200;
     private static final int STANDFIRST_MAX = 600;
 
@@ -35,8 +38,11 @@ public class WireUse {
     private final SectionRepository sections;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LeadPhotoDesk leads;
 
-    WireUse(WireQueue queue, ArticleService articles, SectionRepository sections, JdbcClient jdbc, Clock clock) {
+    WireUse(WireQueue queue, ArticleService articles, SectionRepository sections, JdbcClient jdbc, Clock clock,
+            LeadPhotoDesk leads) {
+        this.leads = leads;
         this.queue = queue;
         this.articles = articles;
         this.sections = sections;
@@ -55,6 +61,9 @@ public class WireUse {
         if (item.pubStatus().equals(WireItem.PubStatus.CANCELED.column())) {
             throw Refusal.conflict("item", KILLED);
         }
+        if (queue.mediaOf(itemId).isPresent()) {
+            throw Refusal.conflict("item", PICTURE);
+        }
         long section = sectionId != null ? sectionId : sections.all().stream().findFirst()
                 .orElseThrow(() -> Refusal.conflict("section", NO_SECTION)).id();
         String headline = headlineOf(item);
@@ -69,6 +78,11 @@ public class WireUse {
                         VALUES (:article, :item, :version, :by, :at)""")
                 .param("article", articleId).param("item", item.id()).param("version", item.versionId())
                 .param("by", by.isSite() ? null : by.accountId()).param("at", clock.millis()).update();
+        // The picture the item associates (ninjs associations, a NewsML-G2 seeAlso link or package), once the
+        // library has it and unless it was killed, is the draft's lead photo.
+        queue.associatedPicture(item.versionId())
+                .filter(media -> leads.problems(String.valueOf(media)).isEmpty())
+                .ifPresent(media -> leads.save(articleId, String.valueOf(media)));
         return articleId;
     }
 

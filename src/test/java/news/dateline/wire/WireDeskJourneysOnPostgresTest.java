@@ -4,5 +4,5 @@ import news.dateline.support.PostgresSite;
 import news.dateline.wire.provider.WireFeedJourneys;
 
 class WireDeskJourneysOnPostgresTest extends PostgresSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys,
-        WireProviderJourneys, WireIntakeJourneys, WireFeedJourneys {
+        WireProviderJourneys, WireIntakeJourneys, WireFeedJourneys, WirePictureJourneys {
 }

@@ -4,5 +4,5 @@ import news.dateline.support.SqliteSite;
 import news.dateline.wire.provider.WireFeedJourneys;
 
 class WireDeskJourneysOnSqliteTest extends SqliteSite implements WireDeskJourneys, WireKillJourneys, WireUpdateJourneys,
-        WireProviderJourneys, WireIntakeJourneys, WireFeedJourneys {
+        WireProviderJourneys, WireIntakeJourneys, WireFeedJourneys, WirePictureJourneys {
 }

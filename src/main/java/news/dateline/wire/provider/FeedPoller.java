@@ -44,6 +44,7 @@ class FeedPoller {
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MAX_BACK_OFF = Duration.ofHours(1);
+    private static final int PICTURE_BYTES = 64 * 1024 * 1024;
     /** Pages followed in one poll; the rest is fetched by the next poll, due at once. */
     static final int MAX_PAGES = 10;
 
@@ -135,7 +136,9 @@ class FeedPoller {
                     FeedPage read = FeedPage.read(bytes, response.headers().allValues("Link"), page);
                     pages++;
                     if (!read.empty()) {
-                        ingest.takeDocument(provider.id(), sourceName(page), read.document(), started)
+                        URI from = page;
+                        ingest.takeDocument(provider.id(), sourceName(page), read.document(), started, page,
+                                        address -> picture(address, from, authorization))
                                 .ifPresent(refusals::add);
                     }
                     etag = response.headers().firstValue("ETag").orElse(null);
@@ -195,6 +198,34 @@ class FeedPoller {
     }
 
     /** Credentials go only where the admin pointed the provider: a next page elsewhere is not fetched. */
+    /**
+     * A picture item's rendition, by this feed's client: the same timeout, at most 64 MB, and the provider's
+     * credential only to the feed's own scheme, host and port (never to a picture host elsewhere).
+     */
+    private byte[] picture(URI address, URI page, Optional<String> authorization) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(address).timeout(TIMEOUT).GET()
+                .header("Accept", "image/*").header("User-Agent", "Dateline wire desk");
+        if (sameOrigin(page, address)) {
+            authorization.ifPresent(value -> request.header("Authorization", value));
+        }
+        try {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException("HTTP " + response.statusCode());
+                }
+                byte[] bytes = body.readNBytes(PICTURE_BYTES + 1);
+                if (bytes.length > PICTURE_BYTES) {
+                    throw new IOException("larger than " + (PICTURE_BYTES >> 20) + " MB");
+                }
+                return bytes;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
     private static boolean sameOrigin(URI feed, URI next) {
         return feed.getScheme().equalsIgnoreCase(next.getScheme())
                 && feed.getHost().equalsIgnoreCase(String.valueOf(next.getHost()))
