@@ -119,6 +119,238 @@ interface UploadsImportJourneys extends RunningSite {
     }
 
     /**
+     * Issue 13: a picture whose attachment comes after the post that shows it (as WordPress exports them) gets the
+     * attachment's alt text and caption in the library, though the body met it first; the body's alt text
+     * describes it only where the attachment has none, and an empty one on the page is the attachment's.
+     */
+    @Test
+    default void aPictureFirstMetInABodyGetsItsAttachmentsAltTextAndCaption() throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        Path dir = Files.createTempDirectory("wp-body-first-");
+        Map<String, byte[]> files = bodyFirstFiles(unique, 201);
+        Path uploads = dir.resolve("uploads");
+        for (var file : files.entrySet()) {
+            Files.createDirectories(uploads.resolve(file.getKey()).getParent());
+            Files.write(uploads.resolve(file.getKey()), file.getValue());
+        }
+        Path wxr = dir.resolve("export.xml");
+        Files.writeString(wxr, bodyFirstExport(unique));
+
+        ImportSummary summary = bean(WxrImporter.class).importFile(wxr,
+                new WxrImporter.Options(false, false, false, uploads), read -> { });
+
+        assertThat(summary.imported()).containsEntry("photos", 3);
+        JdbcClient jdbc = bean(JdbcClient.class);
+        // the attachment's description, whichever came first
+        assertThat(description(jdbc, files.get("2021/04/ferry-" + unique + ".jpg")))
+                .isEqualTo("The ferry at the quay | The first ferry in a week.");
+        // no alt text in the attachment: the body's
+        assertThat(description(jdbc, files.get("2021/04/gull-" + unique + ".jpg")))
+                .isEqualTo("A gull, as the post says | Back again.");
+        // the attachment's alt text over the body's
+        assertThat(description(jdbc, files.get("2021/04/pier-" + unique + ".jpg")))
+                .isEqualTo("The pier at low tide | ");
+        // On the page: the written alt text as written, an empty one the attachment's.
+        Document page = page(jdbc, "Ferries " + unique);
+        assertThat(page.select("main .story-body img").eachAttr("alt")).containsExactly("The ferry at the quay",
+                "A gull, as the post says", "The pier, as the post says");
+        assertThat(page.select("main .story-body img").eachAttr("src"))
+                .allMatch(src -> src.matches("/media/library/\\d+\\.jpg"));
+    }
+
+    /**
+     * Issue 13: in the newsroom an admin sends the export with a zip of its uploads folder (zipped as
+     * {@code wp-content/uploads/…}); a dry run names what would be taken and what is missing, the import brings the
+     * pictures into the library, the featured image in as the lead photo and the body's pictures at the library's
+     * copies, and every temporary file is gone afterwards. A zip holding {@code ../evil.jpg} is refused beside its
+     * field with the choices kept, and nothing is imported or written outside.
+     */
+    @Test
+    default void anAdminImportsAnExportWithAZipOfItsUploadsAndAZipThatLeavesItsFolderIsRefused() throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        Map<String, byte[]> files = bodyFirstFiles(unique, 301);
+        String missing = "2021/04/pier-" + unique + ".jpg";
+        Map<String, byte[]> zipped = new java.util.LinkedHashMap<>();
+        files.forEach((path, bytes) -> {
+            if (!path.equals(missing)) {
+                zipped.put("wp-content/uploads/" + path, bytes);
+            }
+        });
+        byte[] zip = zip(zipped);
+        byte[] export = bodyFirstExport(unique, """
+                <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>501</wp:meta_value></wp:postmeta>""")
+                .getBytes(StandardCharsets.UTF_8);
+        JdbcClient jdbc = bean(JdbcClient.class);
+        String stories = "SELECT COUNT(*) FROM article WHERE headline = 'Ferries " + unique + "'";
+        long photosBefore = jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single();
+        List<String> temporaryBefore = temporaryFiles();
+
+        var admin = site().signIn(news.dateline.support.TestAccounts.create(this, "admin"),
+                news.dateline.support.TestAccounts.PASSWORD);
+        Document form = admin.get("/newsroom/import").html();
+        assertThat(form.select("label[for=uploads]").text()).isEqualTo("Uploads (zip of wp-content/uploads)");
+        assertThat(form.select("form[enctype=multipart/form-data] input[type=file][name=uploads]")).hasSize(1);
+        String token = form.select("input[name=_csrf]").attr("value");
+        List<news.dateline.support.SiteClient.FilePart> both = List.of(
+                new news.dateline.support.SiteClient.FilePart("file", "export.xml", "application/xml", export),
+                new news.dateline.support.SiteClient.FilePart("uploads", "uploads.zip", "application/zip", zip));
+
+        var dryRun = admin.postMultipart("/newsroom/import?_csrf=" + token, Map.of("_csrf", token, "dryRun", "true"),
+                both);
+        assertThat(dryRun.status()).isEqualTo(200);
+        assertThat(dryRun.html().select("#import-summary li").eachText())
+                .anyMatch(line -> line.startsWith("Dry run, nothing written. Would import: 1 articles")
+                        && line.contains("2 photos"))
+                .anyMatch(line -> line.contains("not in the uploads folder: " + missing));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single()).isEqualTo(photosBefore);
+        assertThat(jdbc.sql(stories).query(Long.class).single()).isZero();
+
+        var done = admin.postMultipart("/newsroom/import?_csrf=" + token, Map.of("_csrf", token), both);
+        assertThat(done.status()).isEqualTo(200);
+        List<String> summary = done.html().select("#import-summary li").eachText();
+        assertThat(summary).as(String.join("\n", summary)).anyMatch(line -> line.startsWith("Imported: 1 articles")
+                && line.contains("2 photos") && line.contains("1 lead photos"))
+                .anyMatch(line -> line.contains("not in the uploads folder: " + missing));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single()).isEqualTo(photosBefore + 2);
+        assertThat(description(jdbc, files.get("2021/04/ferry-" + unique + ".jpg")))
+                .isEqualTo("The ferry at the quay | The first ferry in a week.");
+        assertThat(temporaryFiles()).isEqualTo(temporaryBefore);
+
+        // On the story's page: the body's pictures at the library's copies (the missing one where it was), and,
+        // once its sizes are made, the featured image as the lead photo.
+        Document page = page(jdbc, "Ferries " + unique);
+        List<String> inline = page.select("main .story-body img").eachAttr("src");
+        assertThat(inline).hasSize(3);
+        assertThat(inline.subList(0, 2)).allMatch(src -> src.matches("/media/library/\\d+\\.jpg"));
+        assertThat(inline.get(2)).endsWith("/wp-content/uploads/" + missing);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (page.select("figure.lead-photo img").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            page = page(jdbc, "Ferries " + unique);
+        }
+        String lead = page.select("figure.lead-photo img").attr("src");
+        assertThat(lead).as(page.select("main").outerHtml()).startsWith("/media/").endsWith(".jpg");
+        assertThat(site().get(lead).status()).isEqualTo(200);
+        assertThat(page.select("figure.lead-photo img").attr("alt")).isEqualTo("The ferry at the quay");
+        var copy = site().get(inline.getFirst());
+        assertThat(copy.status()).isEqualTo(302);
+        assertThat(site().get(copy.header("Location")).status()).isEqualTo(200);
+
+        // A zip with an entry outside its folder: refused beside its field, the choices kept, nothing imported.
+        String other = unique + "e";
+        byte[] otherExport = bodyFirstExport(other).getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> evil = new java.util.LinkedHashMap<>();
+        bodyFirstFiles(other, 311).forEach(evil::put);
+        evil.put("../evil-" + other + ".jpg", picture(314));
+        long photos = jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single();
+        var refused = admin.postMultipart("/newsroom/import?_csrf=" + token,
+                Map.of("_csrf", token, "flattenCategories", "true"), List.of(
+                        new news.dateline.support.SiteClient.FilePart("file", "export.xml", "application/xml",
+                                otherExport),
+                        new news.dateline.support.SiteClient.FilePart("uploads", "evil.zip", "application/zip",
+                                zip(evil))));
+        assertThat(refused.status()).isEqualTo(422);
+        Document again = refused.html();
+        assertThat(again.select("#uploads-error").text()).isEqualTo("\"evil.zip\" holds \"../evil-" + other
+                + ".jpg\", whose path leaves the folder it unpacks into. Nothing was imported.");
+        assertThat(again.select("#uploads").attr("aria-describedby")).isEqualTo("uploads-error");
+        assertThat(again.select("#flattenCategories").hasAttr("checked")).isTrue();
+        assertThat(again.select("#dryRun").hasAttr("checked")).isFalse();
+        assertThat(again.select("#import-summary")).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE headline = 'Ferries " + other + "'")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single()).isEqualTo(photos);
+        assertThat(Path.of(System.getProperty("java.io.tmpdir")).resolve("evil-" + other + ".jpg")).doesNotExist();
+        assertThat(temporaryFiles()).isEqualTo(temporaryBefore);
+    }
+
+    /** The uploads zips and folders in the temporary directory (all of them gone after an import). */
+    private static List<String> temporaryFiles() throws java.io.IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("dateline-uploads-")).sorted().toList();
+        }
+    }
+
+    /** A zip of these entries, by name. */
+    private static byte[] zip(Map<String, byte[]> entries) throws java.io.IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var entry : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The library's alt text and caption of the picture of these bytes. */
+    private static String description(JdbcClient jdbc, byte[] bytes) throws Exception {
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(bytes));
+        return jdbc.sql("SELECT alt || ' | ' || caption FROM media WHERE sha256 = :sha").param("sha", sha)
+                .query(String.class).single();
+    }
+
+    /** The uploads folder of {@link #bodyFirstExport}: three pictures, by their path in it. */
+    private static Map<String, byte[]> bodyFirstFiles(String unique, int colour) throws java.io.IOException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("2021/04/ferry-" + unique + ".jpg", picture(colour));
+        files.put("2021/04/gull-" + unique + ".jpg", picture(colour + 1));
+        files.put("2021/04/pier-" + unique + ".jpg", picture(colour + 2));
+        return files;
+    }
+
+    /**
+     * A post showing three pictures (one by its resized copy, with an empty alt; one inside a link to the file,
+     * whose attachment has no alt text; one whose attachment's alt text differs from the body's), then their
+     * attachments, as WordPress lists them.
+     */
+    private static String bodyFirstExport(String unique) {
+        return bodyFirstExport(unique, "");
+    }
+
+    /** The same, with {@code postMeta} (WXR postmeta elements) on the post. */
+    private static String bodyFirstExport(String unique, String postMeta) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+                     xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+                <item><title>Ferries %1$s</title><guid>https://old-%1$s.example/?p=10</guid>
+                  <content:encoded><![CDATA[<p>The quay.</p>
+                <p><img class="wp-image-501" src="https://old-%1$s.example/wp-content/uploads/2021/04/ferry-%1$s-300x200.jpg" alt="" width="300" height="200" /></p>
+                <p><a href="https://old-%1$s.example/wp-content/uploads/2021/04/gull-%1$s.jpg"><img src="https://old-%1$s.example/wp-content/uploads/2021/04/gull-%1$s.jpg" alt="A gull, as the post says"></a></p>
+                <p><img src="https://old-%1$s.example/wp-content/uploads/2021/04/pier-%1$s.jpg" alt="The pier, as the post says"></p>]]></content:encoded>
+                  <wp:post_id>10</wp:post_id><wp:post_date_gmt>2021-04-02 03:04:05</wp:post_date_gmt>
+                  <wp:post_name>ferries-%1$s</wp:post_name>
+                  <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>%5$s</item>
+                %2$s
+                %3$s
+                %4$s
+                </channel></rss>
+                """.formatted(unique,
+                attachment(unique, 501, "ferry", "The ferry at the quay", "The first ferry in a week."),
+                attachment(unique, 502, "gull", "", "Back again."),
+                attachment(unique, 503, "pier", "The pier at low tide", ""), postMeta);
+    }
+
+    private static String attachment(String unique, int id, String name, String alt, String caption) {
+        String file = "2021/04/" + name + "-" + unique + ".jpg";
+        return """
+                <item><title>%2$s</title><guid>https://old-%1$s.example/wp-content/uploads/%3$s</guid>
+                  <excerpt:encoded><![CDATA[%5$s]]></excerpt:encoded>
+                  <wp:post_id>%4$d</wp:post_id><wp:post_date_gmt>2021-04-01 03:04:05</wp:post_date_gmt>
+                  <wp:post_name>%2$s-%1$s</wp:post_name><wp:post_parent>10</wp:post_parent>
+                  <wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>
+                  <wp:attachment_url>https://old-%1$s.example/wp-content/uploads/%3$s</wp:attachment_url>
+                  <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>%3$s</wp:meta_value></wp:postmeta>
+                  <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>%6$s</wp:meta_value></wp:postmeta>
+                </item>""".formatted(unique, name, file, id, caption, alt);
+    }
+
+    /**
      * Issue 13, "Export carries the library": a story with a lead photo, a picture in its text and a gallery,
      * exported with the library's files beside the XML and imported into an empty site, comes back with every
      * picture in place (the same bytes) and the library's alt text, caption, credit, source, copyright and focal

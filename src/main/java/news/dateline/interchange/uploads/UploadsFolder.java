@@ -72,6 +72,8 @@ public final class UploadsFolder {
     private final Map<Long, Long> featured = new LinkedHashMap<>();
     /** Every attachment of the export, read before the posts (galleries name attachments by id). */
     private final Map<Long, Attachment> attachments = new HashMap<>();
+    /** The same attachments by their file's path in the folder, for a body's picture met before its attachment. */
+    private final Map<String, Attachment> byFile = new HashMap<>();
 
     /**
      * An attachment as the export describes it: what a gallery needs before the attachment's own item is read.
@@ -119,7 +121,16 @@ public final class UploadsFolder {
 
     /** Remembers one attachment of the export (the first reading, before the posts). */
     public void know(Attachment attachment) {
-        attachments.putIfAbsent(attachment.wpId(), attachment);
+        if (attachments.putIfAbsent(attachment.wpId(), attachment) != null) {
+            return;
+        }
+        // by the path it is taken from, and by its URL's (a body names the file by its address)
+        for (String path : new String[] {relativePath(attachment.attachedFile(), attachment.url()),
+                relativePath(null, attachment.url())}) {
+            if (path != null) {
+                byFile.putIfAbsent(path, attachment);
+            }
+        }
     }
 
     /** The export's attachment of that WordPress id, if the export has one. */
@@ -145,7 +156,7 @@ public final class UploadsFolder {
      */
     public Result atAddress(String address) {
         Matcher matcher = IN_BODY.matcher(address == null ? "" : address.strip());
-        return matcher.matches() ? inBody(matcher.group(1)) : new Result(false, null, null);
+        return matcher.matches() ? inBody(matcher.group(1), "") : new Result(false, null, null);
     }
 
     public Result attachment(Long wpId, String attachedFile, String url, String alt, String caption) {
@@ -174,10 +185,13 @@ public final class UploadsFolder {
             return new Rewritten(html, List.of());
         }
         List<String> problems = new ArrayList<>();
+        // Each <img> first: where its attachment has no alt text, the body's describes the picture; an empty one
+        // is filled with the attachment's. Then every other address (links to the file) as the picture it names.
+        html = BodyImages.each(html, image -> image(image, problems));
         Matcher matcher = IN_BODY.matcher(html);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            Result result = inBody(matcher.group(1));
+            Result result = inBody(matcher.group(1), "");
             if (result.problem() != null) {
                 problems.add(result.problem());
             }
@@ -188,13 +202,47 @@ public final class UploadsFolder {
         return new Rewritten(out.toString(), problems);
     }
 
-    /** A body's picture, by its path in the folder as its address gives it (a resized copy as its original). */
-    private Result inBody(String encoded) {
+    /** One {@code <img>} tag of a body, pointed at the library's copy when its file was taken. */
+    private String image(BodyImages.Tag image, List<String> problems) {
+        Matcher address = IN_BODY.matcher(image.src() == null ? "" : image.src().strip());
+        if (!address.matches()) {
+            return image.html();
+        }
+        String relative = inFolder(address.group(1));
+        Result result = inBody(address.group(1), image.alt() == null ? "" : image.alt());
+        if (result.problem() != null) {
+            problems.add(result.problem());
+        }
+        if (result.mediaId() == null) {
+            return image.html();
+        }
+        String alt = image.alt();
+        Attachment attachment = byFile.get(relative);
+        if ((alt == null || alt.isBlank()) && attachment != null && !attachment.alt().isBlank()) {
+            alt = attachment.alt();
+        }
+        return image.with(LIBRARY.formatted(result.mediaId()), alt);
+    }
+
+    /**
+     * A body's picture, by its path in the folder as its address gives it (a resized copy as its original), with
+     * its attachment's alt text and caption when the export has one for the file (read before the posts): the
+     * body's alt text only where the attachment has none.
+     */
+    private Result inBody(String encoded, String bodyAlt) {
+        String relative = inFolder(encoded);
+        Attachment attachment = byFile.get(relative);
+        String alt = attachment != null && !attachment.alt().isBlank() ? attachment.alt() : bodyAlt;
+        return take(relative, alt == null ? "" : alt.strip(), attachment == null ? "" : attachment.caption());
+    }
+
+    /** The path a body's address names in the folder: a resized copy's original when that is there. */
+    private String inFolder(String encoded) {
         String relative = java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8);
         String original = SIZED.matcher(relative).replaceFirst("");
         Path originalFile = inside(original);
         return !original.equals(relative) && originalFile != null && Files.isRegularFile(originalFile)
-                ? take(original, "", "") : take(relative, "", "");
+                ? original : relative;
     }
 
     private Result take(String relative, String alt, String caption) {
