@@ -12,7 +12,6 @@ import news.dateline.comment.policy.CommentDefaults;
 import news.dateline.platform.Refusal;
 import news.dateline.platform.Slugs;
 import news.dateline.platform.StoreBusy;
-import news.dateline.platform.change.UntilChanged;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,19 +44,10 @@ class CommentController {
     private final CommentProperties settings;
     private final CommentDefaults defaults;
     private final Clock clock;
-    private final UntilChanged untilChanged;
-
-    /** Keys of what {@link #discussion} keeps: the article at an address, and that article's comment rules. */
-    private record ArticleAt(String section, String slug) {
-    }
-
-    private record DiscussionOf(long articleId) {
-    }
 
     CommentController(CommentRepository comments, CommentService service, CommentValidator validator,
             CommentRateLimits rateLimits, SameOrigin sameOrigin, FormStamp stamps, CommentViews views,
-            CommentProperties settings, CommentDefaults defaults, Clock clock, UntilChanged untilChanged) {
-        this.untilChanged = untilChanged;
+            CommentProperties settings, CommentDefaults defaults, Clock clock) {
         this.comments = comments;
         this.service = service;
         this.validator = validator;
@@ -151,21 +141,9 @@ class CommentController {
         };
     }
 
-    /**
-     * The published article at this address with its comment rules. Kept (issue 20: a query on every POST) until a
-     * recorded change could alter it: which article is published where changes only by a story's change, and its
-     * rules ({@code comment_policy}) by a comment change for it. An address with no article is asked again.
-     */
     private Discussion discussion(String section, String slug) {
-        Long articleId = untilChanged.get(new ArticleAt(section, slug),
-                () -> comments.findDiscussion(section, slug).map(Discussion::articleId).orElse(null));
-        Discussion found = articleId == null ? null : untilChanged.untilCommentsChange(articleId,
-                new DiscussionOf(articleId), () -> comments.findDiscussion(articleId).orElse(null),
-                discussion -> 200 + discussion.headline().length());
-        if (found == null) {
-            throw Refusal.notFound("Article /" + section + "/" + slug);
-        }
-        return found;
+        return comments.findDiscussion(section, slug)
+                .orElseThrow(() -> Refusal.notFound("Article /" + section + "/" + slug));
     }
 
     /** The comment a reader is answering, if it is public on this article; otherwise none. */
