@@ -82,7 +82,7 @@ echo "Starting $JAR on $DB (moderation=$MODERATION, rate limits ${RATE_LIMITS:-h
     --dateline.trusted-proxies=127.0.0.1 --dateline.site.base-url="http://127.0.0.1:$PORT" \
     --logging.level.root=WARN >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 300); do # a start takes minutes on a loaded machine
     curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
     sleep 1

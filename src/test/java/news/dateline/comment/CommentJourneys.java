@@ -198,6 +198,31 @@ interface CommentJourneys extends RunningSite {
         }
     }
 
+    /**
+     * Issue 20: the comment POST keeps what it read of an article (where it is published, its rules) until a recorded
+     * change; each change reaches the very next comment.
+     */
+    @Test
+    default void closingThenUnpublishingAnArticleReachesTheVeryNextComment() {
+        Written article = story(this, "Harbour bridge reopens after repairs").write();
+        policy(article, Moderation.OPEN);
+        published(reader(), article, Fields.comment("Finally open again.").by("Ada", email()));
+
+        policy(article, Moderation.CLOSED);
+        Page closed = reader().post(comments(article),
+                Fields.comment("One more thing about the bridge.").by("Ada", email()).stamp(agedStamp(article)).map());
+        assertThat(closed.status()).isEqualTo(403);
+        assertThat(closed.html().select(".notice").text()).isEqualTo("Comments are closed.");
+
+        policy(article, Moderation.OPEN);
+        published(reader(), article, Fields.comment("Open again, so here it is.").by("Ada", email()));
+        news.dateline.support.StoryEdits.unpublish(this, article.id());
+        Page gone = reader().post(comments(article),
+                Fields.comment("Where did the story go?").by("Ada", email()).stamp(agedStamp(article)).map());
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(stored(article)).isEqualTo(2);
+    }
+
     /** Issue 16: the comment defaults an admin sets in the settings; a story's own rules still win. */
     @Test
     default void anAdminClosesCommentsByDefaultAndANewStoryShowsNoFormAndRefusesAPost() {
