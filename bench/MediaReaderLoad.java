@@ -82,6 +82,8 @@ public class MediaReaderLoad {
 
         wrk(base + path, 3, connections); // warm-up: the page is cached and the JIT has seen it
         waitReady(List.of(upload(photo))); // and one photo made, so the first timed one is not the JVM's first
+        long workerTicksBefore = workerTicks(pid);
+        int made = 0;
         List<Double> ratios = new ArrayList<>();
         List<Long> readyMillis = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -108,6 +110,7 @@ public class MediaReaderLoad {
             int stillMaking = pending(ids);
             long drained = System.nanoTime();
             waitReady(ids);
+            made += 1 + ids.size();
             double ratio = busy / idle;
             ratios.add(ratio);
             System.out.printf("media reader bench: round %d: idle %.0f req/s, during %d uploads %.0f req/s, ratio %.2f"
@@ -117,6 +120,10 @@ public class MediaReaderLoad {
         }
         sampling = false;
         sampler.join(1000);
+        long ticks = workerTicks(pid) - workerTicksBefore;
+        System.out.printf("media reader bench: the derivative workers' own CPU time: %.1f s for %d photos, %.2f s a"
+                + " photo (utime + stime of the media-derivatives threads, /proc/%d/task/*/stat)%n", ticks / 100.0,
+                made, ticks / 100.0 / Math.max(1, made), pid);
         System.out.printf("media reader bench: median ratio during/idle %.2f (target >= 0.8); median time to every "
                         + "derivative %d ms (target < 3000); peak heap %d MB, peak RSS %d MB (VmHWM %d MB; target"
                         + " < 512)%n", median(ratios), median(readyMillis), peakHeap.get() >> 20,
@@ -232,6 +239,32 @@ public class MediaReaderLoad {
                 return;
             }
         }
+    }
+
+    /**
+     * The CPU ticks (1/100 s, USER_HZ) the server's derivative workers have used so far: utime + stime of each
+     * thread named media-derivatives-N, from /proc/<pid>/task/<tid>/stat.
+     */
+    private static long workerTicks(long pid) throws Exception {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (!stat.substring(open + 1, close).startsWith("media-derivativ")) { // comm is cut at 15 chars
+                    continue;
+                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            }
+        }
+        return ticks;
     }
 
     private static long kb(String line) {

@@ -9,11 +9,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import com.luciad.imageio.webp.WebPWriteParam;
 
 /**
  * Writing derivatives from pixels alone: the writers get a bare {@link BufferedImage} and no metadata, so no EXIF,
  * XMP, IPTC or ICC block of the upload can reach a served file (JPEG gets the JFIF header only). Progressive JPEG
- * at quality 0.82; lossy WebP (libwebp, shipped in the webp-imageio jar) at 0.80.
+ * at quality 0.82; lossy WebP (libwebp, shipped in the webp-imageio jar) at 0.80, effort {@link #WEBP_METHOD}.
  */
 final class Encoders {
 
@@ -50,6 +51,13 @@ final class Encoders {
         }
     }
 
+    /**
+     * libwebp's effort, 0 (fastest) to 6; its default is 4. At 3 and above it adds rate-distortion optimisation that
+     * cost a 24 MP photo's 16 sizes 1.8 s of CPU against 0.63 s at 2, for files 1 % larger, not smaller, at the same
+     * quality setting (docs/benchmarks.md, "Photos"): half of all the work of a photo, for nothing a reader sees.
+     */
+    static final int WEBP_METHOD = 2;
+
     private Encoders() {
     }
 
@@ -62,6 +70,9 @@ final class Encoders {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             if (format == Format.WEBP) {
                 param.setCompressionType(param.getCompressionTypes()[0]); // "Lossy"
+                if (param instanceof WebPWriteParam webp) {
+                    webp.setMethod(WEBP_METHOD);
+                }
             } else {
                 param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             }

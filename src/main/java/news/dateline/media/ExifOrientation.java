@@ -1,13 +1,10 @@
 package news.dateline.media;
 
-import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
-
 /**
  * The one EXIF value we act on before every metadata block is dropped: which way up the camera was held (tag
  * 0x0112 in the first IFD of a JPEG's APP1 "Exif" segment, values 1 to 8). Read by hand from the segment so that
- * nothing else of the EXIF block is ever parsed or kept. Any other file, or a value out of range, is upright.
+ * nothing else of the EXIF block is ever parsed or kept. Any other file, or a value out of range, is upright. The
+ * picture is turned by {@link Pixels#upright}.
  */
 final class ExifOrientation {
 
@@ -67,35 +64,6 @@ final class ExifOrientation {
             }
         }
         return UPRIGHT;
-    }
-
-    /** The picture as it should be seen: rotated and/or mirrored as the orientation says. */
-    static BufferedImage apply(BufferedImage image, int orientation) {
-        if (orientation <= UPRIGHT || orientation > 8) {
-            return image;
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean swaps = orientation >= 5;
-        AffineTransform t = new AffineTransform();
-        switch (orientation) {
-            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
-            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
-            case 4 -> { t.translate(0, h); t.scale(1, -1); }
-            case 5 -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
-            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-            case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(-Math.PI / 2); }
-            case 8 -> { t.translate(0, w); t.rotate(-Math.PI / 2); }
-            default -> { }
-        }
-        BufferedImage turned = new BufferedImage(swaps ? h : w, swaps ? w : h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = turned.createGraphics();
-        try {
-            g.drawImage(image, t, null);
-        } finally {
-            g.dispose();
-        }
-        return turned;
     }
 
     private static int u16(byte[] b, int at, boolean little) {

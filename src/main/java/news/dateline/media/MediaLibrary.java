@@ -137,7 +137,7 @@ class MediaLibrary implements PhotoIntake {
         }
         try {
             int subsampling = (int) Math.max(1, Math.ceil(Math.sqrt((double) size.pixels() / CHECK_PIXELS)));
-            Pictures.decode(bytes, type, subsampling);
+            Pictures.read(bytes, type, subsampling);
         } catch (Pictures.Unreadable e) {
             throw refuse(MediaMessages.CORRUPT.formatted(name, e.getMessage()));
         }

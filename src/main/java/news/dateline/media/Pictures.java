@@ -1,7 +1,5 @@
 package news.dateline.media;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,8 +12,11 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reading pictures with ImageIO (TwelveMonkeys' JPEG reader, the JDK's PNG and GIF readers, libwebp's WebP reader,
- * all found by ImageIO's service lookup). The size comes from the header alone, so the pixel limit is checked before
+ * Reading pictures with ImageIO: a plain JPEG (8-bit YCbCr, baseline or progressive, no ICC profile, no Adobe
+ * segment: what cameras and phones write) with the JDK's own reader (libjpeg), which hands its rows straight to a
+ * {@code 3BYTE_BGR} image; every other JPEG (CMYK, YCCK, odd ICC profiles) with TwelveMonkeys' reader, which wraps
+ * the same decoder but copies each row once more and converts colour; PNG and GIF with the JDK's readers, WebP with
+ * libwebp's (docs/media.md, "Choices"). The size comes from the header alone, so the pixel limit is checked before
  * anything is decoded; a reader's warning that the data ended early or is corrupt is a failure, not a grey band.
  */
 final class Pictures {
@@ -51,7 +52,12 @@ final class Pictures {
      * {@code subsampling} above 1 reads every n-th pixel: the whole file is still read, at a fraction of the memory.
      */
     static BufferedImage decode(byte[] bytes, ImageType type, int subsampling) throws Unreadable {
-        BufferedImage image = withReader(bytes, type, reader -> {
+        return Pixels.opaque(read(bytes, type, subsampling));
+    }
+
+    /** The first frame as the reader gives it (any type; the upload check only wants to see it read whole). */
+    static BufferedImage read(byte[] bytes, ImageType type, int subsampling) throws Unreadable {
+        return withReader(bytes, type, reader -> {
             StringBuilder warnings = new StringBuilder();
             reader.addIIOReadWarningListener(new IIOReadWarningListener() {
                 @Override
@@ -70,23 +76,6 @@ final class Pictures {
             }
             return read;
         });
-        return opaque(image);
-    }
-
-    static BufferedImage opaque(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
-            return image;
-        }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
     }
 
     /** Whether the file ends as its format says a whole file ends (JPEG: EOI; PNG: the IEND chunk; GIF: 0x3B). */
@@ -107,11 +96,7 @@ final class Pictures {
 
     private static <T> T withReader(byte[] bytes, ImageType type, Reading<T> reading) throws Unreadable {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type.contentType());
-            if (!readers.hasNext()) {
-                throw new Unreadable("no reader for " + type.contentType() + " is installed");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = reader(bytes, type);
             try {
                 reader.setInput(input, true, true); // metadata ignored: nothing of it is wanted
                 return reading.read(reader);
@@ -122,6 +107,82 @@ final class Pictures {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new Unreadable(message.length() > 200 ? message.substring(0, 200) + "…" : message);
         }
+    }
+
+    /** The JDK's JPEG reader's class: found among ImageIO's readers by name, as it is not exported. */
+    static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+
+    private static ImageReader reader(byte[] bytes, ImageType type) throws Unreadable {
+        ImageReader chosen = null;
+        boolean wantJdk = type == ImageType.JPEG && isPlainJpeg(bytes);
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type.contentType());
+        while (readers.hasNext()) {
+            ImageReader next = readers.next();
+            boolean jdk = next.getClass().getName().equals(JDK_JPEG_READER);
+            if (chosen == null && (type != ImageType.JPEG || jdk == wantJdk)) {
+                chosen = next;
+            } else {
+                next.dispose();
+            }
+        }
+        if (chosen == null) {
+            readers = ImageIO.getImageReadersByMIMEType(type.contentType()); // whichever there is
+            if (!readers.hasNext()) {
+                throw new Unreadable("no reader for " + type.contentType() + " is installed");
+            }
+            chosen = readers.next();
+        }
+        return chosen;
+    }
+
+    /**
+     * Whether a JPEG is one the JDK's reader decodes as well as TwelveMonkeys': 8-bit, three components numbered
+     * 1-2-3 (YCbCr), a baseline, extended or progressive Huffman frame, and no ICC profile (APP2) or Adobe (APP14)
+     * segment, which would ask for colour conversion. Anything else, or anything unexpected, is not plain.
+     */
+    static boolean isPlainJpeg(byte[] jpeg) {
+        int at = 2;
+        while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+            int marker = jpeg[at + 1] & 0xFF;
+            if (marker == 0xFF) {
+                at++; // fill byte
+                continue;
+            }
+            int length = ((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF);
+            if (marker == 0xDA || marker == 0xD9 || length < 2 || at + 2 + length > jpeg.length) {
+                return false; // a scan before any frame header, or a segment that runs off the end
+            }
+            if (marker == 0xE2 && startsWith(jpeg, at + 4, "ICC_PROFILE") || marker == 0xEE) {
+                return false;
+            }
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                boolean huffman = marker == 0xC0 || marker == 0xC1 || marker == 0xC2;
+                int components = length >= 8 ? jpeg[at + 9] & 0xFF : 0;
+                if (!huffman || (jpeg[at + 4] & 0xFF) != 8 || components != 3 || length < 8 + 3 * components) {
+                    return false;
+                }
+                for (int c = 0; c < 3; c++) {
+                    if ((jpeg[at + 10 + 3 * c] & 0xFF) != c + 1) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            at += 2 + length;
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, String ascii) {
+        if (at + ascii.length() > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Last place (within the final 64 KB, where cameras put trailers) these bytes occur, or -1. */
