@@ -21,13 +21,25 @@ public class CommentDefaults {
         this.chosen = chosen;
     }
 
+    private volatile ChosenDefaults resolvedChosen;
+    private volatile boolean resolved;
+
     public SiteDefaults current() {
-        ChosenDefaults admin = chosen.getIfAvailable();
+        ChosenDefaults admin = chosen();
         if (admin == null) {
             return configured();
         }
         return new SiteDefaults(admin.moderation().orElse(properties.moderation()),
                 admin.closeAfterDays().orElse(properties.closeAfterDays()));
+    }
+
+    /** Looked up once: asking the bean factory on every render was a visible part of an article page's CPU. */
+    private ChosenDefaults chosen() {
+        if (!resolved) {
+            resolvedChosen = chosen.getIfAvailable();
+            resolved = true;
+        }
+        return resolvedChosen;
     }
 
     /** The {@code dateline.comments.*} properties alone: what a site whose admin chose nothing has. */
