@@ -34,8 +34,30 @@ public final class ContentSecurityPolicy implements HeaderWriter {
 
     /** The policy as of now. */
     public String current() {
-        ImageHosts hosts = imageHosts.getIfAvailable();
+        ImageHosts hosts = hosts();
         List<String> allowed = hosts == null ? List.of() : hosts.allowed();
-        return SecurityHeaders.contentSecurityPolicy(allowed);
+        Drawn last = drawn;
+        if (last == null || !last.allowed().equals(allowed)) {
+            last = new Drawn(List.copyOf(allowed), SecurityHeaders.contentSecurityPolicy(allowed));
+            drawn = last;
+        }
+        return last.policy();
+    }
+
+    /** The last policy drawn, for the hosts it was drawn with: the same list on nearly every response. */
+    private record Drawn(List<String> allowed, String policy) {
+    }
+
+    private volatile Drawn drawn;
+    private volatile ImageHosts resolvedHosts;
+    private volatile boolean resolved;
+
+    /** Looked up once: asking the bean factory on every response was a visible part of a page's CPU. */
+    private ImageHosts hosts() {
+        if (!resolved) {
+            resolvedHosts = imageHosts.getIfAvailable();
+            resolved = true;
+        }
+        return resolvedHosts;
     }
 }

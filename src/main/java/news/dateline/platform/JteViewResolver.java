@@ -52,7 +52,9 @@ final class JteViewResolver implements ViewResolver, Ordered {
             engine.render(template, params, output);
             response.setContentType(getContentType());
             response.setContentLength(output.getContentLength());
-            output.writeTo(response.getOutputStream());
+            // One write of the whole page: the output holds it in many small chunks, and every write to the
+            // response passes the filters' wrappers (Spring Security's checks the length each time).
+            response.getOutputStream().write(output.toByteArray());
         }
     }
 }

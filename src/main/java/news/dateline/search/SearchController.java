@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import news.dateline.platform.Moments;
 import news.dateline.platform.SiteProperties;
+import news.dateline.platform.change.UntilChanged;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import news.dateline.story.ArticleRepository;
 import news.dateline.story.Teaser;
 import news.dateline.story.photo.CardPhoto;
@@ -53,9 +56,16 @@ class SearchController {
     private final Moments moments;
     private final ZoneId zone;
     private final ObjectProvider<LeadPhotos> photos;
+    private final UntilChanged untilChanged;
+    /** A few thousand recent searches' pages of hits (10 hits with their snippets each). */
+    private final Cache<Searched, SearchHits> kept = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    private record AllSections() {
+    }
 
     SearchController(SearchIndex index, ArticleRepository articles, SectionRepository sections, Moments moments,
-            SiteProperties site, ObjectProvider<LeadPhotos> photos) {
+            SiteProperties site, ObjectProvider<LeadPhotos> photos, UntilChanged untilChanged) {
+        this.untilChanged = untilChanged;
         this.photos = photos;
         this.index = index;
         this.articles = articles;
@@ -70,7 +80,7 @@ class SearchController {
             @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
         String query = ReaderQuery.clean(q);
         List<String> notices = new ArrayList<>();
-        List<Section> allSections = sections.all();
+        List<Section> allSections = untilChanged.get(new AllSections(), sections::all);
         String sectionSlug = knownSection(ReaderQuery.clean(section), allSections, notices);
         String fromText = ReaderQuery.clean(from);
         String toText = ReaderQuery.clean(to);
@@ -111,7 +121,7 @@ class SearchController {
             notices.add(REBUILDING);
         }
         try {
-            return index.read(searcher -> ArticleSearch.search(searcher, request));
+            return index.readKnowingContent((searcher, content) -> searched(searcher, content, request));
         } catch (IOException | RuntimeException e) {
             log.warn("Search failed for {}", request, e);
             notices.add(UNAVAILABLE);
@@ -119,13 +129,44 @@ class SearchController {
         }
     }
 
+    /**
+     * The hits for a search, kept per content generation of the index ({@link LuceneIndex#contentGeneration}, as
+     * Related News' rankings): the same words on the same documents give the same page, so a search many readers
+     * make (a breaking story's name) is ranked and highlighted once until a story changes. Nothing to invalidate.
+     */
+    private SearchHits searched(org.apache.lucene.search.IndexSearcher searcher, long content, SearchRequest request)
+            throws IOException {
+        try {
+            return kept.get(new Searched(request, content), key -> {
+                try {
+                    return ArticleSearch.search(searcher, request);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private record Searched(SearchRequest request, long contentGeneration) {
+    }
+
+    /** The stories' rows and their card photos for a page of hits, read once per change (UntilChanged). */
+    private record Stories(List<Long> ids) {
+    }
+
+    private record Pictures(List<Long> ids) {
+    }
+
     private List<SearchResult> results(SearchHits hits) {
-        Map<Long, Teaser> stories = articles.publishedTeasers(hits.hits().stream().map(SearchHits.Hit::articleId)
-                        .toList()).stream()
+        List<Long> ids = hits.hits().stream().map(SearchHits.Hit::articleId).toList();
+        Map<Long, Teaser> stories = untilChanged.get(new Stories(ids), () -> articles.publishedTeasers(ids)).stream()
                 .collect(Collectors.toMap(Teaser::id, Function.identity()));
         LeadPhotos library = photos.getIfAvailable();
         Map<Long, CardPhoto> pictures = library == null || stories.isEmpty() ? Map.of()
-                : library.onCards(stories.keySet());
+                : untilChanged.get(new Pictures(List.copyOf(stories.keySet())),
+                        () -> library.onCards(stories.keySet()));
         List<SearchResult> results = new ArrayList<>();
         for (SearchHits.Hit hit : hits.hits()) {
             Teaser story = stories.get(hit.articleId());

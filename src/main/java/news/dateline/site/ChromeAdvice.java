@@ -7,6 +7,7 @@ import news.dateline.front.Banners;
 import news.dateline.menu.Menus;
 import news.dateline.menu.Navigation;
 import news.dateline.platform.asset.AssetUrls;
+import news.dateline.platform.change.UntilChanged;
 import news.dateline.settings.Settings;
 import news.dateline.settings.SiteSettings;
 import news.dateline.taxonomy.Section;
@@ -28,9 +29,15 @@ class ChromeAdvice {
     private final Clock clock;
     private final Banners banners;
     private final Menus menus;
+    private final UntilChanged untilChanged;
+
+    /** The sections, as the masthead lists them: they change only by a recorded change (TaxonomyChanged). */
+    private record AllSections() {
+    }
 
     ChromeAdvice(SiteSettings settings, SectionRepository sections, AssetUrls resources, Clock clock,
-            Banners banners, Menus menus) {
+            Banners banners, Menus menus, UntilChanged untilChanged) {
+        this.untilChanged = untilChanged;
         this.banners = banners;
         this.menus = menus;
         this.settings = settings;
@@ -61,7 +68,7 @@ class ChromeAdvice {
     /** Error pages must render even while the database is the thing that failed. */
     private List<Section> sectionsOrNone() {
         try {
-            return sections.all();
+            return untilChanged.get(new AllSections(), sections::all);
         } catch (DataAccessException e) {
             return List.of();
         }

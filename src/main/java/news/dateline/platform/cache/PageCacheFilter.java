@@ -233,7 +233,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         boolean paginated = request.getAttribute(PAGINATED) != null;
         String route = ServerHttpObservationFilter.findObservationContext(request)
                 .map(ServerRequestObservationContext::getPathPattern).orElse(null);
-        StoredPage page = new StoredPage(List.copyOf(headers), plain, gzip(plain), etag(plain), now,
+        // The gzip form is made once per stored page, for its gzip hits; a page that is not kept (the cache off)
+        // is compressed only for a reader who asked for gzip.
+        byte[] gzip = properties.enabled() || HitAnswer.acceptsGzip(request) ? gzip(plain) : null;
+        StoredPage page = new StoredPage(List.copyOf(headers), plain, gzip, etag(plain), now,
                 PageCache.dependsOn(request), paginated, route, properties.cacheControl());
         if (properties.enabled()) {
             cache.put(paginated ? key : path, page, generation);

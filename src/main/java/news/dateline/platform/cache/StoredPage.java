@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed, its validators; whether
+ * A rendered page as sent: the headers worth replaying, the body plain and gzip-compressed (gzip null only for a
+ * page that is not stored and was sent plain: with the cache off, compressing it would be wasted), its validators; whether
  * its handler reads {@code ?page=} (if not, this one entry answers every page number); the route pattern its
  * handler matched (so that a hit is counted under that route in the HTTP metrics; null if none); and the hit's
  * whole answer built from these once, when the page is stored ({@link HitAnswer}).
