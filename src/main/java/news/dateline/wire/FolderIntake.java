@@ -77,7 +77,15 @@ class FolderIntake {
     /** The folders exist out of the box, so a file can be dropped into {@code <data dir>/wire/incoming} at once. */
     @EventListener(ApplicationReadyEvent.class)
     void prepareFolders() {
-        providers.ensureFirst(clock.instant());
+        try {
+            providers.ensureFirst(clock.instant());
+        } catch (RuntimeException e) {
+            if (!StoreBusy.is(e)) {
+                throw e;
+            }
+            // A busy database must not stop the site's start; the first provider is added on the next one.
+            log.warn("Wire: the database is busy; the first provider is not added now");
+        }
         for (Provider provider : providers.enabled()) {
             if (provider.watchesFolder()) {
                 try {

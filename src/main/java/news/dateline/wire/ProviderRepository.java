@@ -35,8 +35,15 @@ class ProviderRepository {
         return jdbc.sql("SELECT * FROM wire_provider WHERE id = :id").param("id", id).query(PROVIDER).optional();
     }
 
-    /** The first provider, watching {@code <data dir>/wire/incoming}: there on every site, added once. */
+    /**
+     * The first provider, watching {@code <data dir>/wire/incoming}: there on every site, added once. Looked for
+     * first, so a start finding it there writes nothing (and waits for no writer, such as the intake storing a
+     * backlog).
+     */
     void ensureFirst(Instant now) {
+        if (jdbc.sql("SELECT COUNT(*) FROM wire_provider WHERE name = 'wire'").query(Long.class).single() > 0) {
+            return;
+        }
         try {
             jdbc.sql("""
                             INSERT INTO wire_provider (name, kind, created_at)

@@ -192,6 +192,23 @@ interface WireIntakeJourneys extends RunningSite {
                 .query(String.class).single()).isEqualTo("draft");
     }
 
+    @Test
+    default void theIntakeGetsReadyWhileAnotherWriterHoldsTheDatabase() throws Exception {
+        // As at a start with a backlog in incoming/: the first scan stores a batch while the start adds the folders.
+        try (java.sql.Connection writer = bean(javax.sql.DataSource.class).getConnection()) {
+            writer.setAutoCommit(false);
+            try (var statement = writer.createStatement()) {
+                statement.executeUpdate("UPDATE wire_provider SET expected_minutes = expected_minutes WHERE name = 'wire'");
+            }
+            try {
+                org.assertj.core.api.Assertions.assertThatCode(() -> bean(FolderIntake.class).prepareFolders())
+                        .as("the start goes on").doesNotThrowAnyException();
+            } finally {
+                writer.rollback();
+            }
+        }
+    }
+
     /** Written beside the folder, given times in order of arrival, then moved in one after another, quickly. */
     private static List<Path> dropAtOnce(WireFolder folder, Map<String, String> files) throws IOException {
         Path staging = Files.createDirectories(folder.incoming().resolveSibling("staging"));
