@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 /**
  * On a site with no accounts, creates {@code admin} with a random password and prints it once.
  * There is never a fixed default password; the hash is all that is stored. The {@code user add} command turns
- * this off: the account it adds is the first one.
+ * this off: the account it adds is the first one. It runs before the sample site ({@code @Order(10)}): once that
+ * has committed, its photos are taken in by a thread of their own, and on a busy machine those writes held SQLite's
+ * lock past the busy timeout while this insert waited, so the first start failed with SQLITE_BUSY.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "dateline.first-admin", matchIfMissing = true)
-@Order(20)
+@Order(5)
 class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
