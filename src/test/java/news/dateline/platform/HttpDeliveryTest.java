@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import news.dateline.support.SqliteSite;
 import news.dateline.support.StoryBuilder.Written;
@@ -68,6 +71,38 @@ class HttpDeliveryTest extends SqliteSite {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(search.statusCode()).as("a large form through a client that tries h2c").isNotEqualTo(413);
         assertThat(search.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    }
+
+    @Test
+    void oneConnectionCarriesAFrontCachesManyRequestsWithoutBeingClosed() throws Exception {
+        // Tomcat closes a connection after 100 requests by default: a front cache or a busy reader's browser then
+        // pays a new TCP handshake every 100 pages, a fifth of a page-cache hit's cost (docs/benchmarks.md).
+        URI base = URI.create(site().base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            for (int i = 1; i <= 900; i++) {
+                socket.getOutputStream().write(("HEAD / HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String head = readHead(in);
+                assertThat(head).as("response %d", i).startsWith("HTTP/1.1 200");
+                assertThat(head.toLowerCase(java.util.Locale.ROOT)).as("response %d", i)
+                        .doesNotContain("connection: close");
+            }
+        }
+    }
+
+    /** A response's status line and headers, up to the blank line (a HEAD answer has nothing after it). */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the server closed the connection after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     private HttpResponse<byte[]> get(String path, String acceptEncoding) throws IOException, InterruptedException {
